@@ -59,6 +59,12 @@ export default [
     },
   },
   {
+    // NestJS reads constructor and field types through decorator metadata: tell the type-import
+    // rule so it keeps the value imports that metadata needs.
+    files: ['apps/api/**/*.ts', 'tests/**/*.ts'],
+    languageOptions: { parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true } },
+  },
+  {
     files: ['apps/web/**/*.ts', 'apps/web/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },

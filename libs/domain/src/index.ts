@@ -1,0 +1,12 @@
+// The only entry point of @passerelle/domain: pure rules, no framework.
+export * from './shared/enums';
+export * from './shared/errors';
+export * from './shared/language';
+export * from './shared/validation';
+export { TERRITORY_ID } from './shared/schemas';
+export * from './accounts/accounts.schemas';
+export * from './organisations/siret';
+export * from './permissions/can';
+export * from './proposals/proposal-status';
+export * from './proposals/proposal.schemas';
+export * from './consultations/phases';

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { CompetentLevel, Lever, membersOf } from '../shared/enums';
+import { id, optionalText, territoryId, text } from '../shared/schemas';
+
+export const PROPOSAL_LIMITS = {
+  titleMin: 10,
+  titleMax: 140,
+  summaryMin: 20,
+  summaryMax: 500,
+  bodyMin: 50,
+  bodyMax: 20_000,
+  themesMin: 1,
+  themesMax: 3,
+  experimentMax: 2_000,
+  measuredImpactMax: 2_000,
+} as const;
+
+const L = PROPOSAL_LIMITS;
+
+export const submitProposalInputSchema = z.strictObject({
+  consultationId: id(),
+  title: text(L.titleMin, L.titleMax),
+  summary: text(L.summaryMin, L.summaryMax),
+  body: text(L.bodyMin, L.bodyMax),
+  themeIds: z
+    .array(id())
+    .min(L.themesMin)
+    .max(L.themesMax)
+    .refine((ids) => new Set(ids).size === ids.length, { params: { rule: 'unique' } }),
+  territoryId: territoryId(),
+  competentLevel: z.enum(membersOf(CompetentLevel)),
+  lever: z.enum(membersOf(Lever)),
+  experiment: optionalText(L.experimentMax),
+  measuredImpact: optionalText(L.measuredImpactMax),
+  organisationId: id().nullable().optional(),
+});
+export type SubmitProposalInput = z.infer<typeof submitProposalInputSchema>;

@@ -1,0 +1,124 @@
+import { type ZodType, type core } from 'zod';
+import { DomainError, DomainErrorCode, type FieldError } from './errors';
+import { DEFAULT_LANGUAGE, type Language } from './language';
+
+type Issue = core.$ZodIssue;
+type Params = Record<string, string | number>;
+
+const RULE_MESSAGES: Record<string, Record<Language, (p: Params) => string>> = {
+  required: {
+    fr: () => 'Ce champ est obligatoire.',
+    en: () => 'This field is required.',
+  },
+  minLength: {
+    fr: (p) => `Saisissez au moins ${p.min} caractères.`,
+    en: (p) => `Enter at least ${p.min} characters.`,
+  },
+  maxLength: {
+    fr: (p) => `Saisissez au plus ${p.max} caractères.`,
+    en: (p) => `Enter at most ${p.max} characters.`,
+  },
+  minItems: {
+    fr: (p) => `Choisissez au moins ${p.min} élément${Number(p.min) > 1 ? 's' : ''}.`,
+    en: (p) => `Choose at least ${p.min} item${Number(p.min) > 1 ? 's' : ''}.`,
+  },
+  maxItems: {
+    fr: (p) => `Choisissez au plus ${p.max} éléments.`,
+    en: (p) => `Choose at most ${p.max} items.`,
+  },
+  minValue: {
+    fr: (p) => `Saisissez une valeur d’au moins ${p.min}.`,
+    en: (p) => `Enter a value of at least ${p.min}.`,
+  },
+  maxValue: {
+    fr: (p) => `Saisissez une valeur d’au plus ${p.max}.`,
+    en: (p) => `Enter a value of at most ${p.max}.`,
+  },
+  email: {
+    fr: () => 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.',
+    en: () => 'Enter a valid e-mail address, for example name@example.org.',
+  },
+  oneOf: {
+    fr: (p) => `Choisissez une valeur parmi : ${p.values}.`,
+    en: (p) => `Choose one of: ${p.values}.`,
+  },
+  unique: {
+    fr: () => 'Chaque élément ne peut être choisi qu’une fois.',
+    en: () => 'Each item can be chosen only once.',
+  },
+  id: {
+    fr: () => 'Identifiant invalide : choisissez un élément dans la liste proposée.',
+    en: () => 'Invalid identifier: choose an item from the suggested list.',
+  },
+  territory: {
+    fr: () => 'Choisissez un territoire dans la liste proposée (commune, département ou région).',
+    en: () => 'Choose a territory from the suggested list (commune, département or région).',
+  },
+  unknownField: {
+    fr: (p) => `Champ inconnu : ${p.keys}.`,
+    en: (p) => `Unknown field: ${p.keys}.`,
+  },
+  invalid: {
+    fr: () => 'Valeur invalide.',
+    en: () => 'Invalid value.',
+  },
+};
+
+const isBlank = (value: unknown) =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+/** What a size limit counts, by the kind of value it applies to. */
+const SIZE_KIND: Record<string, string> = { string: 'Length', array: 'Items' };
+
+/** Turns one zod issue into a rule name and its parameters. */
+function describe(issue: Issue): { rule: string; params: Params } {
+  const value = issue.input;
+  switch (issue.code) {
+    case 'invalid_type':
+    case 'too_small':
+      if (isBlank(value)) return { rule: 'required', params: {} };
+      if (issue.code === 'too_small') {
+        return { rule: `min${SIZE_KIND[issue.origin] ?? 'Value'}`, params: { min: Number(issue.minimum) } };
+      }
+      return { rule: 'invalid', params: {} };
+    case 'too_big':
+      return { rule: `max${SIZE_KIND[issue.origin] ?? 'Value'}`, params: { max: Number(issue.maximum) } };
+    case 'invalid_format':
+      return { rule: issue.format === 'email' ? 'email' : 'id', params: {} };
+    case 'invalid_value':
+      return { rule: 'oneOf', params: { values: issue.values.map(String).join(', ') } };
+    case 'unrecognized_keys':
+      return { rule: 'unknownField', params: { keys: issue.keys.join(', ') } };
+    case 'custom':
+      return { rule: String(issue.params?.['rule'] ?? 'invalid'), params: {} };
+    default:
+      return { rule: 'invalid', params: {} };
+  }
+}
+
+/**
+ * Lists the invalid fields of an input, with messages in the given language; empty when valid.
+ * Web forms and the API call the same schemas, so both apply the same rules.
+ */
+export function fieldErrors(schema: ZodType, input: unknown, lang: Language = DEFAULT_LANGUAGE): FieldError[] {
+  const result = schema.safeParse(input, { reportInput: true });
+  if (result.success) return [];
+  const seen = new Set<string>();
+  const errors: FieldError[] = [];
+  for (const issue of result.error.issues) {
+    const field = issue.path.map(String).join('.');
+    if (seen.has(field)) continue; // one message per field: the first rule that failed
+    seen.add(field);
+    const { rule, params } = describe(issue);
+    const messages = RULE_MESSAGES[rule] ?? RULE_MESSAGES['invalid'];
+    errors.push({ field, rule, message: messages[lang](params) });
+  }
+  return errors;
+}
+
+/** Parses an input with a schema, or throws an INVALID_INPUT domain error naming every bad field. */
+export function validateInput<T>(schema: ZodType<T>, input: unknown, lang: Language = DEFAULT_LANGUAGE): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new DomainError(DomainErrorCode.INVALID_INPUT, fieldErrors(schema, input, lang), lang);
+}
