@@ -1,8 +1,9 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- patches private internals of @prisma/adapter-pg 6.x (see the workarounds below), which have no public types */
 import { randomUUID } from 'node:crypto';
 import { defineConfig } from 'prisma6/config';
 import { PrismaPg } from 'prisma6-adapter-pg';
 
-const url = process.env.DATABASE_URL ?? 'postgresql://postgres:postgres@127.0.0.1:55432/spike';
+const url = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/passerelle';
 
 // Workaround 1 (prisma/orm#27403): @prisma/adapter-pg 6.x cannot map the Postgres
 // catalog types the Wasm schema engine reads ("char", name, ...). Re-label them as text.

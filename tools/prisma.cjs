@@ -29,7 +29,10 @@ if (cmd === 'migrate' || cmd === 'db') {
     .readFileSync(SCHEMA, 'utf8')
     .replace(/(datasource\s+\w+\s*\{[^}]*?provider\s*=\s*"postgresql")/, '$1\n  url      = env("DATABASE_URL")');
   fs.mkdirSync(path.join(root, 'tmp'), { recursive: true });
-  fs.writeFileSync(path.join(root, 'tmp/schema.prisma6.prisma'), derived);
+  // Write then rename, so a migration running in parallel never reads a half-written schema.
+  const target = path.join(root, 'tmp/schema.prisma6.prisma');
+  fs.writeFileSync(`${target}.${process.pid}`, derived);
+  fs.renameSync(`${target}.${process.pid}`, target);
   env.PRISMA_QUERY_ENGINE_LIBRARY = STUB; // stops Prisma 6 downloading libquery_engine (not used: engine 'js')
   const args = [...rest];
   // Prisma 6 must never run the generator (it would write a 6.x client over the 7.x one).
