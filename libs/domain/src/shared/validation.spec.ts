@@ -36,6 +36,8 @@ describe('fieldErrors', () => {
     [{ ...valid, tags: ['a', 'b', 'c', 'd'] }, 'tags', 'maxItems', 'Choisissez au plus 3 éléments.'],
     [{ ...valid, mail: 'nope' }, 'mail', 'email', 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.'],
     [{ ...valid, kind: 'C' }, 'kind', 'oneOf', 'Choisissez une valeur parmi : A, B.'],
+    [{ ...valid, kind: '' }, 'kind', 'required', 'Ce champ est obligatoire.'],
+    [{ ...valid, kind: null }, 'kind', 'required', 'Ce champ est obligatoire.'],
     [{ ...valid, id: 'x' }, 'id', 'id', 'Identifiant invalide : choisissez un élément dans la liste proposée.'],
     [{ ...valid, flag: 'yes' }, 'flag', 'invalid', 'Valeur invalide.'],
     [{ ...valid, even: 3 }, 'even', 'invalid', 'Valeur invalide.'],

@@ -72,11 +72,13 @@ const SIZE_KIND: Record<string, string> = { string: 'Length', array: 'Items' };
 
 /** Turns one zod issue into a rule name and its parameters. */
 function describe(issue: Issue): { rule: string; params: Params } {
-  const value = issue.input;
+  // A missing or blank value is reported as "required", whatever rule it failed first.
+  if (isBlank(issue.input) && ['invalid_type', 'too_small', 'invalid_value'].includes(issue.code)) {
+    return { rule: 'required', params: {} };
+  }
   switch (issue.code) {
     case 'invalid_type':
     case 'too_small':
-      if (isBlank(value)) return { rule: 'required', params: {} };
       if (issue.code === 'too_small') {
         return { rule: `min${SIZE_KIND[issue.origin] ?? 'Value'}`, params: { min: Number(issue.minimum) } };
       }

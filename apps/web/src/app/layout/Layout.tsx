@@ -1,0 +1,89 @@
+import { Suspense, useEffect, useRef, type MouseEvent } from 'react';
+import { Container, Text, VisuallyHidden } from '@mantine/core';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { AccountMenu } from '../../modules/auth/components/AccountMenu';
+import { LoadingState } from '../../shared/ui/LoadingState';
+import { MAIN_ID } from '../../shared/ui/PageTitle';
+import { paths } from '../paths';
+import { LanguageSwitch } from './LanguageSwitch';
+
+const Logo = () => (
+  <svg aria-hidden width="32" height="32" viewBox="0 0 32 32">
+    <rect width="32" height="32" rx="8" fill="var(--mantine-color-passerelle-6)" />
+    <path d="M5 21c3.5-7 7-10 11-10s7.5 3 11 10" fill="none" stroke="#fff" strokeWidth="2.5" strokeLinecap="round" />
+    <path d="M5 23h22M10 23v-5M16 23v-8M22 23v-5" stroke="#fff" strokeWidth="2" strokeLinecap="round" />
+  </svg>
+);
+
+/** The app shell: skip link, header (brand, navigation, language, account), main, footer. */
+export function Layout() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const shownPath = useRef(location.pathname);
+  const announce = (location.state as { announce?: string } | null)?.announce;
+
+  // After a client-side navigation (not on first load), focus the new page's h1, or main while
+  // the page loads, so that screen readers announce it.
+  useEffect(() => {
+    if (shownPath.current === location.pathname) return;
+    shownPath.current = location.pathname;
+    const heading = mainRef.current?.querySelector<HTMLElement>('h1');
+    (heading ?? mainRef.current)?.focus();
+  }, [location.pathname]);
+
+  const skipToContent = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    mainRef.current?.focus();
+  };
+
+  return (
+    <>
+      <a className="skip-link" href={`#${MAIN_ID}`} onClick={skipToContent}>
+        {t('app.skipToContent')}
+      </a>
+      <header className="site-header">
+        <Container size="lg" py="sm" className="header-grid">
+          <Link to={paths.home} className="brand">
+            <Logo />
+            {t('app.name')}
+          </Link>
+          <nav className="main-nav" aria-label={t('app.mainNavigation')}>
+            <ul>
+              <li>
+                <NavLink to={paths.home} end>
+                  {t('nav.home')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to={paths.submit}>{t('nav.submit')}</NavLink>
+              </li>
+            </ul>
+          </nav>
+          <div className="header-language">
+            <LanguageSwitch />
+          </div>
+          <div className="header-account">
+            <AccountMenu />
+          </div>
+        </Container>
+      </header>
+      <main id={MAIN_ID} ref={mainRef} tabIndex={-1} className="site-main">
+        <Container size="lg">
+          <Suspense fallback={<LoadingState />}>
+            <Outlet />
+          </Suspense>
+        </Container>
+      </main>
+      <footer className="site-footer">
+        <Container size="lg">
+          <Text size="sm" c="gray.7">
+            {t('app.footer')}
+          </Text>
+        </Container>
+      </footer>
+      <VisuallyHidden role="status">{announce}</VisuallyHidden>
+    </>
+  );
+}

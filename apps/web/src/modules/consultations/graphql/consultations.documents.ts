@@ -1,0 +1,25 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { Consultation } from '../../../shared/graphql/schema-types';
+
+export const CONSULTATIONS_QUERY: TypedDocumentNode<{ consultations: Consultation[] }, Record<string, never>> = gql`
+  query Consultations {
+    consultations {
+      id
+      slug
+      title
+      description
+      openPhases
+      phases {
+        kind
+        startsAt
+        endsAt
+        isOpen
+      }
+      themes {
+        id
+        slug
+        name
+      }
+    }
+  }
+`;
