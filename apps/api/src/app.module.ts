@@ -1,0 +1,50 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthCommonModule } from './common/auth/auth-common.module';
+import './common/graphql/enums';
+import { GraphQLExceptionFilter } from './common/graphql/graphql-exception.filter';
+import { graphqlOptions } from './common/graphql/graphql-options';
+import { loggerOptions } from './common/http/logger.options';
+import { PrismaModule } from './common/prisma/prisma.module';
+import { ConfigModule } from './config/config.module';
+import { type AppConfig } from './config/config.schema';
+import { AuthModule } from './modules/auth/auth.module';
+import { ConsultationsModule } from './modules/consultations/consultations.module';
+import { HealthModule } from './modules/health/health.module';
+import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { ProposalsModule } from './modules/proposals/proposals.module';
+import { TerritoriesModule } from './modules/territories/territories.module';
+import { ThemesModule } from './modules/themes/themes.module';
+import { UsersModule } from './modules/users/users.module';
+
+/** The API, built from a configuration parsed once at boot (see config/config.schema.ts). */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerOptions(config)),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          ...graphqlOptions(config),
+        }),
+        PrismaModule,
+        AuthCommonModule,
+        HealthModule,
+        ThemesModule,
+        TerritoriesModule,
+        UsersModule,
+        OrganisationsModule,
+        AuthModule,
+        ConsultationsModule,
+        ProposalsModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: GraphQLExceptionFilter }],
+    };
+  }
+}

@@ -1,0 +1,33 @@
+import { NestFactory } from '@nestjs/core';
+import { type NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { applySecurityMiddleware } from './common/http/security';
+import { serveWebApp } from './common/http/web-app';
+import { type AppConfig } from './config/config.schema';
+
+export interface CreateAppOptions {
+  /** Buffer Nest's boot logs until pino is ready (the server); tests keep Nest's default. */
+  bufferLogs?: boolean;
+}
+
+/**
+ * Builds the whole HTTP application (middleware, GraphQL, health, web app) without listening:
+ * main.ts listens on the configured port, integration tests on a random one.
+ */
+export async function createApp(
+  config: AppConfig,
+  options: CreateAppOptions = {},
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: options.bufferLogs ?? false,
+    logger: config.logLevel === 'silent' ? false : undefined,
+  });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.disable('x-powered-by');
+  applySecurityMiddleware(app, config);
+  serveWebApp(app, config.webDistDir, logger);
+  return app;
+}

@@ -1,0 +1,72 @@
+import { DomainErrorCode, type Language } from '@passerelle/domain';
+
+/** The `extensions.code` values clients can rely on. */
+export const GraphQLErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  RATE_LIMITED: 'RATE_LIMITED',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type GraphQLErrorCode = (typeof GraphQLErrorCode)[keyof typeof GraphQLErrorCode];
+
+/**
+ * The one table from domain error codes to GraphQL error codes. The domain code itself travels
+ * in `extensions.reason`. Typed as a full Record so a new domain code cannot be forgotten here.
+ */
+export const DOMAIN_TO_GRAPHQL_CODE: Readonly<Record<DomainErrorCode, GraphQLErrorCode>> = {
+  [DomainErrorCode.INVALID_INPUT]: GraphQLErrorCode.BAD_USER_INPUT,
+  [DomainErrorCode.REASON_REQUIRED]: GraphQLErrorCode.BAD_USER_INPUT,
+  [DomainErrorCode.SIGN_IN_REQUIRED]: GraphQLErrorCode.UNAUTHENTICATED,
+  [DomainErrorCode.SESSION_EXPIRED]: GraphQLErrorCode.UNAUTHENTICATED,
+  [DomainErrorCode.INVALID_CREDENTIALS]: GraphQLErrorCode.UNAUTHENTICATED,
+  [DomainErrorCode.NOT_ALLOWED]: GraphQLErrorCode.FORBIDDEN,
+  [DomainErrorCode.NOT_A_MEMBER]: GraphQLErrorCode.FORBIDDEN,
+  [DomainErrorCode.PROPOSING_CLOSED]: GraphQLErrorCode.FORBIDDEN,
+  [DomainErrorCode.VOTING_CLOSED]: GraphQLErrorCode.FORBIDDEN,
+  [DomainErrorCode.PHASE_CLOSED]: GraphQLErrorCode.FORBIDDEN,
+  [DomainErrorCode.PROPOSAL_NOT_FOUND]: GraphQLErrorCode.NOT_FOUND,
+  [DomainErrorCode.CONSULTATION_NOT_FOUND]: GraphQLErrorCode.NOT_FOUND,
+  [DomainErrorCode.THEME_NOT_FOUND]: GraphQLErrorCode.NOT_FOUND,
+  [DomainErrorCode.TERRITORY_NOT_FOUND]: GraphQLErrorCode.NOT_FOUND,
+  [DomainErrorCode.ORGANISATION_NOT_FOUND]: GraphQLErrorCode.NOT_FOUND,
+  [DomainErrorCode.EMAIL_TAKEN]: GraphQLErrorCode.CONFLICT,
+  [DomainErrorCode.ILLEGAL_TRANSITION]: GraphQLErrorCode.CONFLICT,
+  [DomainErrorCode.RATE_LIMITED]: GraphQLErrorCode.RATE_LIMITED,
+};
+
+/** Reasons the API itself gives for failures that are not domain rules. */
+export const ApiErrorReason = {
+  /** A unique constraint refused a write (Prisma P2002) that no domain rule anticipated. */
+  CONFLICT: 'CONFLICT',
+  /** Depth, alias, cost or token limits refused the query before execution. */
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ApiErrorReason = (typeof ApiErrorReason)[keyof typeof ApiErrorReason];
+
+const API_MESSAGES: Record<ApiErrorReason, Record<Language, string>> = {
+  CONFLICT: {
+    fr: 'Cette opération entre en conflit avec des données existantes : rechargez la page puis réessayez.',
+    en: 'This operation conflicts with existing data: reload the page and try again.',
+  },
+  QUERY_TOO_COMPLEX: {
+    fr: 'Requête refusée : elle dépasse les limites de profondeur, d’alias ou de coût.',
+    en: 'Query refused: it exceeds the depth, alias or cost limits.',
+  },
+  INTERNAL_SERVER_ERROR: {
+    fr: 'Une erreur inattendue est survenue. Réessayez plus tard ; si elle persiste, transmettez l’identifiant de requête au support.',
+    en: 'An unexpected error occurred. Try again later; if it persists, give the request id to support.',
+  },
+};
+
+export function apiErrorMessage(reason: ApiErrorReason, lang: Language): string {
+  return API_MESSAGES[reason][lang];
+}
+
+/** Maps a domain error code to its GraphQL code. */
+export function graphqlCodeFor(code: DomainErrorCode): GraphQLErrorCode {
+  return DOMAIN_TO_GRAPHQL_CODE[code];
+}

@@ -1,0 +1,127 @@
+import * as path from 'node:path';
+import { ConfigError, parseConfig } from './config.schema';
+
+const DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/passerelle';
+
+function problemsOf(env: Record<string, string | undefined>): string[] {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseConfig', () => {
+  it('applies the defaults', () => {
+    const config = parseConfig({ DATABASE_URL });
+    expect(config).toMatchObject({
+      nodeEnv: 'development',
+      port: 3000,
+      host: '0.0.0.0',
+      databaseUrl: DATABASE_URL,
+      accessTokenTtlSeconds: 900,
+      refreshTokenTtlDays: 30,
+      cookieSecure: false,
+      logLevel: 'info',
+    });
+    expect(config.webDistDir).toBe(path.resolve(__dirname, '../../web'));
+  });
+
+  it.each(['abc', '0', '65536', '80.5', '-1'])(
+    'refuses PORT=%s with a message naming PORT',
+    (port) => {
+      expect(() => parseConfig({ DATABASE_URL, PORT: port })).toThrow(
+        `Invalid configuration: PORT must be an integer between 1 and 65535 (got "${port}")`,
+      );
+    },
+  );
+
+  it('accepts a valid PORT', () => {
+    expect(parseConfig({ DATABASE_URL, PORT: '8080' }).port).toBe(8080);
+  });
+
+  it('requires DATABASE_URL and checks it is a PostgreSQL URL', () => {
+    expect(problemsOf({})).toEqual([expect.stringContaining('DATABASE_URL is required')]);
+    expect(problemsOf({ DATABASE_URL: 'mysql://localhost/db' })).toEqual([
+      'DATABASE_URL must be a postgresql:// URL',
+    ]);
+  });
+
+  it('lists every bad variable at once', () => {
+    const problems = problemsOf({
+      NODE_ENV: 'staging',
+      PORT: 'x',
+      LOG_LEVEL: 'loud',
+      COOKIE_SECURE: 'maybe',
+    });
+    expect(problems).toHaveLength(5);
+    expect(problems.join('\n')).toMatch(/NODE_ENV.*PORT|PORT.*NODE_ENV/s);
+    for (const name of ['NODE_ENV', 'PORT', 'DATABASE_URL', 'LOG_LEVEL', 'COOKIE_SECURE']) {
+      expect(problems.some((p) => p.startsWith(name))).toBe(true);
+    }
+  });
+
+  describe('in production', () => {
+    it('requires JWT_SECRET', () => {
+      expect(() => parseConfig({ DATABASE_URL, NODE_ENV: 'production' })).toThrow(
+        /JWT_SECRET is required in production/,
+      );
+    });
+
+    it('secures cookies by default', () => {
+      const config = parseConfig({
+        DATABASE_URL,
+        NODE_ENV: 'production',
+        JWT_SECRET: 'x'.repeat(32),
+      });
+      expect(config.cookieSecure).toBe(true);
+      expect(config.jwtSecret).toBe('x'.repeat(32));
+    });
+
+    it('lets COOKIE_SECURE=false serve plain HTTP (e.g. behind a local proxy)', () => {
+      expect(
+        parseConfig({
+          DATABASE_URL,
+          NODE_ENV: 'production',
+          JWT_SECRET: 'x'.repeat(32),
+          COOKIE_SECURE: 'false',
+        }).cookieSecure,
+      ).toBe(false);
+    });
+  });
+
+  it('refuses a JWT_SECRET shorter than 32 characters', () => {
+    expect(() => parseConfig({ DATABASE_URL, JWT_SECRET: 'short' })).toThrow(
+      /JWT_SECRET must be at least 32 characters/,
+    );
+  });
+
+  it('draws a random JWT secret per boot outside production', () => {
+    const a = parseConfig({ DATABASE_URL }).jwtSecret;
+    const b = parseConfig({ DATABASE_URL }).jwtSecret;
+    expect(a).not.toBe(b);
+    expect(a.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('treats blank values as unset', () => {
+    expect(parseConfig({ DATABASE_URL, PORT: '', LOG_LEVEL: ' ' })).toMatchObject({
+      port: 3000,
+      logLevel: 'info',
+    });
+  });
+
+  it.each([
+    ['ACCESS_TOKEN_TTL_SECONDS', '10'],
+    ['REFRESH_TOKEN_TTL_DAYS', '0'],
+  ])('checks the range of %s', (name, value) => {
+    expect(problemsOf({ DATABASE_URL, [name]: value })).toEqual([expect.stringContaining(name)]);
+  });
+
+  it('resolves WEB_DIST_DIR', () => {
+    expect(parseConfig({ DATABASE_URL, WEB_DIST_DIR: 'dist/web' }).webDistDir).toBe(
+      path.resolve('dist/web'),
+    );
+  });
+});

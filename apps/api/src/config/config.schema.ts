@@ -1,0 +1,150 @@
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+import { z } from 'zod';
+
+/** The API's runtime configuration, parsed once at boot from the environment. */
+export interface AppConfig {
+  nodeEnv: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  databaseUrl: string;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  cookieSecure: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  webDistDir: string;
+}
+
+/** Thrown when the environment is not usable; the message names every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const blankToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const integer = (name: string, min: number, max: number, fallback: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .optional()
+      .transform((raw, ctx) => {
+        if (raw === undefined) return fallback;
+        const value = Number(raw);
+        if (!/^\d+$/.test(raw.trim()) || value < min || value > max) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `${name} must be an integer between ${min} and ${max} (got "${raw}")`,
+          });
+          return z.NEVER;
+        }
+        return value;
+      }),
+  );
+
+const boolean = (name: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .optional()
+      .transform((raw, ctx) => {
+        if (raw === undefined) return undefined;
+        const value = raw.trim().toLowerCase();
+        if (['true', '1', 'yes'].includes(value)) return true;
+        if (['false', '0', 'no'].includes(value)) return false;
+        ctx.addIssue({ code: 'custom', message: `${name} must be true or false (got "${raw}")` });
+        return z.NEVER;
+      }),
+  );
+
+const oneOf = <const T extends readonly [string, ...string[]]>(
+  name: string,
+  values: T,
+  fallback: T[number],
+) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .optional()
+      .transform((raw, ctx): T[number] => {
+        if (raw === undefined) return fallback;
+        if ((values as readonly string[]).includes(raw)) return raw as T[number];
+        ctx.addIssue({
+          code: 'custom',
+          message: `${name} must be one of ${values.join(', ')} (got "${raw}")`,
+        });
+        return z.NEVER;
+      }),
+  );
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const envSchema = z.object({
+  NODE_ENV: oneOf('NODE_ENV', ['development', 'test', 'production'], 'development'),
+  PORT: integer('PORT', 1, 65535, 3000),
+  HOST: z.preprocess(blankToUndefined, z.string().default('0.0.0.0')),
+  DATABASE_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string({
+        error: 'DATABASE_URL is required (e.g. postgresql://user@127.0.0.1:5432/passerelle)',
+      })
+      .refine((value) => /^postgres(ql)?:\/\//.test(value), {
+        message: 'DATABASE_URL must be a postgresql:// URL',
+      }),
+  ),
+  JWT_SECRET: z.preprocess(blankToUndefined, z.string().optional()),
+  ACCESS_TOKEN_TTL_SECONDS: integer('ACCESS_TOKEN_TTL_SECONDS', 30, 86_400, 900),
+  REFRESH_TOKEN_TTL_DAYS: integer('REFRESH_TOKEN_TTL_DAYS', 1, 365, 30),
+  COOKIE_SECURE: boolean('COOKIE_SECURE'),
+  LOG_LEVEL: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+  WEB_DIST_DIR: z.preprocess(blankToUndefined, z.string().optional()),
+});
+
+/** Where the built web app sits by default: dist/web, next to dist/api. */
+const DEFAULT_WEB_DIST_DIR = path.join(__dirname, '../../web');
+
+/**
+ * Validates the environment and returns the typed configuration, or throws a ConfigError whose
+ * message names each bad variable, e.g. `Invalid configuration: PORT must be an integer between
+ * 1 and 65535 (got "abc")`. Called once at boot; nothing else reads process.env.
+ */
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => issue.message));
+  }
+  const values = result.data;
+  const isProduction = values.NODE_ENV === 'production';
+  let jwtSecret = values.JWT_SECRET;
+  if (jwtSecret !== undefined && jwtSecret.length < 32) {
+    throw new ConfigError([
+      `JWT_SECRET must be at least 32 characters long (got ${jwtSecret.length})`,
+    ]);
+  }
+  if (jwtSecret === undefined) {
+    if (isProduction)
+      throw new ConfigError(['JWT_SECRET is required in production (at least 32 characters)']);
+    // Outside production a random secret per boot is enough: sessions survive through refresh tokens.
+    jwtSecret = randomBytes(48).toString('base64url');
+  }
+  return {
+    nodeEnv: values.NODE_ENV,
+    port: values.PORT,
+    host: values.HOST,
+    databaseUrl: values.DATABASE_URL,
+    jwtSecret,
+    accessTokenTtlSeconds: values.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlDays: values.REFRESH_TOKEN_TTL_DAYS,
+    cookieSecure: values.COOKIE_SECURE ?? isProduction,
+    logLevel: values.LOG_LEVEL,
+    webDistDir: values.WEB_DIST_DIR ? path.resolve(values.WEB_DIST_DIR) : DEFAULT_WEB_DIST_DIR,
+  };
+}

@@ -1,0 +1,96 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { type Language } from '@passerelle/domain';
+import { type Response } from 'express';
+import { Public } from '../../common/auth/auth.decorators';
+import { REFRESH_COOKIE } from '../../common/auth/auth-user';
+import {
+  type ApiRequest,
+  HttpRequest,
+  HttpResponse,
+  Lang,
+} from '../../common/graphql/graphql-context';
+import { type UserRecord } from '../users/users.repository';
+import { AuthService, type Session } from './auth.service';
+import { SignInInput } from './dto/sign-in.input';
+import { SignUpInput } from './dto/sign-up.input';
+import { AuthPayload } from './models/auth-payload.model';
+import { SessionCookies } from './session-cookies';
+
+interface AuthPayloadResult {
+  accessToken: string;
+  accessTokenExpiresAt: Date;
+  user: UserRecord;
+}
+
+const toPayload = (session: Session): AuthPayloadResult => ({
+  accessToken: session.accessToken,
+  accessTokenExpiresAt: session.accessTokenExpiresAt,
+  user: session.user,
+});
+
+function refreshCookie(req: ApiRequest): string | undefined {
+  const value: unknown = (req.cookies as Record<string, unknown> | undefined)?.[REFRESH_COOKIE];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** Auth mutations work with a stale access cookie, hence `ignoreInvalidToken`. */
+@Resolver()
+export class AuthResolver {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly cookies: SessionCookies,
+  ) {}
+
+  @Public({ ignoreInvalidToken: true })
+  @Mutation(() => AuthPayload, { description: 'Creates an account and signs it in.' })
+  async signUp(
+    @Args('input', { type: () => SignUpInput }) input: SignUpInput,
+    @Lang() lang: Language,
+    @HttpResponse() res: Response,
+  ): Promise<AuthPayloadResult> {
+    const session = await this.auth.signUp(input, lang);
+    this.cookies.set(res, session);
+    return toPayload(session);
+  }
+
+  @Public({ ignoreInvalidToken: true })
+  @Mutation(() => AuthPayload)
+  async signIn(
+    @Args('input', { type: () => SignInInput }) input: SignInInput,
+    @Lang() lang: Language,
+    @HttpResponse() res: Response,
+  ): Promise<AuthPayloadResult> {
+    const session = await this.auth.signIn(input, lang);
+    this.cookies.set(res, session);
+    return toPayload(session);
+  }
+
+  @Public({ ignoreInvalidToken: true })
+  @Mutation(() => AuthPayload, {
+    description: 'Uses the refresh cookie, rotates it and issues a new access token.',
+  })
+  async refreshSession(
+    @Lang() lang: Language,
+    @HttpRequest() req: ApiRequest,
+    @HttpResponse() res: Response,
+  ): Promise<AuthPayloadResult> {
+    try {
+      const session = await this.auth.refresh(refreshCookie(req), lang);
+      this.cookies.set(res, session);
+      return toPayload(session);
+    } catch (error) {
+      this.cookies.clear(res);
+      throw error;
+    }
+  }
+
+  @Public({ ignoreInvalidToken: true })
+  @Mutation(() => Boolean, {
+    description: 'Revokes the refresh token of this device and clears the cookies.',
+  })
+  async signOut(@HttpRequest() req: ApiRequest, @HttpResponse() res: Response): Promise<boolean> {
+    await this.auth.signOut(refreshCookie(req));
+    this.cookies.clear(res);
+    return true;
+  }
+}

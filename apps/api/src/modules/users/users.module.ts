@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { TerritoriesModule } from '../territories/territories.module';
+import { UsersLoaders } from './users.loaders';
+import { UsersRepository } from './users.repository';
+import { ParticipantsResolver, UsersResolver } from './users.resolver';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [TerritoriesModule, OrganisationsModule],
+  providers: [UsersResolver, ParticipantsResolver, UsersService, UsersRepository, UsersLoaders],
+  exports: [UsersRepository, UsersLoaders],
+})
+export class UsersModule {}

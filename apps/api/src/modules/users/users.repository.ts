@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { type ActorType } from '@passerelle/domain';
+import { byKey } from '../../common/dataloader/loader-registry';
+import { PrismaService } from '../../common/prisma/prisma.service';
+import { type User as UserRow } from '../../generated/prisma/client';
+
+/** An account without its password hash. */
+export type UserRecord = Omit<UserRow, 'passwordHash'>;
+export type UserWithPassword = UserRow;
+
+const OMIT_PASSWORD = { passwordHash: true } as const;
+
+export interface NewUser {
+  email: string;
+  passwordHash: string;
+  displayName: string;
+  actorType: ActorType;
+  territoryId: string;
+}
+
+@Injectable()
+export class UsersRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  findById(id: string): Promise<UserRecord | null> {
+    return this.prisma.user.findUnique({ where: { id }, omit: OMIT_PASSWORD });
+  }
+
+  async findByIds(ids: readonly string[]): Promise<(UserRecord | null)[]> {
+    const rows = await this.prisma.user.findMany({
+      where: { id: { in: [...ids] } },
+      omit: OMIT_PASSWORD,
+    });
+    return byKey(ids, rows, (row) => row.id);
+  }
+
+  /** For signing in only: the one read that returns the password hash. */
+  findByEmailWithPassword(email: string): Promise<UserWithPassword | null> {
+    return this.prisma.user.findUnique({ where: { email } });
+  }
+
+  /** Creates an account; a taken e-mail fails on the unique index (P2002). */
+  create(user: NewUser): Promise<UserRecord> {
+    return this.prisma.user.create({ data: user, omit: OMIT_PASSWORD });
+  }
+}

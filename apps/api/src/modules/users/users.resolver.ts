@@ -1,0 +1,59 @@
+import { Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type Actor } from '@passerelle/domain';
+import { CurrentUser, Public } from '../../common/auth/auth.decorators';
+import { type LoaderRegistry } from '../../common/dataloader/loader-registry';
+import { Loaders } from '../../common/graphql/graphql-context';
+import { Organisation } from '../organisations/models/organisation.model';
+import { OrganisationsLoaders } from '../organisations/organisations.loaders';
+import { type OrganisationRecord } from '../organisations/organisations.repository';
+import { Territory } from '../territories/models/territory.model';
+import { TerritoriesLoaders } from '../territories/territories.loaders';
+import { type TerritoryRecord } from '../territories/territories.repository';
+import { Participant } from './models/participant.model';
+import { User } from './models/user.model';
+import { type UserRecord } from './users.repository';
+import { UsersService } from './users.service';
+
+@Resolver(() => User)
+export class UsersResolver {
+  constructor(
+    private readonly service: UsersService,
+    private readonly territoryLoaders: TerritoriesLoaders,
+    private readonly organisationLoaders: OrganisationsLoaders,
+  ) {}
+
+  @Public()
+  @Query(() => User, { nullable: true, description: 'The signed-in account; null when anonymous.' })
+  me(@CurrentUser() actor: Actor): Promise<UserRecord | null> | null {
+    return this.service.me(actor);
+  }
+
+  @ResolveField(() => Territory, { nullable: true })
+  territory(
+    @Parent() user: UserRecord,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<TerritoryRecord | null> | null {
+    return user.territoryId ? this.territoryLoaders.byId(loaders).load(user.territoryId) : null;
+  }
+
+  @ResolveField(() => [Organisation])
+  organisations(
+    @Parent() user: UserRecord,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<OrganisationRecord[]> {
+    return this.organisationLoaders.byMemberId(loaders).load(user.id);
+  }
+}
+
+@Resolver(() => Participant)
+export class ParticipantsResolver {
+  constructor(private readonly territoryLoaders: TerritoriesLoaders) {}
+
+  @ResolveField(() => Territory, { nullable: true })
+  territory(
+    @Parent() user: UserRecord,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<TerritoryRecord | null> | null {
+    return user.territoryId ? this.territoryLoaders.byId(loaders).load(user.territoryId) : null;
+  }
+}
