@@ -39,6 +39,11 @@ for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
 if kill -0 "$pid" 2>/dev/null; then echo "smoke: npm start did not stop on Ctrl-C"; cat "$log"; exit 1; fi
 trap - EXIT
 sleep 1
-left=$(pgrep -f "$(pwd)/.data/pg|dist/api/main.js" | grep -v "^$$\$" || true)
+# What this checkout started: its embedded PostgreSQL (by data folder) and its API (by working directory).
+left=$(pgrep -f "$(pwd)/.data/pg" || true)
+for p in $(pgrep -f "dist/api/main.js" || true); do
+  [ "$(readlink "/proc/$p/cwd" 2>/dev/null)" = "$(pwd)" ] && left="$left $p"
+done
+left=$(echo $left)
 if [ -n "$left" ]; then echo "smoke: processes left behind:"; ps -o pid,args -p $left; exit 1; fi
 echo "smoke: npm start served demo data and stopped cleanly"

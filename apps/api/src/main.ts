@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap';
 import { ConfigError, parseConfig } from './config/config.schema';
+import { HealthService } from './modules/health/health.service';
 
 /** Longest time a shutdown may take before the process exits anyway. */
 const SHUTDOWN_TIMEOUT_MS = 15_000;
@@ -19,17 +20,25 @@ async function main(): Promise<void> {
   }
 
   const app = await createApp(config, { bufferLogs: true });
-  // SIGTERM/SIGINT: readiness turns false, the HTTP server stops accepting and drains its
-  // in-flight requests, then Apollo stops and Prisma disconnects (see HealthService, PrismaService).
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => setTimeout(() => process.exit(1), SHUTDOWN_TIMEOUT_MS).unref());
-  }
   await app.listen(config.port, config.host);
-  new Logger('Bootstrap').log(
-    `Passerelle API listening on http://${config.host}:${config.port}/graphql`,
-    'Bootstrap',
-  );
+  const logger = new Logger('Bootstrap');
+  logger.log(`Passerelle API listening on http://${config.host}:${config.port}/graphql`);
+
+  // SIGTERM/SIGINT: readiness turns false at once and the API keeps serving for the grace
+  // period, so load balancers stop routing to it and requests already sent are answered; then
+  // the HTTP server stops accepting, drains in-flight requests, and Apollo and Prisma close.
+  let isStopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (isStopping) return;
+    isStopping = true;
+    setTimeout(() => process.exit(1), config.shutdownGraceMs + SHUTDOWN_TIMEOUT_MS).unref();
+    logger.log(`${signal} received: draining for ${config.shutdownGraceMs} ms, then stopping`);
+    app.get(HealthService).markShuttingDown();
+    await new Promise((resolve) => setTimeout(resolve, config.shutdownGraceMs));
+    await app.close();
+    process.exit(0);
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void stop(signal));
 }
 
 void main().catch((error: unknown) => {

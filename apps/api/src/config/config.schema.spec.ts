@@ -25,6 +25,7 @@ describe('parseConfig', () => {
       refreshTokenTtlDays: 30,
       cookieSecure: false,
       logLevel: 'info',
+      shutdownGraceMs: 500,
     });
     expect(config.webDistDir).toBe(path.resolve(__dirname, '../../web'));
   });
@@ -117,6 +118,18 @@ describe('parseConfig', () => {
     ['REFRESH_TOKEN_TTL_DAYS', '0'],
   ])('checks the range of %s', (name, value) => {
     expect(problemsOf({ DATABASE_URL, [name]: value })).toEqual([expect.stringContaining(name)]);
+  });
+
+  it('drains longer before stopping in production, and accepts an explicit SHUTDOWN_GRACE_MS', () => {
+    const secret = 'x'.repeat(32);
+    expect(
+      parseConfig({ DATABASE_URL, NODE_ENV: 'production', JWT_SECRET: secret }).shutdownGraceMs,
+    ).toBe(5000);
+    expect(parseConfig({ DATABASE_URL, SHUTDOWN_GRACE_MS: '0' }).shutdownGraceMs).toBe(0);
+    expect(problemsOf({ DATABASE_URL, SHUTDOWN_GRACE_MS: '-1' })).toEqual([
+      'SHUTDOWN_GRACE_MS must be an integer between 0 and 60000',
+    ]);
+    expect(problemsOf({ DATABASE_URL, SHUTDOWN_GRACE_MS: '90000' })).toHaveLength(1);
   });
 
   it('resolves WEB_DIST_DIR', () => {

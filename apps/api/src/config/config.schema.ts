@@ -14,6 +14,8 @@ export interface AppConfig {
   cookieSecure: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   webDistDir: string;
+  /** How long the API keeps serving, not ready, after SIGTERM before it stops accepting. */
+  shutdownGraceMs: number;
 }
 
 /** Thrown when the environment is not usable; the message names every bad variable. */
@@ -106,7 +108,19 @@ const envSchema = z.object({
   COOKIE_SECURE: boolean('COOKIE_SECURE'),
   LOG_LEVEL: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
   WEB_DIST_DIR: z.preprocess(blankToUndefined, z.string().optional()),
+  SHUTDOWN_GRACE_MS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .optional()
+      .refine((raw) => raw === undefined || (/^\d+$/.test(raw.trim()) && Number(raw) <= 60_000), {
+        message: 'SHUTDOWN_GRACE_MS must be an integer between 0 and 60000',
+      }),
+  ),
 });
+
+/** Time for load balancers to see readiness turn false before the server stops accepting. */
+const DEFAULT_SHUTDOWN_GRACE_MS = { production: 5_000, development: 500, test: 500 } as const;
 
 /** Where the built web app sits by default: dist/web, next to dist/api. */
 const DEFAULT_WEB_DIST_DIR = path.join(__dirname, '../../web');
@@ -146,5 +160,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     cookieSecure: values.COOKIE_SECURE ?? isProduction,
     logLevel: values.LOG_LEVEL,
     webDistDir: values.WEB_DIST_DIR ? path.resolve(values.WEB_DIST_DIR) : DEFAULT_WEB_DIST_DIR,
+    shutdownGraceMs:
+      values.SHUTDOWN_GRACE_MS === undefined
+        ? DEFAULT_SHUTDOWN_GRACE_MS[values.NODE_ENV]
+        : Number(values.SHUTDOWN_GRACE_MS),
   };
 }
