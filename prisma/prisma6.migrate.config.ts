@@ -9,7 +9,8 @@ const url = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/pa
 // catalog types the Wasm schema engine reads ("char", name, ...). Re-label them as text.
 function patchCatalogTypes(adapter: any) {
   let proto = Object.getPrototypeOf(adapter);
-  while (proto && !Object.prototype.hasOwnProperty.call(proto, 'performIO')) proto = Object.getPrototypeOf(proto);
+  while (proto && !Object.prototype.hasOwnProperty.call(proto, 'performIO'))
+    proto = Object.getPrototypeOf(proto);
   if (proto && !proto.__catalogPatched) {
     const orig = proto.performIO;
     proto.performIO = async function (q: unknown) {
@@ -28,8 +29,10 @@ function patchCatalogTypes(adapter: any) {
 function pgConfig(database?: string) {
   const u = new URL(url);
   return {
-    host: u.hostname, port: Number(u.port || 5432),
-    user: decodeURIComponent(u.username), password: decodeURIComponent(u.password),
+    host: u.hostname,
+    port: Number(u.port || 5432),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
     database: database ?? u.pathname.slice(1),
     idleTimeoutMillis: 500, // pg default 10 s keeps the CLI alive after it finishes
   };

@@ -27,7 +27,10 @@ if (cmd === 'migrate' || cmd === 'db') {
   // Prisma 6 needs `url` in the datasource block; Prisma 7 rejects it. Derive a Prisma-6 copy of the schema.
   const derived = fs
     .readFileSync(SCHEMA, 'utf8')
-    .replace(/(datasource\s+\w+\s*\{[^}]*?provider\s*=\s*"postgresql")/, '$1\n  url      = env("DATABASE_URL")');
+    .replace(
+      /(datasource\s+\w+\s*\{[^}]*?provider\s*=\s*"postgresql")/,
+      '$1\n  url      = env("DATABASE_URL")',
+    );
   fs.mkdirSync(path.join(root, 'tmp'), { recursive: true });
   // Write then rename, so a migration running in parallel never reads a half-written schema.
   const target = path.join(root, 'tmp/schema.prisma6.prisma');
@@ -36,13 +39,18 @@ if (cmd === 'migrate' || cmd === 'db') {
   env.PRISMA_QUERY_ENGINE_LIBRARY = STUB; // stops Prisma 6 downloading libquery_engine (not used: engine 'js')
   const args = [...rest];
   // Prisma 6 must never run the generator (it would write a 6.x client over the 7.x one).
-  const generates = (cmd === 'migrate' && ['dev', 'reset'].includes(args[0])) || (cmd === 'db' && args[0] === 'push');
+  const generates =
+    (cmd === 'migrate' && ['dev', 'reset'].includes(args[0])) ||
+    (cmd === 'db' && args[0] === 'push');
   if (generates && !args.includes('--skip-generate')) args.push('--skip-generate');
   run([
-    '-r', path.join(__dirname, 'prisma-unref-timers.cjs'),
+    '-r',
+    path.join(__dirname, 'prisma-unref-timers.cjs'),
     require.resolve('prisma6/build/index.js'),
-    cmd, ...args,
-    '--config', path.join(root, 'prisma/prisma6.migrate.config.ts'),
+    cmd,
+    ...args,
+    '--config',
+    path.join(root, 'prisma/prisma6.migrate.config.ts'),
   ]);
   if (generates) prisma7(['generate']);
 } else {

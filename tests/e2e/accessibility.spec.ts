@@ -18,13 +18,19 @@ test('the skip link is the first stop and moves focus to the main content', asyn
   expect(isInMain).toBe(true);
 });
 
-test('every control of the header is reachable and named when using the keyboard', async ({ page }) => {
+test('every control of the header is reachable and named when using the keyboard', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(latestProposals(page).first()).toBeVisible();
   const names: string[] = [];
   for (let stop = 0; stop < 7; stop += 1) {
     await page.keyboard.press('Tab');
-    names.push(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText.trim() ?? ''));
+    names.push(
+      await page.evaluate(
+        () => (document.activeElement as HTMLElement | null)?.innerText.trim() ?? '',
+      ),
+    );
   }
   expect(names).toEqual([
     'Aller au contenu principal',

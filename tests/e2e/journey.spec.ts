@@ -1,5 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { chooseTerritory, expectNoSeriousA11yViolations, latestProposals, newParticipant } from './support/helpers';
+import {
+  chooseTerritory,
+  expectNoSeriousA11yViolations,
+  latestProposals,
+  newParticipant,
+} from './support/helpers';
 
 test('a participant signs up, signs out, signs in, submits a proposal and finds it on the home page', async ({
   page,
@@ -12,7 +17,9 @@ test('a participant signs up, signs out, signs in, submits a proposal and finds 
     await page.goto('/');
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await expect(page.getByRole('heading', { level: 2, name: 'Dernières propositions' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 2, name: 'Dernières propositions' }),
+    ).toBeVisible();
     await expect(latestProposals(page).first()).toBeVisible();
     await expectNoSeriousA11yViolations(page, 'home');
   });
@@ -26,7 +33,9 @@ test('a participant signs up, signs out, signs in, submits a proposal and finds 
     await page.getByRole('textbox', { name: /^Adresse e-mail/ }).fill(participant.email);
     await page.getByLabel(/^Mot de passe/).fill(participant.password);
     await page.getByRole('textbox', { name: /^Nom affiché/ }).fill(participant.displayName);
-    await page.getByRole('combobox', { name: /^Vous participez en tant que/ }).selectOption('ASSOCIATION');
+    await page
+      .getByRole('combobox', { name: /^Vous participez en tant que/ })
+      .selectOption('ASSOCIATION');
     await chooseTerritory(page, 'Lyon', 'Lyon (69)');
     await page.getByRole('button', { name: 'Créer mon compte' }).click();
 
@@ -56,8 +65,13 @@ test('a participant signs up, signs out, signs in, submits a proposal and finds 
   });
 
   await test.step('submit a proposal', async () => {
-    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Proposer' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Déposer une proposition' })).toBeVisible();
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Proposer' })
+      .click();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Déposer une proposition' }),
+    ).toBeVisible();
     const titleField = page.getByRole('textbox', { name: /^Titre/ });
     await expect(titleField).toBeVisible();
     await expectNoSeriousA11yViolations(page, 'submit');
@@ -83,8 +97,12 @@ test('a participant signs up, signs out, signs in, submits a proposal and finds 
     await themes.first().check();
     await chooseTerritory(page, 'Grenoble', /^Grenoble/);
     await page.getByRole('combobox', { name: /^Échelon compétent/ }).selectOption('COMMUNE');
-    await page.getByRole('combobox', { name: /^Levier d’action/ }).selectOption('PUBLIC_PROCUREMENT');
-    await page.getByRole('textbox', { name: /^Expérience locale/ }).fill('La régie municipale de Mouans-Sartoux.');
+    await page
+      .getByRole('combobox', { name: /^Levier d’action/ })
+      .selectOption('PUBLIC_PROCUREMENT');
+    await page
+      .getByRole('textbox', { name: /^Expérience locale/ })
+      .fill('La régie municipale de Mouans-Sartoux.');
     await page.getByRole('button', { name: 'Publier la proposition' }).click();
 
     await expect(page).toHaveURL(/\/propositions\/[0-9a-f-]{36}$/);
@@ -98,13 +116,18 @@ test('a participant signs up, signs out, signs in, submits a proposal and finds 
     await expect(page.getByText('<b>pas de HTML</b>', { exact: false })).toBeVisible();
     await expect(page.locator('b', { hasText: 'pas de HTML' })).toHaveCount(0);
     const body = page.locator('.preserve-lines', { hasText: 'Deuxième paragraphe' });
-    expect(await body.innerText()).toContain('régie servent des repas bio et locaux.\n\nDeuxième paragraphe');
+    expect(await body.innerText()).toContain(
+      'régie servent des repas bio et locaux.\n\nDeuxième paragraphe',
+    );
     await expect(page.getByText('La régie municipale de Mouans-Sartoux.')).toBeVisible();
     await expectNoSeriousA11yViolations(page, 'proposal');
   });
 
   await test.step('the new proposal heads the home page list', async () => {
-    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Accueil' }).click();
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Accueil' })
+      .click();
     const firstCard = latestProposals(page).first();
     await expect(firstCard.getByRole('heading', { level: 3 })).toHaveText(title);
     await expect(firstCard).toContainText(participant.displayName);
@@ -122,5 +145,7 @@ test('unknown pages and proposals show the not-found page', async ({ page }) => 
 
   await page.goto('/propositions/00000000-0000-4000-8000-000000000000');
   await expect(page.getByRole('heading', { level: 1, name: 'Page introuvable' })).toBeVisible();
-  await expect(page.getByText('Cette proposition n’existe pas ou n’est plus publique.')).toBeVisible();
+  await expect(
+    page.getByText('Cette proposition n’existe pas ou n’est plus publique.'),
+  ).toBeVisible();
 });

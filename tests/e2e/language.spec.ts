@@ -1,13 +1,18 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/helpers';
 
-test('switches the interface from French to English, asks the API in English and remembers it', async ({ page }) => {
+test('switches the interface from French to English, asks the API in English and remembers it', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
-  await expect(page.getByRole('heading', { level: 2, name: 'Dernières propositions' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Dernières propositions' }),
+  ).toBeVisible();
 
   const englishRequest = page.waitForRequest(
-    (request) => request.url().endsWith('/graphql') && request.headers()['accept-language'] === 'en',
+    (request) =>
+      request.url().endsWith('/graphql') && request.headers()['accept-language'] === 'en',
   );
   await page.getByRole('button', { name: 'English' }).click();
 
@@ -24,5 +29,7 @@ test('switches the interface from French to English, asks the API in English and
 
   await page.getByRole('button', { name: 'Français' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
-  await expect(page.getByRole('heading', { level: 2, name: 'Dernières propositions' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Dernières propositions' }),
+  ).toBeVisible();
 });

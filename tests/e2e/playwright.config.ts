@@ -33,7 +33,10 @@ export default defineConfig({
     baseURL: BASE_URL,
     headless: true,
     locale: 'fr-FR',
-    launchOptions: { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    launchOptions: {
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
   },

@@ -1,5 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { expectNoHorizontalOverflow, latestProposals, screenshotIfAsked, signUpThroughApi } from './support/helpers';
+import {
+  expectNoHorizontalOverflow,
+  latestProposals,
+  screenshotIfAsked,
+  signUpThroughApi,
+} from './support/helpers';
 
 test.describe('360 px wide screen', () => {
   test.use({ viewport: { width: 360, height: 780 } });

@@ -14,11 +14,15 @@ interface LintMessage {
 function boundaryErrors(filePath: string, code: string): string[] {
   let output: string;
   try {
-    output = execFileSync(process.execPath, [eslintBin, '--stdin', '--stdin-filename', filePath, '--format', 'json'], {
-      cwd: root,
-      input: code,
-      encoding: 'utf8',
-    });
+    output = execFileSync(
+      process.execPath,
+      [eslintBin, '--stdin', '--stdin-filename', filePath, '--format', 'json'],
+      {
+        cwd: root,
+        input: code,
+        encoding: 'utf8',
+      },
+    );
   } catch (error) {
     // ESLint exits with 1 when it reports errors; its JSON report is still on stdout.
     output = (error as { stdout: string }).stdout;
@@ -29,11 +33,19 @@ function boundaryErrors(filePath: string, code: string): string[] {
     .map((message) => message.message);
 }
 
-const FRAMEWORKS = ['@nestjs/common', '@prisma/client', 'react', '@apollo/client', 'graphql', '@mantine/core'];
+const FRAMEWORKS = [
+  '@nestjs/common',
+  '@prisma/client',
+  'react',
+  '@apollo/client',
+  'graphql',
+  '@mantine/core',
+];
 
 describe('module boundaries (npm run lint)', () => {
   it('forbids the domain library to import NestJS, Prisma, React, Apollo, GraphQL or Mantine', () => {
-    const code = FRAMEWORKS.map((pkg, i) => `import * as p${i} from '${pkg}';`).join('\n') +
+    const code =
+      FRAMEWORKS.map((pkg, i) => `import * as p${i} from '${pkg}';`).join('\n') +
       `\nexport const all = [${FRAMEWORKS.map((_, i) => `p${i}`).join(', ')}];\n`;
     const errors = boundaryErrors('libs/domain/src/probe.ts', code);
     expect(errors).toHaveLength(FRAMEWORKS.length);
@@ -43,15 +55,22 @@ describe('module boundaries (npm run lint)', () => {
   });
 
   it('lets the domain library use plain libraries such as zod', () => {
-    expect(boundaryErrors('libs/domain/src/probe.ts', "import { z } from 'zod';\nexport const x = z;\n")).toEqual([]);
+    expect(
+      boundaryErrors('libs/domain/src/probe.ts', "import { z } from 'zod';\nexport const x = z;\n"),
+    ).toEqual([]);
   });
 
   it.each([
     ['apps/web/src/probe.ts', '../../api/src/main'],
     ['apps/api/src/probe.ts', '../../web/src/main'],
   ])('forbids %s to import the other app (%s)', (filePath, target) => {
-    const errors = boundaryErrors(filePath, `import * as other from '${target}';\nexport const x = other;\n`);
-    expect(errors).toEqual([expect.stringContaining('Projects cannot be imported by a relative or absolute path')]);
+    const errors = boundaryErrors(
+      filePath,
+      `import * as other from '${target}';\nexport const x = other;\n`,
+    );
+    expect(errors).toEqual([
+      expect.stringContaining('Projects cannot be imported by a relative or absolute path'),
+    ]);
   });
 
   it('lets apps import the domain library', () => {

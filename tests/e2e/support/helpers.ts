@@ -26,13 +26,17 @@ export async function expectNoHorizontalOverflow(page: Page, label: string): Pro
     scrollWidth: document.documentElement.scrollWidth,
     clientWidth: document.documentElement.clientWidth,
     widest: [...document.querySelectorAll<HTMLElement>('body *')]
-      .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+      .filter(
+        (element) =>
+          element.getBoundingClientRect().right > document.documentElement.clientWidth + 1,
+      )
       .slice(0, 5)
       .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
   }));
-  expect(sizes.scrollWidth, `horizontal overflow on ${label}: ${sizes.widest.join(', ')}`).toBeLessThanOrEqual(
-    sizes.clientWidth,
-  );
+  expect(
+    sizes.scrollWidth,
+    `horizontal overflow on ${label}: ${sizes.widest.join(', ')}`,
+  ).toBeLessThanOrEqual(sizes.clientWidth);
 }
 
 /** Saves a full-page screenshot when E2E_SCREENSHOTS_DIR is set (design review). */
@@ -65,7 +69,10 @@ const SIGN_UP = `mutation SignUp($input: SignUpInput!) { signUp(input: $input) {
  * Creates and signs in a participant through the real API: the page's request context shares the
  * browser's cookie jar, so the session cookies it receives sign the page in.
  */
-export async function signUpThroughApi(page: Page, participant = newParticipant()): Promise<Participant> {
+export async function signUpThroughApi(
+  page: Page,
+  participant = newParticipant(),
+): Promise<Participant> {
   const response = await page.request.post('/graphql', {
     headers: { 'Content-Type': 'application/json' },
     data: {
@@ -81,7 +88,11 @@ export async function signUpThroughApi(page: Page, participant = newParticipant(
 }
 
 /** Picks a territory in the autocomplete by typing and choosing the suggestion. */
-export async function chooseTerritory(page: Page, search: string, option: string | RegExp): Promise<void> {
+export async function chooseTerritory(
+  page: Page,
+  search: string,
+  option: string | RegExp,
+): Promise<void> {
   const input = page.getByRole('combobox', { name: /^Territoire/ });
   await input.fill(search);
   await page.getByRole('option', { name: option }).first().click();
@@ -90,5 +101,7 @@ export async function chooseTerritory(page: Page, search: string, option: string
 
 /** The proposal cards of the home page's "Dernières propositions" list. */
 export function latestProposals(page: Page) {
-  return page.getByRole('region', { name: /^(Dernières propositions|Latest proposals)$/ }).getByRole('article');
+  return page
+    .getByRole('region', { name: /^(Dernières propositions|Latest proposals)$/ })
+    .getByRole('article');
 }

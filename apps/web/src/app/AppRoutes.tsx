@@ -6,10 +6,16 @@ import { NotFoundPage } from '../shared/ui/NotFoundPage';
 import { Layout } from './layout/Layout';
 
 // Forms carry the domain's validation schemas: loaded when first visited, not on the home page.
-const SignUpPage = lazy(() => import('../modules/auth/components/SignUpPage').then((m) => ({ default: m.SignUpPage })));
-const SignInPage = lazy(() => import('../modules/auth/components/SignInPage').then((m) => ({ default: m.SignInPage })));
+const SignUpPage = lazy(() =>
+  import('../modules/auth/components/SignUpPage').then((m) => ({ default: m.SignUpPage })),
+);
+const SignInPage = lazy(() =>
+  import('../modules/auth/components/SignInPage').then((m) => ({ default: m.SignInPage })),
+);
 const SubmitProposalPage = lazy(() =>
-  import('../modules/proposals/components/SubmitProposalPage').then((m) => ({ default: m.SubmitProposalPage })),
+  import('../modules/proposals/components/SubmitProposalPage').then((m) => ({
+    default: m.SubmitProposalPage,
+  })),
 );
 
 /** Routes; the paths are listed in paths.ts. */

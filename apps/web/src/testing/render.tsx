@@ -11,7 +11,11 @@ import { createCache } from '../app/providers/apollo';
 /** Renders UI with the app's providers, a router at `route` and mocked GraphQL answers (unit tests only). */
 export function renderWithApp(
   ui: ReactElement,
-  { mocks = [], route = '/', language = 'fr' }: { mocks?: MockLink.MockedResponse[]; route?: string; language?: Language } = {},
+  {
+    mocks = [],
+    route = '/',
+    language = 'fr',
+  }: { mocks?: MockLink.MockedResponse[]; route?: string; language?: Language } = {},
 ) {
   const i18n = createI18n(language);
   const result = render(

@@ -16,13 +16,7 @@ export function normaliseEmail(email: string): string {
 }
 
 const email = () =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(ACCOUNT_LIMITS.emailMax)
-    .pipe(z.email())
-    .transform(normaliseEmail);
+  z.string().trim().min(1).max(ACCOUNT_LIMITS.emailMax).pipe(z.email()).transform(normaliseEmail);
 
 export const signUpInputSchema = z.strictObject({
   email: email(),

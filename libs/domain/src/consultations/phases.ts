@@ -10,7 +10,10 @@ export interface PhaseWindow {
 
 /** Whether a phase window is open at `now` (start inclusive, end exclusive). */
 export function isPhaseWindowOpen(phase: PhaseWindow, now: Date): boolean {
-  return phase.startsAt.getTime() <= now.getTime() && (phase.endsAt === null || now.getTime() < phase.endsAt.getTime());
+  return (
+    phase.startsAt.getTime() <= now.getTime() &&
+    (phase.endsAt === null || now.getTime() < phase.endsAt.getTime())
+  );
 }
 
 /** The kinds of phase open at `now`; phases may overlap where a consultation's settings say so. */

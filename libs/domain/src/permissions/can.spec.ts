@@ -42,7 +42,9 @@ describe('can', () => {
 
 describe('assertCan', () => {
   it('asks anonymous visitors to sign in', () => {
-    expect(() => assertCan(null, 'vote.cast')).toThrow(expect.objectContaining({ code: 'SIGN_IN_REQUIRED' }));
+    expect(() => assertCan(null, 'vote.cast')).toThrow(
+      expect.objectContaining({ code: 'SIGN_IN_REQUIRED' }),
+    );
   });
 
   it('refuses accounts without the right', () => {

@@ -24,7 +24,8 @@ export interface Resource {
 
 type SignedIn = NonNullable<Actor>;
 const anyone = () => true;
-const owner = (actor: SignedIn, resource?: Resource) => !!resource?.ownerId && resource.ownerId === actor.id;
+const owner = (actor: SignedIn, resource?: Resource) =>
+  !!resource?.ownerId && resource.ownerId === actor.id;
 const roles =
   (...allowed: Role[]) =>
   (actor: SignedIn) =>

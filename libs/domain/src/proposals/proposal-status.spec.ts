@@ -53,9 +53,30 @@ describe('proposal state machine', () => {
 
   it('records who, when and why', () => {
     expect(
-      transitionProposal({ from: 'PUBLISHED', to: 'NOT_RETAINED', actor: as('MODERATOR'), isAuthor: false, reason: '  Hors sujet  ', at }),
-    ).toEqual({ from: 'PUBLISHED', to: 'NOT_RETAINED', actorId: 'moderator-1', reason: 'Hors sujet', at });
-    expect(transitionProposal({ from: null, to: 'PUBLISHED', actor: as('PARTICIPANT'), isAuthor: true, at })).toEqual({
+      transitionProposal({
+        from: 'PUBLISHED',
+        to: 'NOT_RETAINED',
+        actor: as('MODERATOR'),
+        isAuthor: false,
+        reason: '  Hors sujet  ',
+        at,
+      }),
+    ).toEqual({
+      from: 'PUBLISHED',
+      to: 'NOT_RETAINED',
+      actorId: 'moderator-1',
+      reason: 'Hors sujet',
+      at,
+    });
+    expect(
+      transitionProposal({
+        from: null,
+        to: 'PUBLISHED',
+        actor: as('PARTICIPANT'),
+        isAuthor: true,
+        at,
+      }),
+    ).toEqual({
       from: null,
       to: 'PUBLISHED',
       actorId: 'participant-1',
@@ -65,15 +86,27 @@ describe('proposal state machine', () => {
   });
 
   it.each([
-    [{ from: 'WITHDRAWN', to: 'PUBLISHED', actor: as('ADMIN'), isAuthor: true }, 'ILLEGAL_TRANSITION'],
+    [
+      { from: 'WITHDRAWN', to: 'PUBLISHED', actor: as('ADMIN'), isAuthor: true },
+      'ILLEGAL_TRANSITION',
+    ],
     [{ from: 'PUBLISHED', to: 'UNDER_REVIEW', actor: null, isAuthor: false }, 'SIGN_IN_REQUIRED'],
-    [{ from: 'PUBLISHED', to: 'UNDER_REVIEW', actor: as('PARTICIPANT'), isAuthor: true }, 'NOT_ALLOWED'],
-    [{ from: 'PUBLISHED', to: 'MERGED', actor: as('MODERATOR'), isAuthor: false, reason: '   ' }, 'REASON_REQUIRED'],
-    [{ from: 'UNDER_REVIEW', to: 'SELECTED', actor: as('MODERATOR'), isAuthor: false }, 'REASON_REQUIRED'],
+    [
+      { from: 'PUBLISHED', to: 'UNDER_REVIEW', actor: as('PARTICIPANT'), isAuthor: true },
+      'NOT_ALLOWED',
+    ],
+    [
+      { from: 'PUBLISHED', to: 'MERGED', actor: as('MODERATOR'), isAuthor: false, reason: '   ' },
+      'REASON_REQUIRED',
+    ],
+    [
+      { from: 'UNDER_REVIEW', to: 'SELECTED', actor: as('MODERATOR'), isAuthor: false },
+      'REASON_REQUIRED',
+    ],
   ] as const)('refuses %p with %s', (input, code) => {
-    expect(() => transitionProposal({ ...input, at } as Parameters<typeof transitionProposal>[0])).toThrow(
-      expect.objectContaining({ code }),
-    );
+    expect(() =>
+      transitionProposal({ ...input, at } as Parameters<typeof transitionProposal>[0]),
+    ).toThrow(expect.objectContaining({ code }));
   });
 
   it('lists which statuses are public', () => {

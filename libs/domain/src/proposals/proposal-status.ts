@@ -72,7 +72,11 @@ export function canTransitionProposal(
   context: { isAuthor: boolean },
 ): boolean {
   const transition = findTransition(from, to);
-  return !!transition && actor !== null && transition.by.some((party) => actsAs(party, actor, context.isAuthor));
+  return (
+    !!transition &&
+    actor !== null &&
+    transition.by.some((party) => actsAs(party, actor, context.isAuthor))
+  );
 }
 
 /** A status change, recorded with who made it, when and why. */

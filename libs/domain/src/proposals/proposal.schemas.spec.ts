@@ -16,8 +16,18 @@ const valid = {
 describe('submitProposalInputSchema', () => {
   it('accepts a complete proposal and turns blank optional texts into null', () => {
     expect(
-      validateInput(submitProposalInputSchema, { ...valid, experiment: '  ', measuredImpact: 'Moins 30 % de gaspillage', organisationId: null }),
-    ).toEqual({ ...valid, experiment: null, measuredImpact: 'Moins 30 % de gaspillage', organisationId: null });
+      validateInput(submitProposalInputSchema, {
+        ...valid,
+        experiment: '  ',
+        measuredImpact: 'Moins 30 % de gaspillage',
+        organisationId: null,
+      }),
+    ).toEqual({
+      ...valid,
+      experiment: null,
+      measuredImpact: 'Moins 30 % de gaspillage',
+      organisationId: null,
+    });
   });
 
   it.each([

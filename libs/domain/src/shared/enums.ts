@@ -3,7 +3,9 @@
  * so values cross every layer unchanged.
  */
 const values = <const T extends readonly string[]>(...items: T) =>
-  Object.freeze(Object.fromEntries(items.map((item) => [item, item]))) as { readonly [K in T[number]]: K };
+  Object.freeze(Object.fromEntries(items.map((item) => [item, item]))) as {
+    readonly [K in T[number]]: K;
+  };
 
 export const Role = values('PARTICIPANT', 'MODERATOR', 'CURATOR', 'ADMIN');
 export type Role = keyof typeof Role;

@@ -10,8 +10,14 @@ const schema = z.strictObject({
   kind: z.enum(['A', 'B']).optional(),
   id: z.guid().optional(),
   flag: z.boolean().optional(),
-  even: z.number().refine((n) => n % 2 === 0).optional(),
-  odd: z.number().refine((n) => n % 2 === 1, { params: { rule: 'unique' } }).optional(),
+  even: z
+    .number()
+    .refine((n) => n % 2 === 0)
+    .optional(),
+  odd: z
+    .number()
+    .refine((n) => n % 2 === 1, { params: { rule: 'unique' } })
+    .optional(),
   nested: z.object({ deep: z.string() }).optional(),
   big: z.number().max(3).optional(),
   small: z.number().min(1).optional(),
@@ -33,12 +39,27 @@ describe('fieldErrors', () => {
     [{ ...valid, name: 'ab' }, 'name', 'minLength', 'Saisissez au moins 3 caractères.'],
     [{ ...valid, name: 'abcdef' }, 'name', 'maxLength', 'Saisissez au plus 5 caractères.'],
     [{ ...valid, tags: ['a'] }, 'tags', 'minItems', 'Choisissez au moins 2 éléments.'],
-    [{ ...valid, tags: ['a', 'b', 'c', 'd'] }, 'tags', 'maxItems', 'Choisissez au plus 3 éléments.'],
-    [{ ...valid, mail: 'nope' }, 'mail', 'email', 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.'],
+    [
+      { ...valid, tags: ['a', 'b', 'c', 'd'] },
+      'tags',
+      'maxItems',
+      'Choisissez au plus 3 éléments.',
+    ],
+    [
+      { ...valid, mail: 'nope' },
+      'mail',
+      'email',
+      'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.',
+    ],
     [{ ...valid, kind: 'C' }, 'kind', 'oneOf', 'Choisissez une valeur parmi : A, B.'],
     [{ ...valid, kind: '' }, 'kind', 'required', 'Ce champ est obligatoire.'],
     [{ ...valid, kind: null }, 'kind', 'required', 'Ce champ est obligatoire.'],
-    [{ ...valid, id: 'x' }, 'id', 'id', 'Identifiant invalide : choisissez un élément dans la liste proposée.'],
+    [
+      { ...valid, id: 'x' },
+      'id',
+      'id',
+      'Identifiant invalide : choisissez un élément dans la liste proposée.',
+    ],
     [{ ...valid, flag: 'yes' }, 'flag', 'invalid', 'Valeur invalide.'],
     [{ ...valid, even: 3 }, 'even', 'invalid', 'Valeur invalide.'],
     [{ ...valid, odd: 2 }, 'odd', 'unique', 'Chaque élément ne peut être choisi qu’une fois.'],
@@ -61,7 +82,10 @@ describe('fieldErrors', () => {
 
   it('reports the first failed rule of a field only, and a generic message for an unknown rule', () => {
     const strict = z.object({
-      code: z.string().min(3).regex(/^[A-Z]+$/),
+      code: z
+        .string()
+        .min(3)
+        .regex(/^[A-Z]+$/),
       other: z.string().refine(() => false, { params: { rule: 'mystery' } }),
     });
     expect(fieldErrors(strict, { code: 'a', other: 'x' })).toEqual([
@@ -71,7 +95,10 @@ describe('fieldErrors', () => {
   });
 
   it('uses singular wording for one item and reports nested paths', () => {
-    const one = z.object({ list: z.array(z.string()).min(1), nested: z.object({ deep: z.string().min(2) }) });
+    const one = z.object({
+      list: z.array(z.string()).min(1),
+      nested: z.object({ deep: z.string().min(2) }),
+    });
     expect(fieldErrors(one, { list: [], nested: { deep: 'x' } }, 'en')).toEqual([
       { field: 'list', rule: 'minItems', message: 'Choose at least 1 item.' },
       { field: 'nested.deep', rule: 'minLength', message: 'Enter at least 2 characters.' },
@@ -87,7 +114,9 @@ describe('fieldErrors', () => {
   });
 
   it('reports every field of a non-object input as required', () => {
-    expect(fieldErrors(schema, null)).toEqual([{ field: '', rule: 'required', message: 'Ce champ est obligatoire.' }]);
+    expect(fieldErrors(schema, null)).toEqual([
+      { field: '', rule: 'required', message: 'Ce champ est obligatoire.' },
+    ]);
   });
 
   it('has a message for every rule in both languages', () => {
@@ -116,7 +145,10 @@ describe('fieldErrors', () => {
 
 describe('validateInput', () => {
   it('returns the parsed value', () => {
-    expect(validateInput(schema, { name: ' abc ', tags: ['a', 'b'] })).toEqual({ name: 'abc', tags: ['a', 'b'] });
+    expect(validateInput(schema, { name: ' abc ', tags: ['a', 'b'] })).toEqual({
+      name: 'abc',
+      tags: ['a', 'b'],
+    });
   });
 
   it('throws INVALID_INPUT naming each field, in the requested language', () => {

@@ -80,11 +80,17 @@ function describe(issue: Issue): { rule: string; params: Params } {
     case 'invalid_type':
     case 'too_small':
       if (issue.code === 'too_small') {
-        return { rule: `min${SIZE_KIND[issue.origin] ?? 'Value'}`, params: { min: Number(issue.minimum) } };
+        return {
+          rule: `min${SIZE_KIND[issue.origin] ?? 'Value'}`,
+          params: { min: Number(issue.minimum) },
+        };
       }
       return { rule: 'invalid', params: {} };
     case 'too_big':
-      return { rule: `max${SIZE_KIND[issue.origin] ?? 'Value'}`, params: { max: Number(issue.maximum) } };
+      return {
+        rule: `max${SIZE_KIND[issue.origin] ?? 'Value'}`,
+        params: { max: Number(issue.maximum) },
+      };
     case 'invalid_format':
       return { rule: issue.format === 'email' ? 'email' : 'id', params: {} };
     case 'invalid_value':
@@ -102,7 +108,11 @@ function describe(issue: Issue): { rule: string; params: Params } {
  * Lists the invalid fields of an input, with messages in the given language; empty when valid.
  * Web forms and the API call the same schemas, so both apply the same rules.
  */
-export function fieldErrors(schema: ZodType, input: unknown, lang: Language = DEFAULT_LANGUAGE): FieldError[] {
+export function fieldErrors(
+  schema: ZodType,
+  input: unknown,
+  lang: Language = DEFAULT_LANGUAGE,
+): FieldError[] {
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return [];
   const seen = new Set<string>();
@@ -119,7 +129,11 @@ export function fieldErrors(schema: ZodType, input: unknown, lang: Language = DE
 }
 
 /** Parses an input with a schema, or throws an INVALID_INPUT domain error naming every bad field. */
-export function validateInput<T>(schema: ZodType<T>, input: unknown, lang: Language = DEFAULT_LANGUAGE): T {
+export function validateInput<T>(
+  schema: ZodType<T>,
+  input: unknown,
+  lang: Language = DEFAULT_LANGUAGE,
+): T {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   throw new DomainError(DomainErrorCode.INVALID_INPUT, fieldErrors(schema, input, lang), lang);

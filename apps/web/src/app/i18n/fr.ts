@@ -154,7 +154,8 @@ export const fr = {
   },
   submit: {
     title: 'Déposer une proposition',
-    intro: 'Décrivez ce qui fonctionne sur votre territoire et ce qu’il faudrait changer pour le généraliser.',
+    intro:
+      'Décrivez ce qui fonctionne sur votre territoire et ce qu’il faudrait changer pour le généraliser.',
     signInRequired: 'Connectez-vous pour déposer une proposition.',
     signInRequiredHint: 'Créer un compte ne prend qu’une minute.',
     noOpenConsultation: 'Aucune consultation n’accepte de propositions en ce moment.',

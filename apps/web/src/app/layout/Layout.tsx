@@ -11,8 +11,19 @@ import { LanguageSwitch } from './LanguageSwitch';
 const Logo = () => (
   <svg aria-hidden width="32" height="32" viewBox="0 0 32 32">
     <rect width="32" height="32" rx="8" fill="var(--mantine-color-passerelle-6)" />
-    <path d="M5 21c3.5-7 7-10 11-10s7.5 3 11 10" fill="none" stroke="#fff" strokeWidth="2.5" strokeLinecap="round" />
-    <path d="M5 23h22M10 23v-5M16 23v-8M22 23v-5" stroke="#fff" strokeWidth="2" strokeLinecap="round" />
+    <path
+      d="M5 21c3.5-7 7-10 11-10s7.5 3 11 10"
+      fill="none"
+      stroke="#fff"
+      strokeWidth="2.5"
+      strokeLinecap="round"
+    />
+    <path
+      d="M5 23h22M10 23v-5M16 23v-8M22 23v-5"
+      stroke="#fff"
+      strokeWidth="2"
+      strokeLinecap="round"
+    />
   </svg>
 );
 

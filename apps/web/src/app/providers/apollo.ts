@@ -1,4 +1,11 @@
-import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache, type ErrorLike } from '@apollo/client';
+import {
+  ApolloClient,
+  ApolloLink,
+  CombinedGraphQLErrors,
+  HttpLink,
+  InMemoryCache,
+  type ErrorLike,
+} from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { Observable, type Subscription } from 'rxjs';
@@ -10,7 +17,8 @@ const REFRESH_SESSION = 'mutation RefreshSession { refreshSession { accessTokenE
 /** True when the API said the access token has expired (the refresh cookie may still be valid). */
 export function isSessionExpired(error: ErrorLike): boolean {
   return (
-    CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.['reason'] === 'SESSION_EXPIRED')
+    CombinedGraphQLErrors.is(error) &&
+    error.errors.some((e) => e.extensions?.['reason'] === 'SESSION_EXPIRED')
   );
 }
 
@@ -29,7 +37,10 @@ export function createSessionRefresher(getLanguage: () => string): SessionRefres
       headers: { 'Content-Type': 'application/json', 'Accept-Language': getLanguage() },
       body: JSON.stringify({ operationName: 'RefreshSession', query: REFRESH_SESSION }),
     })
-      .then((response) => response.json() as Promise<{ data?: { refreshSession?: unknown }; errors?: unknown[] }>)
+      .then(
+        (response) =>
+          response.json() as Promise<{ data?: { refreshSession?: unknown }; errors?: unknown[] }>,
+      )
       .then((body) => !body.errors?.length && Boolean(body.data?.refreshSession))
       .catch(() => false)
       .finally(() => {
@@ -86,7 +97,10 @@ export function createCache(): InMemoryCache {
   });
 }
 
-export function createApolloClient(getLanguage: () => string, refresh: SessionRefresher): ApolloClient {
+export function createApolloClient(
+  getLanguage: () => string,
+  refresh: SessionRefresher,
+): ApolloClient {
   return new ApolloClient({
     link: ApolloLink.from([
       sessionRefreshLink(refresh),

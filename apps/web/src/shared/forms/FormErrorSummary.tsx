@@ -5,7 +5,13 @@ import { useTranslation } from 'react-i18next';
  * Top-of-form notice. Field errors are announced when focus reaches the first invalid field
  * (its message is linked by aria-describedby), so only a form-level error is an alert.
  */
-export function FormErrorSummary({ fieldErrorCount, formError }: { fieldErrorCount: number; formError?: string | null }) {
+export function FormErrorSummary({
+  fieldErrorCount,
+  formError,
+}: {
+  fieldErrorCount: number;
+  formError?: string | null;
+}) {
   const { t } = useTranslation();
   if (formError) {
     return (

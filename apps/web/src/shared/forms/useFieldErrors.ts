@@ -4,7 +4,10 @@ import type { FieldError } from '@passerelle/domain';
 export type FieldErrorMap<F extends string> = Partial<Record<F, string>>;
 
 /** Keeps one message per form field: `themeIds.1` is reported on `themeIds`. */
-export function toFieldErrorMap<F extends string>(errors: FieldError[], fields: readonly F[]): FieldErrorMap<F> {
+export function toFieldErrorMap<F extends string>(
+  errors: FieldError[],
+  fields: readonly F[],
+): FieldErrorMap<F> {
   const map: FieldErrorMap<F> = {};
   for (const error of errors) {
     const field = error.field.split('.')[0] as F;

@@ -30,17 +30,24 @@ export function errorCode(error: unknown): string | undefined {
 /** The field errors of a BAD_USER_INPUT answer; empty for any other error. */
 export function serverFieldErrors(error: unknown): FieldError[] {
   const extensions = extensionsOf(error);
-  return extensions.code === 'BAD_USER_INPUT' && Array.isArray(extensions.fields) ? extensions.fields : [];
+  return extensions.code === 'BAD_USER_INPUT' && Array.isArray(extensions.fields)
+    ? extensions.fields
+    : [];
 }
 
 /**
  * A message a person can act on: the API's own message (already in the UI language, sent with
  * Accept-Language) for GraphQL errors, or a generic one for network failures.
  */
-export function errorMessage(error: unknown, t: (key: 'errors.network' | 'errors.generic') => string): string {
+export function errorMessage(
+  error: unknown,
+  t: (key: 'errors.network' | 'errors.generic') => string,
+): string {
   const graphQLError = firstGraphQLError(error);
   if (graphQLError) {
-    return extensionsOf(error).code === 'INTERNAL_SERVER_ERROR' ? t('errors.generic') : graphQLError.message;
+    return extensionsOf(error).code === 'INTERNAL_SERVER_ERROR'
+      ? t('errors.generic')
+      : graphQLError.message;
   }
   return t('errors.network');
 }

@@ -18,7 +18,13 @@ export interface TerritoryRef {
   level: TerritoryLevel;
   code: string;
   name: string;
-  parent?: { __typename?: 'Territory'; id: string; level: TerritoryLevel; code: string; name: string } | null;
+  parent?: {
+    __typename?: 'Territory';
+    id: string;
+    level: TerritoryLevel;
+    code: string;
+    name: string;
+  } | null;
 }
 
 export interface Theme {
@@ -87,7 +93,12 @@ export interface ProposalDetail extends ProposalSummary {
   lever: Lever;
   experiment: string | null;
   measuredImpact: string | null;
-  organisation: { __typename?: 'Organisation'; id: string; name: string; actorType: ActorType } | null;
+  organisation: {
+    __typename?: 'Organisation';
+    id: string;
+    name: string;
+    actorType: ActorType;
+  } | null;
   consultation: { __typename?: 'Consultation'; id: string; slug: string; title: string };
   updatedAt: string;
 }

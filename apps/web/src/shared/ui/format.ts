@@ -3,7 +3,9 @@ import type { TerritoryRef } from '../graphql/schema-types';
 const LOCALES: Record<string, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 export function formatDate(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(LOCALES[language] ?? 'fr-FR', { dateStyle: 'long' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(LOCALES[language] ?? 'fr-FR', { dateStyle: 'long' }).format(
+    new Date(iso),
+  );
 }
 
 /** "Lyon (69)" for a commune, the name alone for a département or a région. */

@@ -13,7 +13,8 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return entries;
 }
 
-const placeholders = (text: string) => [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
+const placeholders = (text: string) =>
+  [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
 
 describe('locales', () => {
   const french = flatten(fr as unknown as Tree);
@@ -24,12 +25,16 @@ describe('locales', () => {
   });
 
   it('have no empty message', () => {
-    for (const [key, text] of [...french, ...english]) expect({ key, empty: text.trim() === '' }).toEqual({ key, empty: false });
+    for (const [key, text] of [...french, ...english])
+      expect({ key, empty: text.trim() === '' }).toEqual({ key, empty: false });
   });
 
   it('use the same interpolation variables in both languages', () => {
     for (const [key, text] of french) {
-      expect({ key, vars: placeholders(english.get(key) ?? '') }).toEqual({ key, vars: placeholders(text) });
+      expect({ key, vars: placeholders(english.get(key) ?? '') }).toEqual({
+        key,
+        vars: placeholders(text),
+      });
     }
   });
 });

@@ -10,7 +10,14 @@ const QUERY = gql`
   }
 `;
 
-const expired = { errors: [{ message: 'Session expirée', extensions: { code: 'UNAUTHENTICATED', reason: 'SESSION_EXPIRED' } }] };
+const expired = {
+  errors: [
+    {
+      message: 'Session expirée',
+      extensions: { code: 'UNAUTHENTICATED', reason: 'SESSION_EXPIRED' },
+    },
+  ],
+};
 const ok = { data: { me: { id: 'u1' } } };
 
 /** A terminating link answering from a list, recording the headers it saw. */
@@ -28,7 +35,8 @@ function fakeServer(answers: object[]) {
 }
 
 const client = new ApolloClient({ link: ApolloLink.empty(), cache: new InMemoryCache() });
-const run = (link: ApolloLink) => firstValueFrom(ApolloLink.execute(link, { query: QUERY }, { client }));
+const run = (link: ApolloLink) =>
+  firstValueFrom(ApolloLink.execute(link, { query: QUERY }, { client }));
 
 describe('sessionRefreshLink', () => {
   it('refreshes the session once after SESSION_EXPIRED and replays the operation', async () => {
@@ -52,16 +60,22 @@ describe('sessionRefreshLink', () => {
     const anonymous = { data: { me: null } };
     const server = fakeServer([expired, anonymous]);
     const refresh = jest.fn().mockResolvedValue(false);
-    expect(await run(ApolloLink.from([sessionRefreshLink(refresh), server.link]))).toEqual(anonymous);
+    expect(await run(ApolloLink.from([sessionRefreshLink(refresh), server.link]))).toEqual(
+      anonymous,
+    );
     expect(refresh).toHaveBeenCalledTimes(1);
     expect(server.seen).toHaveLength(2);
   });
 
   it('leaves other errors alone', async () => {
-    const forbidden = { errors: [{ message: 'Non', extensions: { code: 'FORBIDDEN', reason: 'NOT_ALLOWED' } }] };
+    const forbidden = {
+      errors: [{ message: 'Non', extensions: { code: 'FORBIDDEN', reason: 'NOT_ALLOWED' } }],
+    };
     const server = fakeServer([forbidden]);
     const refresh = jest.fn();
-    expect(await run(ApolloLink.from([sessionRefreshLink(refresh), server.link]))).toEqual(forbidden);
+    expect(await run(ApolloLink.from([sessionRefreshLink(refresh), server.link]))).toEqual(
+      forbidden,
+    );
     expect(refresh).not.toHaveBeenCalled();
   });
 });

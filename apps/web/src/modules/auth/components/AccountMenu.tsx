@@ -6,7 +6,15 @@ import { useSignOut } from '../hooks/useAuthActions';
 import { useCurrentUser } from '../hooks/useCurrentUser';
 
 const ChevronDown = () => (
-  <svg aria-hidden width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.5">
+  <svg
+    aria-hidden
+    width="14"
+    height="14"
+    viewBox="0 0 24 24"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="2.5"
+  >
     <path d="m6 9 6 6 6-6" />
   </svg>
 );
@@ -45,7 +53,11 @@ export function AccountMenu() {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button variant="light" rightSection={<ChevronDown />} aria-label={t('account.menuLabel', { name: user.displayName })}>
+        <Button
+          variant="light"
+          rightSection={<ChevronDown />}
+          aria-label={t('account.menuLabel', { name: user.displayName })}
+        >
           {user.displayName}
         </Button>
       </Menu.Target>

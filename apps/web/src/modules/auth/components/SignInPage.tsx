@@ -37,7 +37,9 @@ export function SignInPage() {
     } catch (error) {
       if (report(serverFieldErrors(error))) return;
       setFormError(
-        errorReason(error) === 'INVALID_CREDENTIALS' ? t('signIn.invalidCredentials') : errorMessage(error, t),
+        errorReason(error) === 'INVALID_CREDENTIALS'
+          ? t('signIn.invalidCredentials')
+          : errorMessage(error, t),
       );
     }
   };

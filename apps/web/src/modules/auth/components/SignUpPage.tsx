@@ -1,5 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { Anchor, Button, Card, NativeSelect, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Card,
+  NativeSelect,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ACCOUNT_LIMITS, ActorType, fieldErrors, signUpInputSchema } from '@passerelle/domain';
@@ -34,7 +43,13 @@ export function SignUpPage() {
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setFormError(null);
-    const input = { email, password, displayName, actorType: actorType || undefined, territoryId: territory?.id ?? '' };
+    const input = {
+      email,
+      password,
+      displayName,
+      actorType: actorType || undefined,
+      territoryId: territory?.id ?? '',
+    };
     if (report(fieldErrors(signUpInputSchema, input, currentLanguage(i18n)))) return;
     try {
       await signUp({ ...input, actorType: actorType as ActorType });
@@ -75,7 +90,10 @@ export function SignUpPage() {
             <PasswordInput
               ref={fieldRef('password')}
               label={t('signUp.password')}
-              description={t('signUp.passwordHint', { min: ACCOUNT_LIMITS.passwordMin, max: ACCOUNT_LIMITS.passwordMax })}
+              description={t('signUp.passwordHint', {
+                min: ACCOUNT_LIMITS.passwordMin,
+                max: ACCOUNT_LIMITS.passwordMax,
+              })}
               autoComplete="new-password"
               required
               value={password}
@@ -107,7 +125,10 @@ export function SignUpPage() {
               error={errors.actorType}
               data={[
                 { value: '', label: t('signUp.actorTypePlaceholder'), disabled: true },
-                ...Object.values(ActorType).map((value) => ({ value, label: t(`actorType.${value}`) })),
+                ...Object.values(ActorType).map((value) => ({
+                  value,
+                  label: t(`actorType.${value}`),
+                })),
               ]}
               onChange={(event) => {
                 setActorType(event.currentTarget.value);

@@ -32,7 +32,13 @@ interface AuthPayload {
 }
 
 export interface SignUpVariables {
-  input: { email: string; password: string; displayName: string; actorType: ActorType; territoryId: string };
+  input: {
+    email: string;
+    password: string;
+    displayName: string;
+    actorType: ActorType;
+    territoryId: string;
+  };
 }
 
 export const SIGN_UP_MUTATION: TypedDocumentNode<{ signUp: AuthPayload }, SignUpVariables> = gql`
@@ -63,7 +69,10 @@ export const SIGN_IN_MUTATION: TypedDocumentNode<{ signIn: AuthPayload }, SignIn
   ${CURRENT_USER_FIELDS}
 `;
 
-export const SIGN_OUT_MUTATION: TypedDocumentNode<{ signOut: boolean }, Record<string, never>> = gql`
+export const SIGN_OUT_MUTATION: TypedDocumentNode<
+  { signOut: boolean },
+  Record<string, never>
+> = gql`
   mutation SignOut {
     signOut
   }

@@ -10,7 +10,9 @@ import { CONSULTATIONS_QUERY } from '../graphql/consultations.documents';
 export function OpenConsultations() {
   const { t } = useTranslation();
   const { data, loading } = useQuery(CONSULTATIONS_QUERY);
-  const open = (data?.consultations ?? []).filter((consultation) => consultation.openPhases.length > 0);
+  const open = (data?.consultations ?? []).filter(
+    (consultation) => consultation.openPhases.length > 0,
+  );
 
   return (
     <Stack component="section" gap="md" aria-labelledby="open-consultations">
@@ -30,7 +32,12 @@ export function OpenConsultations() {
               <Text size="sm" fw={700} c="gray.7">
                 {t('home.openPhases')}
               </Text>
-              <Group component="ul" gap={6} className="plain-list" aria-label={t('home.openPhases')}>
+              <Group
+                component="ul"
+                gap={6}
+                className="plain-list"
+                aria-label={t('home.openPhases')}
+              >
                 {consultation.openPhases.map((phase) => (
                   <li key={phase}>
                     <Badge color="ochre" variant="light" radius="sm" tt="none" size="md">

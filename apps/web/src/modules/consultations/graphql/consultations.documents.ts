@@ -1,7 +1,10 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { Consultation } from '../../../shared/graphql/schema-types';
 
-export const CONSULTATIONS_QUERY: TypedDocumentNode<{ consultations: Consultation[] }, Record<string, never>> = gql`
+export const CONSULTATIONS_QUERY: TypedDocumentNode<
+  { consultations: Consultation[] },
+  Record<string, never>
+> = gql`
   query Consultations {
     consultations {
       id

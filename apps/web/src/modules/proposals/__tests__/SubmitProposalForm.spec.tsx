@@ -10,8 +10,18 @@ import { SUBMIT_PROPOSAL_MUTATION } from '../graphql/proposals.documents';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const themes: Theme[] = [
-  { __typename: 'Theme', id: uuid(11), slug: 'transition-ecologique', name: 'Transition écologique' },
-  { __typename: 'Theme', id: uuid(12), slug: 'democratie-economique', name: 'Démocratie économique' },
+  {
+    __typename: 'Theme',
+    id: uuid(11),
+    slug: 'transition-ecologique',
+    name: 'Transition écologique',
+  },
+  {
+    __typename: 'Theme',
+    id: uuid(12),
+    slug: 'democratie-economique',
+    name: 'Démocratie économique',
+  },
 ];
 const consultation: Consultation = {
   __typename: 'Consultation',
@@ -29,13 +39,20 @@ const lyon: TerritoryRef = {
   level: 'COMMUNE',
   code: '69123',
   name: 'Lyon',
-  parent: { __typename: 'Territory', id: 'DEPARTEMENT-69', level: 'DEPARTEMENT', code: '69', name: 'Rhône' },
+  parent: {
+    __typename: 'Territory',
+    id: 'DEPARTEMENT-69',
+    level: 'DEPARTEMENT',
+    code: '69',
+    name: 'Rhône',
+  },
 };
 
 const renderForm = (mocks: MockLink.MockedResponse[] = []) =>
   renderWithApp(<SubmitProposalForm consultations={[consultation]} themes={themes} />, { mocks });
 
-const submit = () => userEvent.click(screen.getByRole('button', { name: 'Publier la proposition' }));
+const submit = () =>
+  userEvent.click(screen.getByRole('button', { name: 'Publier la proposition' }));
 
 /** The error message Mantine links to a field with aria-describedby. */
 function describedErrors(field: HTMLElement): string {
@@ -57,15 +74,21 @@ describe('SubmitProposalForm', () => {
     await waitFor(() => expect(title).toHaveFocus());
     expect(title).toHaveAttribute('aria-invalid', 'true');
     expect(describedErrors(title)).toBe('Ce champ est obligatoire.');
-    expect(describedErrors(screen.getByRole('textbox', { name: /^Résumé/ }))).toBe('Ce champ est obligatoire.');
+    expect(describedErrors(screen.getByRole('textbox', { name: /^Résumé/ }))).toBe(
+      'Ce champ est obligatoire.',
+    );
     expect(describedErrors(screen.getByRole('textbox', { name: /^Proposition détaillée/ }))).toBe(
       'Ce champ est obligatoire.',
     );
     const themeGroup = screen.getByRole('group', { name: /^Thèmes/ });
     expect(describedErrors(themeGroup)).toBe('Choisissez au moins 1 élément.');
     // The wording of an unchosen enum comes from the domain (currently its "one of" rule).
-    expect(describedErrors(screen.getByRole('combobox', { name: /^Échelon compétent/ }))).not.toBe('');
-    expect(describedErrors(screen.getByRole('combobox', { name: /^Levier d’action/ }))).not.toBe('');
+    expect(describedErrors(screen.getByRole('combobox', { name: /^Échelon compétent/ }))).not.toBe(
+      '',
+    );
+    expect(describedErrors(screen.getByRole('combobox', { name: /^Levier d’action/ }))).not.toBe(
+      '',
+    );
     expect(screen.getByText(/Le formulaire contient 7 erreurs/)).toBeInTheDocument();
   });
 
@@ -98,7 +121,10 @@ describe('SubmitProposalForm', () => {
     };
     const mocks: MockLink.MockedResponse[] = [
       {
-        request: { query: TERRITORIES_QUERY, variables: { search: 'Lyon', levels: ['COMMUNE'], first: 10 } },
+        request: {
+          query: TERRITORIES_QUERY,
+          variables: { search: 'Lyon', levels: ['COMMUNE'], first: 10 },
+        },
         result: { data: { territories: [lyon] } },
       },
       {
@@ -109,7 +135,9 @@ describe('SubmitProposalForm', () => {
               extensions: {
                 code: 'BAD_USER_INPUT',
                 reason: 'INVALID_INPUT',
-                fields: [{ field: 'summary', rule: 'duplicate', message: 'Ce résumé existe déjà.' }],
+                fields: [
+                  { field: 'summary', rule: 'duplicate', message: 'Ce résumé existe déjà.' },
+                ],
               },
             }),
           ],
@@ -128,8 +156,14 @@ describe('SubmitProposalForm', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Transition écologique' }));
     await user.type(screen.getByRole('combobox', { name: /^Territoire/ }), 'Lyon');
     await user.click(await screen.findByRole('option', { name: 'Lyon (69)' }, { timeout: 3000 }));
-    await user.selectOptions(screen.getByRole('combobox', { name: /^Échelon compétent/ }), 'COMMUNE');
-    await user.selectOptions(screen.getByRole('combobox', { name: /^Levier d’action/ }), 'PUBLIC_PROCUREMENT');
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: /^Échelon compétent/ }),
+      'COMMUNE',
+    );
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: /^Levier d’action/ }),
+      'PUBLIC_PROCUREMENT',
+    );
     await submit();
 
     const summary = screen.getByRole('textbox', { name: /^Résumé/ });

@@ -33,7 +33,10 @@ function Details({ proposal }: { proposal: ProposalDetail }) {
     [t('proposal.territory'), territoryLabel(proposal.territory)],
     [t('proposal.competentLevel'), t(`competentLevel.${proposal.competentLevel}`)],
     [t('proposal.lever'), t(`lever.${proposal.lever}`)],
-    [t('proposal.author'), `${proposal.author.displayName} (${t(`actorType.${proposal.author.actorType}`)})`],
+    [
+      t('proposal.author'),
+      `${proposal.author.displayName} (${t(`actorType.${proposal.author.actorType}`)})`,
+    ],
   ];
   if (proposal.organisation) rows.push([t('proposal.organisation'), proposal.organisation.name]);
   rows.push([t('proposal.consultation'), proposal.consultation.title]);
@@ -77,8 +80,12 @@ export function ProposalPage() {
   const { id = '' } = useParams();
   const { data, error, loading } = useQuery(PROPOSAL_QUERY, { variables: { id } });
   const proposal = data?.proposal;
-  const isNotFound = !loading && !proposal && (!error || errorReason(error) === 'PROPOSAL_NOT_FOUND');
-  usePageTitle(proposal?.title ?? (isNotFound ? t('notFound.title') : error ? t('errors.generic') : t('app.loading')));
+  const isNotFound =
+    !loading && !proposal && (!error || errorReason(error) === 'PROPOSAL_NOT_FOUND');
+  usePageTitle(
+    proposal?.title ??
+      (isNotFound ? t('notFound.title') : error ? t('errors.generic') : t('app.loading')),
+  );
 
   if (loading && !proposal) return <LoadingState />;
   if (isNotFound) return <NotFoundPage message={t('proposal.notFound')} />;

@@ -1,5 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Checkbox, Group, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useMutation } from '@apollo/client/react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -65,7 +74,8 @@ export function SubmitProposalForm({ consultations, themes }: SubmitProposalForm
   });
 
   const consultation = consultations.find((item) => item.id === consultationId);
-  const themeChoices = consultation && consultation.themes.length > 0 ? consultation.themes : themes;
+  const themeChoices =
+    consultation && consultation.themes.length > 0 ? consultation.themes : themes;
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -214,7 +224,10 @@ export function SubmitProposalForm({ consultations, themes }: SubmitProposalForm
           error={errors.competentLevel}
           data={[
             { value: '', label: t('submit.selectPlaceholder'), disabled: true },
-            ...Object.values(CompetentLevel).map((value) => ({ value, label: t(`competentLevel.${value}`) })),
+            ...Object.values(CompetentLevel).map((value) => ({
+              value,
+              label: t(`competentLevel.${value}`),
+            })),
           ]}
           onChange={(event) => {
             setCompetentLevel(event.currentTarget.value);

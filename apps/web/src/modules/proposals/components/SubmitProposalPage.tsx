@@ -47,7 +47,9 @@ function SubmitProposalLoader() {
     );
   }
   if (!consultations.data || !themes.data) return <LoadingState />;
-  const open = consultations.data.consultations.filter((item) => item.openPhases.includes('PROPOSING'));
+  const open = consultations.data.consultations.filter((item) =>
+    item.openPhases.includes('PROPOSING'),
+  );
   if (open.length === 0) return <Alert color="ochre">{t('submit.noOpenConsultation')}</Alert>;
   return <SubmitProposalForm consultations={open} themes={themes.data.themes} />;
 }

@@ -10,7 +10,14 @@ interface VoteCountsProps {
 const Dot = ({ color }: { color: string }) => (
   <span
     aria-hidden
-    style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, background: color, marginInlineEnd: 6 }}
+    style={{
+      display: 'inline-block',
+      width: 10,
+      height: 10,
+      borderRadius: 5,
+      background: color,
+      marginInlineEnd: 6,
+    }}
   />
 );
 

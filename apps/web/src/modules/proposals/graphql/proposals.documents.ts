@@ -1,6 +1,11 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { CompetentLevel, Lever } from '@passerelle/domain';
-import type { PageInfo, ProposalDetail, ProposalSummary, Theme } from '../../../shared/graphql/schema-types';
+import type {
+  PageInfo,
+  ProposalDetail,
+  ProposalSummary,
+  Theme,
+} from '../../../shared/graphql/schema-types';
 import { TERRITORY_FIELDS } from '../../territories/graphql/territories.documents';
 
 const PROPOSAL_SUMMARY_FIELDS = gql`

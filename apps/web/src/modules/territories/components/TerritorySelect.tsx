@@ -27,7 +27,16 @@ interface TerritorySelectProps {
  * Territory autocomplete over the `territories(search:)` query: communes by default, with a choice
  * of level. Results come filtered from the API (accent-insensitive), so none is filtered here.
  */
-export function TerritorySelect({ label, description, error, value, onChange, inputRef, required, id }: TerritorySelectProps) {
+export function TerritorySelect({
+  label,
+  description,
+  error,
+  value,
+  onChange,
+  inputRef,
+  required,
+  id,
+}: TerritorySelectProps) {
   const { t } = useTranslation();
   const [level, setLevel] = useState<TerritoryLevel>(value?.level ?? 'COMMUNE');
   const [search, setSearch] = useState(value ? territoryLabel(value) : '');
@@ -69,7 +78,12 @@ export function TerritorySelect({ label, description, error, value, onChange, in
       >
         <Group gap="md" mt={4} wrap="wrap">
           {LEVELS.map((item) => (
-            <Radio key={item} id={`${id}-level-${item}`} value={item} label={t(`territoryLevel.${item}`)} />
+            <Radio
+              key={item}
+              id={`${id}-level-${item}`}
+              value={item}
+              label={t(`territoryLevel.${item}`)}
+            />
           ))}
         </Group>
       </Radio.Group>
@@ -83,12 +97,17 @@ export function TerritorySelect({ label, description, error, value, onChange, in
         searchable
         clearable
         placeholder={t('territory.placeholder')}
-        data={[...options.values()].map((territory) => ({ value: territory.id, label: territoryLabel(territory) }))}
+        data={[...options.values()].map((territory) => ({
+          value: territory.id,
+          label: territoryLabel(territory),
+        }))}
         filter={({ options: all }) => all}
         value={value?.id ?? null}
         searchValue={search}
         onSearchChange={setSearch}
-        onChange={(territoryId) => onChange(territoryId ? (options.get(territoryId) ?? null) : null)}
+        onChange={(territoryId) =>
+          onChange(territoryId ? (options.get(territoryId) ?? null) : null)
+        }
         nothingFoundMessage={nothingFound}
         autoComplete="off"
       />
