@@ -3,6 +3,8 @@
 //   node tools/start.mjs                 embedded PostgreSQL in .data/pg, or the DATABASE_URL server
 //   node tools/start.mjs --port 4000     PORT override
 //   node tools/start.mjs --ephemeral     a throw-away database with demo data, deleted on exit (browser tests)
+//   node tools/start.mjs --watch         development: recompile the domain and the API on change and
+//                                        restart the API; the web app with hot reload on port 4200
 // Steps: validate the configuration, start/reach PostgreSQL, apply migrations, seed reference data
 // (and demo data unless DEMO_DATA=false; off by default in production), start dist/api/main.js,
 // wait for /health/ready. Ctrl-C or SIGTERM stops the API first, then PostgreSQL.
@@ -43,11 +45,12 @@ function fail(message, code = 1) {
 }
 
 function parseArgs(argv) {
-  const usage = 'Usage: node tools/start.mjs [--port N] [--ephemeral]';
-  const options = { ephemeral: false, port: undefined };
+  const usage = 'Usage: node tools/start.mjs [--port N] [--ephemeral] [--watch]';
+  const options = { ephemeral: false, watch: false, port: undefined };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--ephemeral') options.ephemeral = true;
+    else if (arg === '--watch') options.watch = true;
     else if (arg === '--port' || arg.startsWith('--port=')) {
       const value = arg === '--port' ? argv[(i += 1)] : arg.slice('--port='.length);
       if (value === undefined) fail(`--port needs a value\n${usage}`, 2);
@@ -108,6 +111,8 @@ console.log(`\nStarting Passerelle (${config.nodeEnv}${demoData ? ', demo data' 
 let embedded;
 let ephemeral;
 let api;
+/** Development watchers (--watch), each in its own process group. */
+const watchers = [];
 let shuttingDown = false;
 /** Exit code once the API has stopped after a shutdown: 0 when asked by the user, 1 after a failure. */
 let stopCode = 0;
@@ -116,6 +121,13 @@ let finishing;
 function finish(code) {
   finishing ??= (async () => {
     stopActiveCommands();
+    for (const watcher of watchers) {
+      try {
+        process.kill(-watcher.pid, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
+    }
     try {
       await embedded?.stop();
       await ephemeral?.dispose();
@@ -187,6 +199,27 @@ function printDemoAccounts() {
     console.log(`    ${row[0].padEnd(widths[0])}   ${row[1].padEnd(widths[1])}   ${row[2]}`);
 }
 
+/** --watch: TypeScript recompiles the domain and the API on change; Vite serves the web app. */
+function startWatchers(apiPort) {
+  const bin = (relative) => path.join(ROOT, 'node_modules', relative);
+  const tsc = bin('typescript/bin/tsc');
+  const commands = [
+    [tsc, '-w', '--preserveWatchOutput', '-p', 'libs/domain/tsconfig.lib.json'],
+    [tsc, '-w', '--preserveWatchOutput', '-p', 'apps/api/tsconfig.app.json'],
+    [bin('vite/bin/vite.js'), '--config', 'apps/web/vite.config.mts'],
+  ];
+  for (const command of commands) {
+    watchers.push(
+      spawn(process.execPath, command, {
+        cwd: ROOT,
+        env: { ...env, API_URL: `http://localhost:${apiPort}` },
+        stdio: 'inherit',
+        detached: true,
+      }),
+    );
+  }
+}
+
 // 3. Database, migrations, seeds; then the API.
 try {
   let databaseUrl;
@@ -230,10 +263,13 @@ try {
 
   if (shuttingDown) await finish(0);
 
+  if (args.watch) startWatchers(port);
+
   // The API gets its own process group so that a terminal Ctrl-C reaches it once, through us.
+  const watchArgs = args.watch ? ['--watch-path=dist/api', '--watch-path=libs/domain/dist'] : [];
   api = spawn(
     process.execPath,
-    ['-r', path.join(ROOT, 'tools/lib/exit-with-parent.cjs'), API_MAIN],
+    [...watchArgs, '-r', path.join(ROOT, 'tools/lib/exit-with-parent.cjs'), API_MAIN],
     {
       cwd: ROOT,
       env: { ...env, DATABASE_URL: databaseUrl, PORT: String(port) },
@@ -251,6 +287,7 @@ try {
   t = performance.now();
   if (await waitUntilReady(`http://127.0.0.1:${port}/health/ready`)) {
     console.log(`\n  Passerelle is running at http://localhost:${port} (ready in ${seconds()})`);
+    if (args.watch) console.log('  Web app with hot reload at http://localhost:4200');
     if (demoData) printDemoAccounts();
     console.log('\n  Press Ctrl-C to stop.\n');
   } else if (!shuttingDown) {

@@ -3,7 +3,8 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-const api = 'http://localhost:3000';
+// The API the dev server proxies to (`npm run dev` sets it to the API's port).
+const api = process.env.API_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
   root: here('.'),

@@ -5,6 +5,7 @@ export * from './shared/language';
 export * from './shared/validation';
 export { TERRITORY_ID } from './shared/schemas';
 export * from './accounts/accounts.schemas';
+export * from './accounts/roles';
 export * from './organisations/siret';
 export * from './permissions/can';
 export * from './proposals/proposal-status';

@@ -32,3 +32,7 @@ export const PROPOSALS = `query Proposals($first: Int, $after: String, $consulta
     edges { cursor node { id title status createdAt } }
   }
 }`;
+
+export const CHANGE_USER_ROLE = `mutation ChangeUserRole($input: ChangeUserRoleInput!) {
+  changeUserRole(input: $input) { id email role }
+}`;

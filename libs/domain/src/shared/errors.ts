@@ -14,6 +14,8 @@ export const DomainErrorCode = {
   TERRITORY_NOT_FOUND: 'TERRITORY_NOT_FOUND',
   ORGANISATION_NOT_FOUND: 'ORGANISATION_NOT_FOUND',
   NOT_A_MEMBER: 'NOT_A_MEMBER',
+  USER_NOT_FOUND: 'USER_NOT_FOUND',
+  OWN_ROLE_CHANGE: 'OWN_ROLE_CHANGE',
   ILLEGAL_TRANSITION: 'ILLEGAL_TRANSITION',
   REASON_REQUIRED: 'REASON_REQUIRED',
   PROPOSING_CLOSED: 'PROPOSING_CLOSED',
@@ -78,6 +80,14 @@ const MESSAGES: Record<DomainErrorCode, Record<Language, string>> = {
   NOT_A_MEMBER: {
     fr: "Vous n'êtes pas membre de cette organisation : vous ne pouvez pas publier en son nom.",
     en: 'You are not a member of this organisation: you cannot post on its behalf.',
+  },
+  USER_NOT_FOUND: {
+    fr: "Ce compte n'existe pas.",
+    en: 'This account does not exist.',
+  },
+  OWN_ROLE_CHANGE: {
+    fr: 'Vous ne pouvez pas changer votre propre rôle : demandez-le à un autre administrateur.',
+    en: 'You cannot change your own role: ask another administrator.',
   },
   ILLEGAL_TRANSITION: {
     fr: "Ce changement de statut n'est pas possible depuis le statut actuel.",

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type ActorType } from '@passerelle/domain';
+import { type ActorType, type Role } from '@passerelle/domain';
 import { byKey } from '../../common/dataloader/loader-registry';
 import { PrismaService } from '../../common/prisma/prisma.service';
 import { type User as UserRow } from '../../generated/prisma/client';
@@ -37,6 +37,26 @@ export class UsersRepository {
   /** For signing in only: the one read that returns the password hash. */
   findByEmailWithPassword(email: string): Promise<UserWithPassword | null> {
     return this.prisma.user.findUnique({ where: { email } });
+  }
+
+  /**
+   * Gives an account a new role and ends its sessions in one transaction, so the new role
+   * applies from its next sign-in (access tokens expire within minutes). Null when unknown.
+   */
+  async changeRoleAndEndSessions(
+    userId: string,
+    role: Role,
+    now: Date,
+  ): Promise<UserRecord | null> {
+    return this.prisma.$transaction(async (tx) => {
+      const updated = await tx.user.updateMany({ where: { id: userId }, data: { role } });
+      if (updated.count === 0) return null;
+      await tx.refreshToken.updateMany({
+        where: { userId, revokedAt: null },
+        data: { revokedAt: now },
+      });
+      return tx.user.findUnique({ where: { id: userId }, omit: OMIT_PASSWORD });
+    });
   }
 
   /** Creates an account; a taken e-mail fails on the unique index (P2002). */

@@ -1,14 +1,15 @@
-import { Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { type Actor } from '@passerelle/domain';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type Actor, type Language } from '@passerelle/domain';
 import { CurrentUser, Public } from '../../common/auth/auth.decorators';
 import { type LoaderRegistry } from '../../common/dataloader/loader-registry';
-import { Loaders } from '../../common/graphql/graphql-context';
+import { Lang, Loaders } from '../../common/graphql/graphql-context';
 import { Organisation } from '../organisations/models/organisation.model';
 import { OrganisationsLoaders } from '../organisations/organisations.loaders';
 import { type OrganisationRecord } from '../organisations/organisations.repository';
 import { Territory } from '../territories/models/territory.model';
 import { TerritoriesLoaders } from '../territories/territories.loaders';
 import { type TerritoryRecord } from '../territories/territories.repository';
+import { ChangeUserRoleInput } from './dto/change-user-role.input';
 import { Participant } from './models/participant.model';
 import { User } from './models/user.model';
 import { type UserRecord } from './users.repository';
@@ -26,6 +27,18 @@ export class UsersResolver {
   @Query(() => User, { nullable: true, description: 'The signed-in account; null when anonymous.' })
   me(@CurrentUser() actor: Actor): Promise<UserRecord | null> | null {
     return this.service.me(actor);
+  }
+
+  @Mutation(() => User, {
+    description:
+      'Administrators only: gives another account a role and ends its sessions, so the role applies from its next sign-in.',
+  })
+  changeUserRole(
+    @Args('input') input: ChangeUserRoleInput,
+    @CurrentUser() actor: Actor,
+    @Lang() lang: Language,
+  ): Promise<UserRecord> {
+    return this.service.changeRole(actor, input, lang);
   }
 
   @ResolveField(() => Territory, { nullable: true })

@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor } from '@passerelle/domain';
+import {
+  type Actor,
+  assertCan,
+  assertCanChangeRole,
+  changeUserRoleInputSchema,
+  DomainError,
+  DomainErrorCode,
+  type Language,
+  validateInput,
+} from '@passerelle/domain';
 import { type UserRecord, UsersRepository } from './users.repository';
 
 @Injectable()
@@ -9,5 +18,20 @@ export class UsersService {
   /** The signed-in account, or null for an anonymous visitor (or a deleted account). */
   me(actor: Actor): Promise<UserRecord | null> | null {
     return actor ? this.repository.findById(actor.id) : null;
+  }
+
+  /** An administrator gives another account a role; that account's sessions end. */
+  async changeRole(
+    actor: Actor,
+    input: unknown,
+    lang: Language,
+    now = new Date(),
+  ): Promise<UserRecord> {
+    assertCan(actor, 'user.manageRoles'); // before reading the input: strangers learn nothing
+    const data = validateInput(changeUserRoleInputSchema, input, lang);
+    assertCanChangeRole(actor, data.userId);
+    const user = await this.repository.changeRoleAndEndSessions(data.userId, data.role, now);
+    if (!user) throw new DomainError(DomainErrorCode.USER_NOT_FOUND, undefined, lang);
+    return user;
   }
 }
