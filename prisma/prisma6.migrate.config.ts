@@ -23,7 +23,27 @@ function patchCatalogTypes(adapter: any) {
     };
     proto.__catalogPatched = true;
   }
+  patchExecuteScript(adapter);
   return adapter;
+}
+
+// Workaround 3: adapter-pg 6.x runs a migration script by splitting it on ";", which breaks
+// dollar-quoted function bodies (plpgsql triggers). Send the whole script as one simple query,
+// as Prisma's native engine does; PostgreSQL runs its statements in order.
+function patchExecuteScript(adapter: any) {
+  let proto = Object.getPrototypeOf(adapter);
+  while (proto && !Object.prototype.hasOwnProperty.call(proto, 'executeScript'))
+    proto = Object.getPrototypeOf(proto);
+  if (proto && !proto.__scriptPatched) {
+    proto.executeScript = async function (script: string) {
+      try {
+        await this.client.query(script);
+      } catch (error) {
+        this.onError(error);
+      }
+    };
+    proto.__scriptPatched = true;
+  }
 }
 
 function pgConfig(database?: string) {

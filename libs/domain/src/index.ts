@@ -11,3 +11,5 @@ export * from './permissions/can';
 export * from './proposals/proposal-status';
 export * from './proposals/proposal.schemas';
 export * from './consultations/phases';
+export * from './rankings/scores';
+export * from './votes/votes';

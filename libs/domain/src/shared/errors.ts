@@ -20,6 +20,7 @@ export const DomainErrorCode = {
   REASON_REQUIRED: 'REASON_REQUIRED',
   PROPOSING_CLOSED: 'PROPOSING_CLOSED',
   VOTING_CLOSED: 'VOTING_CLOSED',
+  PROPOSAL_CLOSED_TO_VOTES: 'PROPOSAL_CLOSED_TO_VOTES',
   PHASE_CLOSED: 'PHASE_CLOSED',
   RATE_LIMITED: 'RATE_LIMITED',
 } as const;
@@ -104,6 +105,10 @@ const MESSAGES: Record<DomainErrorCode, Record<Language, string>> = {
   VOTING_CLOSED: {
     fr: "Le vote n'est pas ouvert pour cette consultation.",
     en: 'Voting is not open for this consultation.',
+  },
+  PROPOSAL_CLOSED_TO_VOTES: {
+    fr: 'Cette proposition ne reçoit plus de votes : elle a déjà reçu une réponse ou a été retirée.',
+    en: 'This proposal no longer takes votes: it has been answered or withdrawn.',
   },
   PHASE_CLOSED: {
     fr: "Cette étape de la consultation n'est pas ouverte.",

@@ -27,6 +27,7 @@ export const DOMAIN_TO_GRAPHQL_CODE: Readonly<Record<DomainErrorCode, GraphQLErr
   [DomainErrorCode.OWN_ROLE_CHANGE]: GraphQLErrorCode.FORBIDDEN,
   [DomainErrorCode.PROPOSING_CLOSED]: GraphQLErrorCode.FORBIDDEN,
   [DomainErrorCode.VOTING_CLOSED]: GraphQLErrorCode.FORBIDDEN,
+  [DomainErrorCode.PROPOSAL_CLOSED_TO_VOTES]: GraphQLErrorCode.FORBIDDEN,
   [DomainErrorCode.PHASE_CLOSED]: GraphQLErrorCode.FORBIDDEN,
   [DomainErrorCode.PROPOSAL_NOT_FOUND]: GraphQLErrorCode.NOT_FOUND,
   [DomainErrorCode.CONSULTATION_NOT_FOUND]: GraphQLErrorCode.NOT_FOUND,
