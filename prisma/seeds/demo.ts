@@ -4,7 +4,9 @@
 // from stable keys and "random" choices come from a seeded generator.
 import { createHash } from 'node:crypto';
 import * as argon2 from 'argon2';
+import { renderMarkdown } from '../../apps/api/src/common/markdown/markdown';
 import type { PrismaClient, Prisma } from '../../apps/api/src/generated/prisma/client';
+import { proposalScores } from '../../libs/domain/src/rankings/scores';
 import {
   DEMO_COMMENTS,
   DEMO_CONSULTATION,
@@ -138,6 +140,18 @@ export async function seedDemoData(
   const t0 = now.getTime();
   const random = seededRandom(20_191_017);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  // A second generator for the upvoters and followers, so the first one's sequence (and with it
+  // the votes and comments of every install) stays as it was.
+  const random2 = seededRandom(20_260_101);
+  /** `count` distinct items, drawn with random2. */
+  const sample = <T>(items: readonly T[], count: number): T[] => {
+    const pool = [...items];
+    const drawn: T[] = [];
+    while (drawn.length < count && pool.length) {
+      drawn.push(pool.splice(Math.floor(random2() * pool.length), 1)[0]);
+    }
+    return drawn;
+  };
 
   // The demo password is public, so one argon2id hash serves every demo account: hashing 17 times
   // would add ~2.5 s to every fresh demo database (each browser-test run starts one).
@@ -212,6 +226,10 @@ export async function seedDemoData(
   const statusChanges: Prisma.ProposalStatusChangeCreateManyInput[] = [];
   const votes: Prisma.VoteCreateManyInput[] = [];
   const comments: Prisma.CommentCreateManyInput[] = [];
+  const collegeCounts: Prisma.ProposalCollegeCountCreateManyInput[] = [];
+  const commentRevisions: Prisma.CommentRevisionCreateManyInput[] = [];
+  const commentUpvotes: Prisma.CommentUpvoteCreateManyInput[] = [];
+  const follows: Prisma.ProposalFollowCreateManyInput[] = [];
 
   // Proposals arrive over the 40 days before `now`, the first of the list being the oldest.
   const span = 40 * DAY;
@@ -267,6 +285,23 @@ export async function seedDemoData(
       });
     }
 
+    // Per-collège counters, equal to the vote rows.
+    const byCollege = new Map<string, Record<VoteValue, number>>();
+    for (const vote of votes.filter((v) => v.proposalId === id)) {
+      const college = byCollege.get(vote.actorType) ?? { FOR: 0, AGAINST: 0, NEUTRAL: 0 };
+      college[vote.value as VoteValue] += 1;
+      byCollege.set(vote.actorType, college);
+    }
+    for (const [actorType, college] of byCollege) {
+      collegeCounts.push({
+        proposalId: id,
+        actorType: actorType as Prisma.ProposalCollegeCountCreateManyInput['actorType'],
+        votesFor: college.FOR,
+        votesAgainst: college.AGAINST,
+        votesNeutral: college.NEUTRAL,
+      });
+    }
+
     // Comments: 0 to 3 top-level comments, a reply to some of them; the commenter's stance
     // matches their vote when they voted.
     const proposalComments: Prisma.CommentCreateManyInput[] = [];
@@ -297,6 +332,7 @@ export async function seedDemoData(
         proposalId: id,
         authorId: person(commenterKey).id,
         body: template.body,
+        bodyHtml: renderMarkdown(template.body),
         stance: template.stance,
         upvotes: Math.floor(random() * 8),
         createdAt: commentedAt,
@@ -316,6 +352,7 @@ export async function seedDemoData(
           authorId: person(replierKey).id,
           parentId: commentId,
           body: reply.body,
+          bodyHtml: renderMarkdown(reply.body),
           stance: 'NONE',
           upvotes: Math.floor(random() * 4),
           createdAt: repliedAt,
@@ -325,6 +362,34 @@ export async function seedDemoData(
     }
     comments.push(...proposalComments);
 
+    // Each comment's first revision, its upvotes (never by its author; as many rows as its
+    // counter says) and follows: the author and every commenter follow the proposal, plus a few.
+    const followers = new Set<string>([author.id]);
+    for (const comment of proposalComments) {
+      commentRevisions.push({
+        id: demoId(`comment-revision:${comment.id}:1`),
+        commentId: comment.id as string,
+        body: comment.body,
+        editorId: comment.authorId,
+        createdAt: comment.createdAt,
+      });
+      const upvoters = sample(
+        voters.filter((v) => v.id !== comment.authorId),
+        comment.upvotes ?? 0,
+      );
+      comment.upvotes = upvoters.length;
+      commentUpvotes.push(
+        ...upvoters.map((v) => ({
+          commentId: comment.id as string,
+          userId: v.id,
+          createdAt: comment.createdAt,
+        })),
+      );
+      followers.add(comment.authorId);
+    }
+    for (const v of sample(voters, 2)) followers.add(v.id);
+    follows.push(...[...followers].map((userId) => ({ proposalId: id, userId, createdAt })));
+
     proposals.push({
       id,
       consultationId,
@@ -333,6 +398,7 @@ export async function seedDemoData(
       title: p.title,
       summary: p.summary,
       body,
+      bodyHtml: renderMarkdown(body),
       territoryId: `COMMUNE-${p.commune}`,
       competentLevel: p.competentLevel,
       lever: p.lever,
@@ -343,6 +409,10 @@ export async function seedDemoData(
       votesFor: counts.FOR,
       votesAgainst: counts.AGAINST,
       votesNeutral: counts.NEUTRAL,
+      ...proposalScores(
+        { votesFor: counts.FOR, votesAgainst: counts.AGAINST, votesNeutral: counts.NEUTRAL },
+        createdAt,
+      ),
       commentsCount: proposalComments.length,
       publishedAt: createdAt,
       createdAt,
@@ -356,6 +426,9 @@ export async function seedDemoData(
       title: p.title,
       summary: p.summary,
       body,
+      bodyHtml: renderMarkdown(body),
+      experiment: p.experiment ?? null,
+      measuredImpact: p.measuredImpact ?? null,
       editorId: author.id,
       createdAt,
     });
@@ -396,12 +469,17 @@ export async function seedDemoData(
       // Parents before replies (the self-relation is checked row by row).
       await tx.comment.createMany({ data: comments.filter((c) => !c.parentId) });
       await tx.comment.createMany({ data: comments.filter((c) => c.parentId) });
+      await tx.proposalCollegeCount.createMany({ data: collegeCounts });
+      await tx.commentRevision.createMany({ data: commentRevisions });
+      await tx.commentUpvote.createMany({ data: commentUpvotes });
+      await tx.proposalFollow.createMany({ data: follows });
     },
     { timeout: 60_000, maxWait: 10_000 },
   );
 
   log(
     `Demo data: 1 consultation, ${users.length} accounts, ${organisations.length} organisations, ${proposals.length} proposals, ` +
-      `${votes.length} votes, ${comments.length} comments, ${Math.round(performance.now() - started)} ms`,
+      `${votes.length} votes, ${comments.length} comments, ${commentUpvotes.length} comment upvotes, ` +
+      `${follows.length} follows, ${Math.round(performance.now() - started)} ms`,
   );
 }

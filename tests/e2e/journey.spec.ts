@@ -113,9 +113,12 @@ test('a participant signs up, signs out, signs in, submits a proposal and finds 
   await test.step('proposal page', async () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
     await expect(page.getByText('Publiée', { exact: true }).first()).toBeVisible();
-    await expect(page.getByText('<b>pas de HTML</b>', { exact: false })).toBeVisible();
+    // The proposal's text (the history below repeats it in a folded revision).
+    const main = page.locator('.proposal-main');
+    await expect(main.getByText('<b>pas de HTML</b>', { exact: false })).toBeVisible();
     await expect(page.locator('b', { hasText: 'pas de HTML' })).toHaveCount(0);
-    const body = page.locator('.preserve-lines', { hasText: 'Deuxième paragraphe' });
+    // Markdown rendered and sanitised by the API: raw HTML is shown as text, paragraphs kept.
+    const body = main.locator('.markdown-body', { hasText: 'Deuxième paragraphe' });
     expect(await body.innerText()).toContain(
       'régie servent des repas bio et locaux.\n\nDeuxième paragraphe',
     );

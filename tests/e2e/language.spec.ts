@@ -23,6 +23,23 @@ test('switches the interface from French to English, asks the API in English and
   await englishRequest; // theme names and API messages now come in English
   await expectNoSeriousA11yViolations(page, 'home (English)');
 
+  await page.goto('/propositions?q=velo');
+  await expect(page.getByRole('heading', { level: 1, name: 'Proposals' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Results for “velo”' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Sort by' })).toHaveValue('RELEVANCE');
+  await expectNoSeriousA11yViolations(page, 'proposals (English)');
+  await page
+    .getByRole('region', { name: /^Results/ })
+    .getByRole('article')
+    .first()
+    .getByRole('link')
+    .first()
+    .click();
+  await expect(page.getByRole('region', { name: 'Participants’ opinions' })).toBeVisible();
+  await expect(page.getByText('Sign in to give your opinion on this proposal.')).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'proposal (English)');
+
+  await page.goto('/');
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('heading', { level: 2, name: 'Latest proposals' })).toBeVisible();

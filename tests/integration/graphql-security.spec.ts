@@ -1,5 +1,5 @@
 import { PrismaService } from '../../apps/api/src/common/prisma/prisma.service';
-import { ProposalsService } from '../../apps/api/src/modules/proposals/proposals.service';
+import { ProposalListService } from '../../apps/api/src/modules/proposals/proposal-list.service';
 import { ThemesRepository } from '../../apps/api/src/modules/themes/themes.repository';
 import { closeFactories, factoryPrisma, uniqueKey } from '../factories';
 import { dataOf, firstError, type GqlResult, startTestApp, type TestApp } from './support/test-app';
@@ -30,7 +30,7 @@ describe('GraphQL hardening', () => {
 
   describe('query limits (rejected before execution)', () => {
     it('rejects a query deeper than 8 levels', async () => {
-      const list = jest.spyOn(api.app.get(ProposalsService), 'list');
+      const list = jest.spyOn(api.app.get(ProposalListService), 'list');
       const result = await api.gql(
         `{ proposals { edges { node { consultation { territory { parent { parent { parent { parent { name } } } } } } } } } }`,
       );

@@ -1,5 +1,5 @@
+import { ProposalsRepository } from '../../apps/api/src/modules/proposals/proposals.repository';
 import { TerritoriesRepository } from '../../apps/api/src/modules/territories/territories.repository';
-import { ThemesRepository } from '../../apps/api/src/modules/themes/themes.repository';
 import { UsersRepository } from '../../apps/api/src/modules/users/users.repository';
 import {
   closeFactories,
@@ -13,6 +13,7 @@ import {
   type ThemeRef,
 } from '../factories';
 import { PROPOSAL_FIELDS, PROPOSALS } from './support/operations';
+import { countSqlStatements } from './support/sql-counter';
 import { dataOf, firstError, type GqlResult, startTestApp, type TestApp } from './support/test-app';
 
 type Page = {
@@ -65,10 +66,10 @@ describe('public queries', () => {
       let after: string | null = null;
       for (let pages = 0; pages < 20; pages++) {
         const result: GqlResult<Page> = await api.gql<Page>(PROPOSALS, {
-          consultationId,
+          filter: { consultationId },
           first,
           after,
-          order,
+          orderBy: order,
         });
         expect(result.errors).toBeUndefined();
         const page = dataOf(result).proposals;
@@ -99,10 +100,11 @@ describe('public queries', () => {
 
     it('does not repeat or skip rows when a proposal is added between two pages', async () => {
       const { consultation, author } = await seedProposals(4);
-      const first = await api.gql<Page>(PROPOSALS, { consultationId: consultation.id, first: 2 });
+      const filter = { consultationId: consultation.id };
+      const first = await api.gql<Page>(PROPOSALS, { filter, first: 2 });
       await createProposal({ consultationId: consultation.id, authorId: author.id });
       const second = await api.gql<Page>(PROPOSALS, {
-        consultationId: consultation.id,
+        filter,
         first: 10,
         after: dataOf(first).proposals.pageInfo.endCursor,
       });
@@ -131,7 +133,10 @@ describe('public queries', () => {
       ] as const;
       for (const status of statuses)
         await createProposal({ consultationId: consultation.id, authorId: author.id, status });
-      const result = await api.gql<Page>(PROPOSALS, { consultationId: consultation.id, first: 50 });
+      const result = await api.gql<Page>(PROPOSALS, {
+        filter: { consultationId: consultation.id },
+        first: 50,
+      });
       const listed = dataOf(result)
         .proposals.edges.map((edge) => edge.node.status)
         .sort();
@@ -146,11 +151,10 @@ describe('public queries', () => {
       expect(dataOf(result).proposals.totalCount).toBe(6);
     });
 
-    it('filters by theme slug', async () => {
+    it('filters by theme slugs', async () => {
       const { consultation } = await seedProposals(6);
       const result = await api.gql<Page>(PROPOSALS, {
-        consultationId: consultation.id,
-        themeSlug: themes[0].slug,
+        filter: { consultationId: consultation.id, themeSlugs: [themes[0].slug] },
       });
       expect(dataOf(result).proposals.totalCount).toBe(2);
     });
@@ -159,7 +163,7 @@ describe('public queries', () => {
       ['first', { first: 51 }],
       ['first', { first: 0 }],
       ['after', { after: 'not-a-cursor' }],
-      ['consultationId', { consultationId: 'nope' }],
+      ['filter.consultationId', { filter: { consultationId: 'nope' } }],
     ])('refuses an invalid %s: BAD_USER_INPUT naming it', async (field, variables) => {
       const result = await api.gql(PROPOSALS, variables);
       expect(firstError(result).extensions).toMatchObject({
@@ -184,10 +188,13 @@ describe('public queries', () => {
       }
       const users = jest.spyOn(api.app.get(UsersRepository), 'findByIds');
       const territories = jest.spyOn(api.app.get(TerritoriesRepository), 'findByIds');
-      const proposalThemes = jest.spyOn(api.app.get(ThemesRepository), 'findByProposalIds');
+      const proposalThemes = jest.spyOn(
+        api.app.get(ProposalsRepository),
+        'findThemesByProposalIds',
+      );
       try {
         const result = await api.gql<{ proposals: { edges: unknown[] } }>(
-          `query ($id: ID) { proposals(first: 20, consultationId: $id) { edges { node { ${PROPOSAL_FIELDS} } } } }`,
+          `query ($id: ID) { proposals(first: 20, filter: { consultationId: $id }) { edges { node { ${PROPOSAL_FIELDS} } } } }`,
           { id: consultation.id },
         );
         expect(result.errors).toBeUndefined();
@@ -199,6 +206,31 @@ describe('public queries', () => {
       } finally {
         jest.restoreAllMocks();
       }
+    });
+
+    it('reads a page of 20 proposals with authors, themes, territories and counts in at most 5 SQL statements', async () => {
+      const consultation = await createConsultation();
+      for (let i = 0; i < 20; i++) {
+        const author = await createUser();
+        await createProposal({
+          consultationId: consultation.id,
+          authorId: author.id,
+          themeIds: [themes[i % 8].id, themes[(i + 1) % 8].id],
+          territoryId: i % 2 ? TERRITORIES.paris : TERRITORIES.saintEtienne,
+        });
+      }
+      const { result, statements } = await countSqlStatements(() =>
+        api.gql<{ proposals: { totalCount: number; edges: unknown[] } }>(
+          `query ($id: ID) { proposals(first: 20, filter: { consultationId: $id }) {
+            totalCount edges { node { id title votesFor votesAgainst votesNeutral commentsCount
+              author { id displayName actorType } themes { slug name } territory { id name } } } } }`,
+          { id: consultation.id },
+        ),
+      );
+      expect(result.errors).toBeUndefined();
+      expect(dataOf(result).proposals.edges).toHaveLength(20);
+      expect(dataOf(result).proposals.totalCount).toBe(20);
+      expect(statements.length).toBeLessThanOrEqual(5);
     });
   });
 

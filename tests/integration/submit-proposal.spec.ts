@@ -91,11 +91,21 @@ describe('submitProposal', () => {
     expect(proposal.publishedAt).not.toBeNull();
 
     const prisma = factoryPrisma();
+    const row = await prisma.proposal.findUniqueOrThrow({ where: { id: proposal.id } });
+    expect(row.bodyHtml).toMatch(/^<p>La commune de Mouans-Sartoux/);
+    // Ranked in HOT lists by its age from the start, before any vote.
+    expect(row.scoreHot).toBeGreaterThan(0);
     const revisions = await prisma.proposalRevision.findMany({
       where: { proposalId: proposal.id },
     });
     expect(revisions).toEqual([
-      expect.objectContaining({ version: 1, title: input.title, editorId: user.id }),
+      expect.objectContaining({
+        version: 1,
+        title: input.title,
+        editorId: user.id,
+        bodyHtml: row.bodyHtml,
+        experiment: input.experiment,
+      }),
     ]);
     const changes = await prisma.proposalStatusChange.findMany({
       where: { proposalId: proposal.id },

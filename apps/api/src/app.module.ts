@@ -12,13 +12,16 @@ import { PrismaModule } from './common/prisma/prisma.module';
 import { ConfigModule } from './config/config.module';
 import { type AppConfig } from './config/config.schema';
 import { AuthModule } from './modules/auth/auth.module';
+import { CommentsModule } from './modules/comments/comments.module';
 import { ConsultationsModule } from './modules/consultations/consultations.module';
 import { HealthModule } from './modules/health/health.module';
+import { OrganisationsApiModule } from './modules/organisations/organisations-api.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { ProposalsModule } from './modules/proposals/proposals.module';
 import { TerritoriesModule } from './modules/territories/territories.module';
 import { ThemesModule } from './modules/themes/themes.module';
 import { UsersModule } from './modules/users/users.module';
+import { VotesModule } from './modules/votes/votes.module';
 
 /** The API, built from a configuration parsed once at boot (see config/config.schema.ts). */
 @Module({})
@@ -40,9 +43,12 @@ export class AppModule {
         TerritoriesModule,
         UsersModule,
         OrganisationsModule,
+        OrganisationsApiModule,
         AuthModule,
         ConsultationsModule,
         ProposalsModule,
+        VotesModule,
+        CommentsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GraphQLExceptionFilter }],
     };

@@ -25,8 +25,8 @@ export const SUBMIT_PROPOSAL = `mutation Submit($input: SubmitProposalInput!) {
   submitProposal(input: $input) { ${PROPOSAL_FIELDS} }
 }`;
 
-export const PROPOSALS = `query Proposals($first: Int, $after: String, $consultationId: ID, $themeSlug: String, $order: ProposalOrder) {
-  proposals(first: $first, after: $after, consultationId: $consultationId, themeSlug: $themeSlug, order: $order) {
+export const PROPOSALS = `query Proposals($first: Int, $after: String, $filter: ProposalFilter, $orderBy: ProposalOrderBy, $search: String) {
+  proposals(first: $first, after: $after, filter: $filter, orderBy: $orderBy, search: $search) {
     totalCount
     pageInfo { hasNextPage endCursor }
     edges { cursor node { id title status createdAt } }

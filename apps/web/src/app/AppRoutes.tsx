@@ -18,6 +18,37 @@ const SubmitProposalPage = lazy(() =>
   })),
 );
 
+const ProposalsPage = lazy(() =>
+  import('../modules/proposals/components/ProposalsPage').then((m) => ({
+    default: m.ProposalsPage,
+  })),
+);
+
+const EditProposalPage = lazy(() =>
+  import('../modules/proposals/components/EditProposalPage').then((m) => ({
+    default: m.EditProposalPage,
+  })),
+);
+
+const TerritoryPage = lazy(() =>
+  import('../modules/territories/components/TerritoryPage').then((m) => ({
+    default: m.TerritoryPage,
+  })),
+);
+const OrganisationPage = lazy(() =>
+  import('../modules/organisations/components/OrganisationPage').then((m) => ({
+    default: m.OrganisationPage,
+  })),
+);
+const CreateOrganisationPage = lazy(() =>
+  import('../modules/organisations/components/CreateOrganisationPage').then((m) => ({
+    default: m.CreateOrganisationPage,
+  })),
+);
+const ProfilePage = lazy(() =>
+  import('../modules/profile/components/ProfilePage').then((m) => ({ default: m.ProfilePage })),
+);
+
 /** Routes; the paths are listed in paths.ts. */
 export function AppRoutes() {
   return (
@@ -27,7 +58,13 @@ export function AppRoutes() {
         <Route path="inscription" element={<SignUpPage />} />
         <Route path="connexion" element={<SignInPage />} />
         <Route path="proposer" element={<SubmitProposalPage />} />
+        <Route path="propositions" element={<ProposalsPage />} />
         <Route path="propositions/:id" element={<ProposalPage />} />
+        <Route path="propositions/:id/modifier" element={<EditProposalPage />} />
+        <Route path="territoires/:id" element={<TerritoryPage />} />
+        <Route path="organisations/nouvelle" element={<CreateOrganisationPage />} />
+        <Route path="organisations/:id" element={<OrganisationPage />} />
+        <Route path="profil" element={<ProfilePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

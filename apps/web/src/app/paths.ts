@@ -4,7 +4,13 @@ export const paths = {
   signUp: '/inscription',
   signIn: '/connexion',
   submit: '/proposer',
+  proposals: '/propositions',
   proposal: (id: string) => `/propositions/${encodeURIComponent(id)}`,
+  editProposal: (id: string) => `/propositions/${encodeURIComponent(id)}/modifier`,
+  territory: (id: string) => `/territoires/${encodeURIComponent(id)}`,
+  organisation: (id: string) => `/organisations/${encodeURIComponent(id)}`,
+  newOrganisation: '/organisations/nouvelle',
+  profile: '/profil',
 } as const;
 
 /** A sign-in or sign-up link that comes back to `next` afterwards. */

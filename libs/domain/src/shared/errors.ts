@@ -22,7 +22,20 @@ export const DomainErrorCode = {
   VOTING_CLOSED: 'VOTING_CLOSED',
   PROPOSAL_CLOSED_TO_VOTES: 'PROPOSAL_CLOSED_TO_VOTES',
   PHASE_CLOSED: 'PHASE_CLOSED',
+  STALE_VERSION: 'STALE_VERSION',
+  PROPOSAL_NOT_EDITABLE: 'PROPOSAL_NOT_EDITABLE',
+  COMMENTING_CLOSED: 'COMMENTING_CLOSED',
+  COMMENT_NOT_FOUND: 'COMMENT_NOT_FOUND',
+  COMMENT_DELETED: 'COMMENT_DELETED',
+  OWN_COMMENT_UPVOTE: 'OWN_COMMENT_UPVOTE',
   RATE_LIMITED: 'RATE_LIMITED',
+  INVALID_SIRET: 'INVALID_SIRET',
+  SIRET_TAKEN: 'SIRET_TAKEN',
+  INVITATION_NOT_FOUND: 'INVITATION_NOT_FOUND',
+  INVITATION_ALREADY_ANSWERED: 'INVITATION_ALREADY_ANSWERED',
+  ALREADY_MEMBER: 'ALREADY_MEMBER',
+  LAST_MANAGER: 'LAST_MANAGER',
+  NOT_A_MANAGER: 'NOT_A_MANAGER',
 } as const;
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
 
@@ -114,9 +127,61 @@ const MESSAGES: Record<DomainErrorCode, Record<Language, string>> = {
     fr: "Cette étape de la consultation n'est pas ouverte.",
     en: 'This step of the consultation is not open.',
   },
+  COMMENTING_CLOSED: {
+    fr: 'Cette consultation est close : elle ne reçoit plus de commentaires.',
+    en: 'This consultation is closed: it no longer takes comments.',
+  },
+  COMMENT_NOT_FOUND: {
+    fr: "Ce commentaire n'existe pas.",
+    en: 'This comment does not exist.',
+  },
+  COMMENT_DELETED: {
+    fr: 'Ce commentaire a été supprimé.',
+    en: 'This comment has been deleted.',
+  },
+  OWN_COMMENT_UPVOTE: {
+    fr: 'Vous ne pouvez pas soutenir votre propre commentaire.',
+    en: 'You cannot upvote your own comment.',
+  },
+  STALE_VERSION: {
+    fr: 'Cette proposition a été modifiée entre-temps : rechargez-la, puis reportez vos changements.',
+    en: 'This proposal has been changed in the meantime: reload it, then apply your changes again.',
+  },
+  PROPOSAL_NOT_EDITABLE: {
+    fr: 'Cette proposition ne peut plus être modifiée : elle est en cours d’examen, a reçu une réponse ou a été retirée.',
+    en: 'This proposal can no longer be edited: it is under review, has been answered or has been withdrawn.',
+  },
   RATE_LIMITED: {
     fr: 'Trop de tentatives : patientez un instant puis réessayez.',
     en: 'Too many attempts: wait a moment and try again.',
+  },
+  INVALID_SIRET: {
+    fr: 'Ce numéro SIRET n’est pas valide : vérifiez ses 14 chiffres.',
+    en: 'This SIRET number is not valid: check its 14 digits.',
+  },
+  SIRET_TAKEN: {
+    fr: 'Une organisation existe déjà avec ce numéro SIRET : demandez à ses responsables de vous inviter.',
+    en: 'An organisation already has this SIRET number: ask its managers to invite you.',
+  },
+  INVITATION_NOT_FOUND: {
+    fr: "Cette invitation n'existe pas.",
+    en: 'This invitation does not exist.',
+  },
+  INVITATION_ALREADY_ANSWERED: {
+    fr: 'Vous avez déjà répondu à cette invitation, ou elle a été annulée.',
+    en: 'This invitation has already been answered or was withdrawn.',
+  },
+  ALREADY_MEMBER: {
+    fr: 'Cette personne est déjà membre de l’organisation.',
+    en: 'This person is already a member of the organisation.',
+  },
+  LAST_MANAGER: {
+    fr: 'Une organisation garde au moins un responsable : nommez-en un autre avant de partir.',
+    en: 'An organisation keeps at least one manager: appoint another one before leaving.',
+  },
+  NOT_A_MANAGER: {
+    fr: 'Seuls les responsables de l’organisation peuvent faire cela.',
+    en: 'Only the managers of the organisation can do this.',
   },
 };
 

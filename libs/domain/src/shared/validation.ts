@@ -54,6 +54,10 @@ const RULE_MESSAGES: Record<string, Record<Language, (p: Params) => string>> = {
     fr: () => 'Choisissez un territoire dans la liste proposée (commune, département ou région).',
     en: () => 'Choose a territory from the suggested list (commune, département or région).',
   },
+  siret: {
+    fr: () => 'Saisissez un numéro SIRET valide : 14 chiffres dont la clé de contrôle est juste.',
+    en: () => 'Enter a valid SIRET number: 14 digits with a correct check key.',
+  },
   unknownField: {
     fr: (p) => `Champ inconnu : ${p.keys}.`,
     en: (p) => `Unknown field: ${p.keys}.`,

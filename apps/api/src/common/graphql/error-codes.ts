@@ -29,6 +29,10 @@ export const DOMAIN_TO_GRAPHQL_CODE: Readonly<Record<DomainErrorCode, GraphQLErr
   [DomainErrorCode.VOTING_CLOSED]: GraphQLErrorCode.FORBIDDEN,
   [DomainErrorCode.PROPOSAL_CLOSED_TO_VOTES]: GraphQLErrorCode.FORBIDDEN,
   [DomainErrorCode.PHASE_CLOSED]: GraphQLErrorCode.FORBIDDEN,
+  [DomainErrorCode.COMMENTING_CLOSED]: GraphQLErrorCode.FORBIDDEN,
+  [DomainErrorCode.OWN_COMMENT_UPVOTE]: GraphQLErrorCode.FORBIDDEN,
+  [DomainErrorCode.COMMENT_NOT_FOUND]: GraphQLErrorCode.NOT_FOUND,
+  [DomainErrorCode.COMMENT_DELETED]: GraphQLErrorCode.CONFLICT,
   [DomainErrorCode.PROPOSAL_NOT_FOUND]: GraphQLErrorCode.NOT_FOUND,
   [DomainErrorCode.CONSULTATION_NOT_FOUND]: GraphQLErrorCode.NOT_FOUND,
   [DomainErrorCode.THEME_NOT_FOUND]: GraphQLErrorCode.NOT_FOUND,
@@ -37,7 +41,16 @@ export const DOMAIN_TO_GRAPHQL_CODE: Readonly<Record<DomainErrorCode, GraphQLErr
   [DomainErrorCode.USER_NOT_FOUND]: GraphQLErrorCode.NOT_FOUND,
   [DomainErrorCode.EMAIL_TAKEN]: GraphQLErrorCode.CONFLICT,
   [DomainErrorCode.ILLEGAL_TRANSITION]: GraphQLErrorCode.CONFLICT,
+  [DomainErrorCode.STALE_VERSION]: GraphQLErrorCode.CONFLICT,
+  [DomainErrorCode.PROPOSAL_NOT_EDITABLE]: GraphQLErrorCode.FORBIDDEN,
   [DomainErrorCode.RATE_LIMITED]: GraphQLErrorCode.RATE_LIMITED,
+  [DomainErrorCode.INVALID_SIRET]: GraphQLErrorCode.BAD_USER_INPUT,
+  [DomainErrorCode.SIRET_TAKEN]: GraphQLErrorCode.CONFLICT,
+  [DomainErrorCode.INVITATION_NOT_FOUND]: GraphQLErrorCode.NOT_FOUND,
+  [DomainErrorCode.INVITATION_ALREADY_ANSWERED]: GraphQLErrorCode.CONFLICT,
+  [DomainErrorCode.ALREADY_MEMBER]: GraphQLErrorCode.CONFLICT,
+  [DomainErrorCode.LAST_MANAGER]: GraphQLErrorCode.FORBIDDEN,
+  [DomainErrorCode.NOT_A_MANAGER]: GraphQLErrorCode.FORBIDDEN,
 };
 
 /** Reasons the API itself gives for failures that are not domain rules. */

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type DataLoader from 'dataloader';
 import { type LoaderRegistry } from '../../common/dataloader/loader-registry';
-import { type OrganisationRecord, OrganisationsRepository } from './organisations.repository';
+import {
+  type MemberRecord,
+  type OrganisationRecord,
+  OrganisationsRepository,
+} from './organisations.repository';
 
 /** Per-request batched access to organisations. */
 @Injectable()
@@ -17,6 +21,12 @@ export class OrganisationsLoaders {
   byMemberId(loaders: LoaderRegistry): DataLoader<string, OrganisationRecord[]> {
     return loaders.get('organisations.byMemberId', (ids: readonly string[]) =>
       this.repository.findByMemberIds(ids),
+    );
+  }
+
+  membersByOrganisationId(loaders: LoaderRegistry): DataLoader<string, MemberRecord[]> {
+    return loaders.get('organisations.membersByOrganisationId', (ids: readonly string[]) =>
+      this.repository.findMembersByOrganisationIds(ids),
     );
   }
 }

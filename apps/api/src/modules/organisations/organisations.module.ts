@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
-import { TerritoriesModule } from '../territories/territories.module';
 import { OrganisationsLoaders } from './organisations.loaders';
 import { OrganisationsRepository } from './organisations.repository';
-import { OrganisationsResolver } from './organisations.resolver';
 
+/**
+ * Organisations' data access, for the modules that show them (users, proposals). The GraphQL
+ * operations live in OrganisationsApiModule, which needs those modules in turn.
+ */
 @Module({
-  imports: [TerritoriesModule],
-  providers: [OrganisationsResolver, OrganisationsRepository, OrganisationsLoaders],
+  providers: [OrganisationsRepository, OrganisationsLoaders],
   exports: [OrganisationsRepository, OrganisationsLoaders],
 })
 export class OrganisationsModule {}

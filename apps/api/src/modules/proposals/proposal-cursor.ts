@@ -1,26 +1,48 @@
 import { isUuid } from '../../common/graphql/ids';
 
-/** The keyset position of a proposal in a list ordered by (createdAt, id). */
+/** The sort keys of proposal lists (GraphQL enum ProposalOrderBy). */
+export const ProposalOrderBy = {
+  NEWEST: 'NEWEST',
+  OLDEST: 'OLDEST',
+  TOP: 'TOP',
+  HOT: 'HOT',
+  CONTROVERSIAL: 'CONTROVERSIAL',
+  MOST_COMMENTED: 'MOST_COMMENTED',
+  RELEVANCE: 'RELEVANCE',
+} as const;
+export type ProposalOrderBy = (typeof ProposalOrderBy)[keyof typeof ProposalOrderBy];
+
+/**
+ * The keyset position of a proposal in a list: its sort key (a date for NEWEST and OLDEST, a
+ * number otherwise) and its id, which breaks ties. The order is part of the cursor so a cursor
+ * of one order is refused by another.
+ */
 export interface ProposalCursor {
-  createdAt: Date;
+  orderBy: ProposalOrderBy;
+  key: Date | number;
   id: string;
 }
 
+const isDateOrder = (orderBy: ProposalOrderBy) => orderBy === 'NEWEST' || orderBy === 'OLDEST';
+
 export function encodeCursor(cursor: ProposalCursor): string {
-  return Buffer.from(JSON.stringify([cursor.createdAt.toISOString(), cursor.id])).toString(
-    'base64url',
-  );
+  const key = cursor.key instanceof Date ? cursor.key.toISOString() : cursor.key;
+  return Buffer.from(JSON.stringify([cursor.orderBy, key, cursor.id])).toString('base64url');
 }
 
-/** The position encoded in a cursor, or null when the cursor was not made by encodeCursor. */
-export function decodeCursor(value: string): ProposalCursor | null {
+/** The position encoded in a cursor, or null when it was not made by encodeCursor for `orderBy`. */
+export function decodeCursor(value: string, orderBy: ProposalOrderBy): ProposalCursor | null {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    if (!Array.isArray(parsed) || parsed.length !== 2) return null;
-    const [createdAt, id] = parsed as unknown[];
-    if (typeof createdAt !== 'string' || typeof id !== 'string' || !isUuid(id)) return null;
-    const date = new Date(createdAt);
-    return Number.isNaN(date.getTime()) ? null : { createdAt: date, id };
+    if (!Array.isArray(parsed) || parsed.length !== 3) return null;
+    const [order, key, id] = parsed as unknown[];
+    if (order !== orderBy || typeof id !== 'string' || !isUuid(id)) return null;
+    if (isDateOrder(orderBy)) {
+      if (typeof key !== 'string') return null;
+      const date = new Date(key);
+      return Number.isNaN(date.getTime()) ? null : { orderBy, key: date, id };
+    }
+    return typeof key === 'number' && Number.isFinite(key) ? { orderBy, key, id } : null;
   } catch {
     return null;
   }

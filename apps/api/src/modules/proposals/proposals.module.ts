@@ -4,12 +4,35 @@ import { OrganisationsModule } from '../organisations/organisations.module';
 import { TerritoriesModule } from '../territories/territories.module';
 import { ThemesModule } from '../themes/themes.module';
 import { UsersModule } from '../users/users.module';
+import {
+  ProposalFieldsResolver,
+  ProposalRevisionsResolver,
+  ProposalStatusChangesResolver,
+} from './proposal-fields.resolver';
+import { ProposalConnectionResolver } from './proposal-connection.resolver';
+import { ProposalListRepository } from './proposal-list.repository';
+import { ProposalListService } from './proposal-list.service';
+import { ProposalsLoaders } from './proposals.loaders';
 import { ProposalsRepository } from './proposals.repository';
 import { ProposalsResolver } from './proposals.resolver';
 import { ProposalsService } from './proposals.service';
+import { UserProposalsResolver } from './user-proposals.resolver';
 
 @Module({
   imports: [ConsultationsModule, ThemesModule, TerritoriesModule, UsersModule, OrganisationsModule],
-  providers: [ProposalsResolver, ProposalsService, ProposalsRepository],
+  providers: [
+    ProposalsResolver,
+    ProposalFieldsResolver,
+    ProposalRevisionsResolver,
+    ProposalStatusChangesResolver,
+    UserProposalsResolver,
+    ProposalConnectionResolver,
+    ProposalsService,
+    ProposalListService,
+    ProposalsRepository,
+    ProposalListRepository,
+    ProposalsLoaders,
+  ],
+  exports: [ProposalsRepository, ProposalListService],
 })
 export class ProposalsModule {}

@@ -6,85 +6,70 @@ import {
   type ProposalStatusChange,
   PUBLIC_PROPOSAL_STATUSES,
 } from '@passerelle/domain';
+import { groupByKey } from '../../common/dataloader/loader-registry';
 import { PrismaService } from '../../common/prisma/prisma.service';
-import { type Prisma, type Proposal as ProposalRow } from '../../generated/prisma/client';
-import { type ProposalOrder } from './dto/proposals.args';
-import { type ProposalCursor } from './proposal-cursor';
+import {
+  Prisma,
+  type Proposal as ProposalRow,
+  type ProposalRevision as RevisionRow,
+  type ProposalStatusChange as StatusChangeRow,
+} from '../../generated/prisma/client';
+import { type ThemeRecord } from '../themes/themes.repository';
 
 export type ProposalRecord = ProposalRow;
+export type ProposalRevisionRecord = RevisionRow;
+export type ProposalStatusChangeRecord = StatusChangeRow;
 
-export interface ProposalFilter {
-  consultationId?: string | null;
-  themeSlug?: string | null;
-}
-
-export interface ProposalPageQuery extends ProposalFilter {
-  /** Rows to read: the page size plus one, to know whether another page follows. */
-  take: number;
-  after: ProposalCursor | null;
-  order: ProposalOrder;
-}
-
-export interface NewProposal {
-  consultationId: string;
-  authorId: string;
-  organisationId: string | null;
+/** The fields an author writes, at submission and at every edit. */
+export interface ProposalContent {
   title: string;
   summary: string;
   body: string;
+  bodyHtml: string;
   themeIds: string[];
   territoryId: string;
   competentLevel: CompetentLevel;
   lever: Lever;
   experiment: string | null;
   measuredImpact: string | null;
-  status: ProposalStatus;
-  publishedAt: Date | null;
 }
 
-/** Only what visitors may see: drafts and withdrawn proposals never appear in public reads. */
-function publicWhere(filter: ProposalFilter): Prisma.ProposalWhereInput {
-  return {
-    status: { in: [...PUBLIC_PROPOSAL_STATUSES] },
-    ...(filter.consultationId ? { consultationId: filter.consultationId } : {}),
-    ...(filter.themeSlug ? { themes: { some: { theme: { slug: filter.themeSlug } } } } : {}),
-  };
+export interface NewProposal extends ProposalContent {
+  consultationId: string;
+  authorId: string;
+  organisationId: string | null;
+  status: ProposalStatus;
+  publishedAt: Date | null;
+  scoreTop: number;
+  scoreHot: number;
+  scoreControversial: number;
 }
+
+const revisionOf = (content: ProposalContent) => ({
+  title: content.title,
+  summary: content.summary,
+  body: content.body,
+  bodyHtml: content.bodyHtml,
+  experiment: content.experiment,
+  measuredImpact: content.measuredImpact,
+});
+
+/** Thrown inside a write transaction to roll it back when a guarded update matched no row. */
+export class GuardFailed extends Error {}
 
 @Injectable()
 export class ProposalsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /**
-   * One page in (createdAt, id) order, strictly after the cursor. Keyset pagination: each page
-   * costs the same, and rows inserted meanwhile never shift or repeat what was already read.
-   */
-  findPublicPage(query: ProposalPageQuery): Promise<ProposalRecord[]> {
-    const direction = query.order === 'NEWEST' ? 'desc' : 'asc';
-    const beyond = query.order === 'NEWEST' ? 'lt' : 'gt';
-    const keyset: Prisma.ProposalWhereInput = query.after
-      ? {
-          OR: [
-            { createdAt: { [beyond]: query.after.createdAt } },
-            { createdAt: query.after.createdAt, id: { [beyond]: query.after.id } },
-          ],
-        }
-      : {};
-    return this.prisma.proposal.findMany({
-      where: { AND: [publicWhere(query), keyset] },
-      orderBy: [{ createdAt: direction }, { id: direction }],
-      take: query.take,
-    });
-  }
-
-  countPublic(filter: ProposalFilter): Promise<number> {
-    return this.prisma.proposal.count({ where: publicWhere(filter) });
-  }
-
   findPublicById(id: string): Promise<ProposalRecord | null> {
     return this.prisma.proposal.findFirst({
       where: { id, status: { in: [...PUBLIC_PROPOSAL_STATUSES] } },
     });
+  }
+
+  /** Any status: callers decide who may see it. */
+  findById(id: string): Promise<ProposalRecord | null> {
+    return this.prisma.proposal.findUnique({ where: { id } });
   }
 
   /** Creates a proposal with its themes, revision 1 and first status change, in one transaction. */
@@ -101,9 +86,7 @@ export class ProposalsRepository {
         data: {
           proposalId: created.id,
           version: 1,
-          title: created.title,
-          summary: created.summary,
-          body: created.body,
+          ...revisionOf(proposal),
           editorId: proposal.authorId,
           createdAt: change.at,
         },
@@ -120,5 +103,109 @@ export class ProposalsRepository {
       });
       return created;
     });
+  }
+
+  /**
+   * Applies an edit in one transaction: the row is updated only if it is still at
+   * `expectedVersion` in an editable status (so two concurrent edits cannot both win), its
+   * themes are replaced and the new version is kept as a revision. Null when the guard failed.
+   */
+  async updateWithRevision(
+    id: string,
+    expectedVersion: number,
+    editableStatuses: readonly ProposalStatus[],
+    content: ProposalContent,
+    editorId: string,
+    at: Date,
+  ): Promise<ProposalRecord | null> {
+    const { themeIds, ...columns } = content;
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        const updated = await tx.proposal.updateMany({
+          where: { id, version: expectedVersion, status: { in: [...editableStatuses] } },
+          data: { ...columns, version: { increment: 1 }, updatedAt: at },
+        });
+        if (updated.count === 0) throw new GuardFailed();
+        await tx.proposalTheme.deleteMany({ where: { proposalId: id } });
+        await tx.proposalTheme.createMany({
+          data: themeIds.map((themeId) => ({ proposalId: id, themeId })),
+        });
+        await tx.proposalRevision.create({
+          data: {
+            proposalId: id,
+            version: expectedVersion + 1,
+            ...revisionOf(content),
+            editorId,
+            createdAt: at,
+          },
+        });
+        return tx.proposal.findUniqueOrThrow({ where: { id } });
+      });
+    } catch (error) {
+      if (error instanceof GuardFailed) return null;
+      throw error;
+    }
+  }
+
+  /** Records a status change if the proposal is still in `change.from`; null otherwise. */
+  async changeStatus(id: string, change: ProposalStatusChange): Promise<ProposalRecord | null> {
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        const updated = await tx.proposal.updateMany({
+          where: { id, status: change.from ?? undefined },
+          data: { status: change.to, updatedAt: change.at },
+        });
+        if (updated.count === 0) throw new GuardFailed();
+        await tx.proposalStatusChange.create({
+          data: {
+            proposalId: id,
+            fromStatus: change.from,
+            toStatus: change.to,
+            actorId: change.actorId,
+            reason: change.reason,
+            createdAt: change.at,
+          },
+        });
+        return tx.proposal.findUniqueOrThrow({ where: { id } });
+      });
+    } catch (error) {
+      if (error instanceof GuardFailed) return null;
+      throw error;
+    }
+  }
+
+  /**
+   * The themes of each proposal in display order (DataLoader batch), in one joined statement:
+   * Prisma's `include` would take two.
+   */
+  async findThemesByProposalIds(ids: readonly string[]): Promise<ThemeRecord[][]> {
+    const rows = await this.prisma.$queryRaw<(ThemeRecord & { proposalId: string })[]>`
+      SELECT pt."proposalId", t."id", t."slug", t."nameFr", t."nameEn", t."descriptionFr", t."position"
+      FROM "proposal_themes" pt JOIN "themes" t ON t."id" = pt."themeId"
+      WHERE pt."proposalId" IN (${Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`))})
+      ORDER BY t."position", t."slug"`;
+    return groupByKey(ids, rows, (row) => row.proposalId).map((list) =>
+      list.map(({ proposalId: _proposalId, ...theme }) => theme),
+    );
+  }
+
+  /** Revisions of each proposal, newest first (DataLoader batch). */
+  async findRevisionsByProposalIds(ids: readonly string[]): Promise<ProposalRevisionRecord[][]> {
+    const rows = await this.prisma.proposalRevision.findMany({
+      where: { proposalId: { in: [...ids] } },
+      orderBy: [{ proposalId: 'asc' }, { version: 'desc' }],
+    });
+    return groupByKey(ids, rows, (row) => row.proposalId);
+  }
+
+  /** Status changes of each proposal, oldest first (DataLoader batch). */
+  async findStatusChangesByProposalIds(
+    ids: readonly string[],
+  ): Promise<ProposalStatusChangeRecord[][]> {
+    const rows = await this.prisma.proposalStatusChange.findMany({
+      where: { proposalId: { in: [...ids] } },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
+    return groupByKey(ids, rows, (row) => row.proposalId);
   }
 }

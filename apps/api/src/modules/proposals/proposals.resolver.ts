@@ -1,66 +1,60 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { type Actor, type Language } from '@passerelle/domain';
 import { CurrentUser, Public } from '../../common/auth/auth.decorators';
-import { type LoaderRegistry } from '../../common/dataloader/loader-registry';
-import { Lang, Loaders } from '../../common/graphql/graphql-context';
-import { ConsultationsLoaders } from '../consultations/consultations.loaders';
-import { type ConsultationRecord } from '../consultations/consultations.repository';
-import { Consultation } from '../consultations/models/consultation.model';
-import { Organisation } from '../organisations/models/organisation.model';
-import { OrganisationsLoaders } from '../organisations/organisations.loaders';
-import { type OrganisationRecord } from '../organisations/organisations.repository';
-import { Territory } from '../territories/models/territory.model';
-import { TerritoriesLoaders } from '../territories/territories.loaders';
-import { type TerritoryRecord } from '../territories/territories.repository';
-import { Theme } from '../themes/models/theme.model';
-import { ThemesLoaders } from '../themes/themes.loaders';
-import { type ThemeRecord } from '../themes/themes.repository';
-import { Participant } from '../users/models/participant.model';
-import { UsersLoaders } from '../users/users.loaders';
-import { type UserRecord } from '../users/users.repository';
-import { ProposalsArgs } from './dto/proposals.args';
+import { Lang } from '../../common/graphql/graphql-context';
+import { ProposalsArgs, SimilarProposalsArgs } from './dto/proposals.args';
 import { SubmitProposalInput } from './dto/submit-proposal.input';
+import { UpdateProposalInput, WithdrawProposalInput } from './dto/update-proposal.input';
+import { ProposalConnection, SimilarProposal } from './models/proposal-connection.model';
 import { Proposal } from './models/proposal.model';
-import { ProposalConnection } from './models/proposal-connection.model';
+import {
+  type ProposalPage,
+  ProposalListService,
+  type SimilarProposalResult,
+} from './proposal-list.service';
 import { type ProposalRecord } from './proposals.repository';
-import { type ProposalPage, ProposalsService } from './proposals.service';
+import { ProposalsService } from './proposals.service';
 
-/** A related row that must exist (foreign key); missing means the database is inconsistent. */
-async function required<T>(value: Promise<T | null>, what: string): Promise<T> {
-  const row = await value;
-  if (row === null) throw new Error(`Missing ${what}`);
-  return row;
-}
-
+/** Queries and mutations on proposals; their fields are in proposal-fields.resolver.ts. */
 @Resolver(() => Proposal)
 export class ProposalsResolver {
   constructor(
     private readonly service: ProposalsService,
-    private readonly themeLoaders: ThemesLoaders,
-    private readonly territoryLoaders: TerritoriesLoaders,
-    private readonly userLoaders: UsersLoaders,
-    private readonly organisationLoaders: OrganisationsLoaders,
-    private readonly consultationLoaders: ConsultationsLoaders,
+    private readonly lists: ProposalListService,
   ) {}
 
   @Public()
   @Query(() => ProposalConnection, {
     description:
-      'Publicly visible proposals, newest first by default; keyset pagination with `first` and `after`.',
+      'Publicly visible proposals: filters, French full-text search and sort keys, with keyset pagination (`first`, `after`).',
   })
   proposals(@Args() args: ProposalsArgs, @Lang() lang: Language): Promise<ProposalPage> {
-    return this.service.list(args, lang);
+    return this.lists.list(args, lang);
+  }
+
+  @Public()
+  @Query(() => [SimilarProposal], {
+    description:
+      'Public proposals whose title looks like `title` (trigram similarity and French full text), for duplicate warnings.',
+  })
+  similarProposals(
+    @Args() args: SimilarProposalsArgs,
+    @Lang() lang: Language,
+  ): Promise<SimilarProposalResult[]> {
+    return this.lists.similar(args, lang);
   }
 
   @Public()
   @Query(() => Proposal, {
-    description: 'NOT_FOUND (reason PROPOSAL_NOT_FOUND) when missing or not public.',
+    description:
+      'NOT_FOUND (reason PROPOSAL_NOT_FOUND) when missing or not public (authors still see their own).',
   })
   proposal(
     @Args('id', { type: () => ID }) id: string,
+    @CurrentUser() actor: Actor,
     @Lang() lang: Language,
   ): Promise<ProposalRecord> {
-    return this.service.get(id, lang);
+    return this.service.get(actor, id, lang);
   }
 
   @Mutation(() => Proposal, {
@@ -74,48 +68,26 @@ export class ProposalsResolver {
     return this.service.submit(actor, input, lang);
   }
 
-  @ResolveField(() => [Theme])
-  themes(
-    @Parent() proposal: ProposalRecord,
-    @Loaders() loaders: LoaderRegistry,
-  ): Promise<ThemeRecord[]> {
-    return this.themeLoaders.byProposalId(loaders).load(proposal.id);
+  @Mutation(() => Proposal, {
+    description:
+      'The author edits a DRAFT or PUBLISHED proposal; CONFLICT / STALE_VERSION when `expectedVersion` is not the current one.',
+  })
+  updateProposal(
+    @Args('input', { type: () => UpdateProposalInput }) input: UpdateProposalInput,
+    @CurrentUser() actor: Actor,
+    @Lang() lang: Language,
+  ): Promise<ProposalRecord> {
+    return this.service.update(actor, input, lang);
   }
 
-  @ResolveField(() => Territory)
-  territory(
-    @Parent() proposal: ProposalRecord,
-    @Loaders() loaders: LoaderRegistry,
-  ): Promise<TerritoryRecord> {
-    return required(this.territoryLoaders.byId(loaders).load(proposal.territoryId), 'territory');
-  }
-
-  @ResolveField(() => Participant)
-  author(
-    @Parent() proposal: ProposalRecord,
-    @Loaders() loaders: LoaderRegistry,
-  ): Promise<UserRecord> {
-    return required(this.userLoaders.byId(loaders).load(proposal.authorId), 'author');
-  }
-
-  @ResolveField(() => Organisation, { nullable: true })
-  organisation(
-    @Parent() proposal: ProposalRecord,
-    @Loaders() loaders: LoaderRegistry,
-  ): Promise<OrganisationRecord | null> | null {
-    return proposal.organisationId
-      ? this.organisationLoaders.byId(loaders).load(proposal.organisationId)
-      : null;
-  }
-
-  @ResolveField(() => Consultation)
-  consultation(
-    @Parent() proposal: ProposalRecord,
-    @Loaders() loaders: LoaderRegistry,
-  ): Promise<ConsultationRecord> {
-    return required(
-      this.consultationLoaders.byId(loaders).load(proposal.consultationId),
-      'consultation',
-    );
+  @Mutation(() => Proposal, {
+    description: 'The author withdraws a proposal; it leaves public lists but stays in history.',
+  })
+  withdrawProposal(
+    @Args('input', { type: () => WithdrawProposalInput }) input: WithdrawProposalInput,
+    @CurrentUser() actor: Actor,
+    @Lang() lang: Language,
+  ): Promise<ProposalRecord> {
+    return this.service.withdraw(actor, input, lang);
   }
 }

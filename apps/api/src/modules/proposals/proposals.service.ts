@@ -2,40 +2,30 @@ import { Injectable } from '@nestjs/common';
 import {
   type Actor,
   assertCan,
+  assertCanEditProposal,
+  assertCurrentVersion,
   assertPhaseOpen,
+  canEditProposal,
   DomainError,
   DomainErrorCode,
+  EDITABLE_PROPOSAL_STATUSES,
   type FieldError,
-  errorMessage,
+  isPubliclyVisible,
   type Language,
+  proposalScores,
   submitProposalInputSchema,
   transitionProposal,
+  updateProposalInputSchema,
   validateInput,
+  withdrawProposalInputSchema,
 } from '@passerelle/domain';
-import { invalidArgument, isUuid } from '../../common/graphql/ids';
+import { isUuid, unknownReference } from '../../common/graphql/ids';
+import { renderMarkdown } from '../../common/markdown/markdown';
 import { ConsultationsRepository } from '../consultations/consultations.repository';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { TerritoriesRepository } from '../territories/territories.repository';
 import { ThemesRepository } from '../themes/themes.repository';
-import {
-  PROPOSALS_PAGE_DEFAULT,
-  PROPOSALS_PAGE_MAX,
-  type ProposalsArgs,
-} from './dto/proposals.args';
-import { decodeCursor, encodeCursor } from './proposal-cursor';
 import { type ProposalRecord, ProposalsRepository } from './proposals.repository';
-
-export interface ProposalPage {
-  edges: { cursor: string; node: ProposalRecord }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  totalCount: number;
-}
-
-const notFoundField = (field: string, code: DomainErrorCode, lang: Language): FieldError => ({
-  field,
-  rule: 'exists',
-  message: errorMessage(code, lang),
-});
 
 @Injectable()
 export class ProposalsService {
@@ -47,59 +37,22 @@ export class ProposalsService {
     private readonly organisations: OrganisationsRepository,
   ) {}
 
-  /** A page of publicly visible proposals. */
-  async list(args: ProposalsArgs, lang: Language): Promise<ProposalPage> {
-    const first = args.first ?? PROPOSALS_PAGE_DEFAULT;
-    const order = args.order ?? 'NEWEST';
-    if (!Number.isInteger(first) || first < 1 || first > PROPOSALS_PAGE_MAX) {
-      throw invalidArgument(
-        'first',
-        'range',
-        {
-          fr: `Demandez entre 1 et ${PROPOSALS_PAGE_MAX} propositions par page.`,
-          en: `Ask for 1 to ${PROPOSALS_PAGE_MAX} proposals per page.`,
-        },
-        lang,
-      );
+  /** A public proposal, or any proposal of its own author (drafts, withdrawn ones). */
+  async get(actor: Actor, id: string, lang: Language): Promise<ProposalRecord> {
+    const proposal = isUuid(id) ? await this.proposals.findById(id) : null;
+    if (!proposal || !this.isVisibleTo(actor, proposal)) {
+      throw new DomainError(DomainErrorCode.PROPOSAL_NOT_FOUND, undefined, lang);
     }
-    const after = args.after ? decodeCursor(args.after) : null;
-    if (args.after && !after) {
-      throw invalidArgument(
-        'after',
-        'cursor',
-        {
-          fr: 'Curseur invalide : reprenez la liste depuis le début.',
-          en: 'Invalid cursor: start the list again from the beginning.',
-        },
-        lang,
-      );
-    }
-    if (args.consultationId && !isUuid(args.consultationId)) {
-      throw invalidArgument(
-        'consultationId',
-        'id',
-        { fr: 'Identifiant de consultation invalide.', en: 'Invalid consultation id.' },
-        lang,
-      );
-    }
-    const filter = { consultationId: args.consultationId, themeSlug: args.themeSlug };
-    const [rows, totalCount] = await Promise.all([
-      this.proposals.findPublicPage({ ...filter, after, order, take: first + 1 }),
-      this.proposals.countPublic(filter),
-    ]);
-    const page = rows.slice(0, first);
-    const edges = page.map((node) => ({ cursor: encodeCursor(node), node }));
-    return {
-      edges,
-      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount,
-    };
+    return proposal;
   }
 
-  async get(id: string, lang: Language): Promise<ProposalRecord> {
-    const proposal = isUuid(id) ? await this.proposals.findPublicById(id) : null;
-    if (!proposal) throw new DomainError(DomainErrorCode.PROPOSAL_NOT_FOUND, undefined, lang);
-    return proposal;
+  canEdit(actor: Actor, proposal: ProposalRecord): boolean {
+    return canEditProposal(actor, proposal);
+  }
+
+  /** The stored HTML, or the body rendered now for rows written before bodyHtml existed. */
+  bodyHtml(stored: string, body: string): string {
+    return stored || !body ? stored : renderMarkdown(body);
   }
 
   /**
@@ -119,34 +72,12 @@ export class ProposalsService {
 
     const consultation = await this.consultations.findWithPhases(data.consultationId);
     if (!consultation) {
-      throw new DomainError(
-        DomainErrorCode.INVALID_INPUT,
-        [notFoundField('consultationId', DomainErrorCode.CONSULTATION_NOT_FOUND, lang)],
-        lang,
-      );
+      throw unknownReference('consultationId', DomainErrorCode.CONSULTATION_NOT_FOUND, lang);
     }
     assertPhaseOpen(consultation.phases, 'PROPOSING', now);
 
     const organisationId = data.organisationId ?? null;
-    const [themes, isTerritoryKnown, isOrganisationKnown] = await Promise.all([
-      this.themes.findByIds(data.themeIds),
-      this.territories.exists(data.territoryId),
-      organisationId ? this.organisations.exists(organisationId) : Promise.resolve(true),
-    ]);
-    const unknown: FieldError[] = [];
-    themes.forEach((theme, index) => {
-      if (!theme)
-        unknown.push(notFoundField(`themeIds.${index}`, DomainErrorCode.THEME_NOT_FOUND, lang));
-    });
-    if (unknown.length > 0)
-      unknown.unshift(notFoundField('themeIds', DomainErrorCode.THEME_NOT_FOUND, lang));
-    if (!isTerritoryKnown)
-      unknown.push(notFoundField('territoryId', DomainErrorCode.TERRITORY_NOT_FOUND, lang));
-    if (!isOrganisationKnown) {
-      unknown.push(notFoundField('organisationId', DomainErrorCode.ORGANISATION_NOT_FOUND, lang));
-    }
-    if (unknown.length > 0) throw new DomainError(DomainErrorCode.INVALID_INPUT, unknown, lang);
-
+    await this.assertReferencesExist(data.themeIds, data.territoryId, organisationId, lang);
     if (organisationId && !(await this.organisations.isMember(author.id, organisationId))) {
       throw new DomainError(DomainErrorCode.NOT_A_MEMBER, undefined, lang);
     }
@@ -166,6 +97,7 @@ export class ProposalsService {
         title: data.title,
         summary: data.summary,
         body: data.body,
+        bodyHtml: renderMarkdown(data.body),
         themeIds: data.themeIds,
         territoryId: data.territoryId,
         competentLevel: data.competentLevel,
@@ -173,9 +105,106 @@ export class ProposalsService {
         experiment: data.experiment ?? null,
         measuredImpact: data.measuredImpact ?? null,
         status: change.to,
-        publishedAt: change.to === 'PUBLISHED' ? now : null,
+        publishedAt: now,
+        // A new proposal enters the HOT list by its age, before any vote.
+        ...proposalScores({ votesFor: 0, votesAgainst: 0, votesNeutral: 0 }, now),
       },
       change,
     );
+  }
+
+  /**
+   * The author edits a proposal: input rules, the editing rule (author, editable status), the
+   * version edited, the referenced themes and territory, then one guarded transaction that
+   * bumps the version, replaces the themes and keeps the new revision.
+   */
+  async update(
+    actor: Actor,
+    input: unknown,
+    lang: Language,
+    now = new Date(),
+  ): Promise<ProposalRecord> {
+    if (actor === null) throw new DomainError(DomainErrorCode.SIGN_IN_REQUIRED, undefined, lang);
+    const data = validateInput(updateProposalInputSchema, input, lang);
+    const proposal = await this.get(actor, data.proposalId, lang);
+    assertCanEditProposal(actor, proposal);
+    assertCurrentVersion(data.expectedVersion, proposal.version);
+    await this.assertReferencesExist(data.themeIds, data.territoryId, null, lang);
+
+    const updated = await this.proposals.updateWithRevision(
+      proposal.id,
+      data.expectedVersion,
+      EDITABLE_PROPOSAL_STATUSES,
+      {
+        title: data.title,
+        summary: data.summary,
+        body: data.body,
+        bodyHtml: renderMarkdown(data.body),
+        themeIds: data.themeIds,
+        territoryId: data.territoryId,
+        competentLevel: data.competentLevel,
+        lever: data.lever,
+        experiment: data.experiment ?? null,
+        measuredImpact: data.measuredImpact ?? null,
+      },
+      actor.id,
+      now,
+    );
+    // Someone else's edit (or a status change) landed between the read and the write.
+    if (!updated) throw new DomainError(DomainErrorCode.STALE_VERSION, undefined, lang);
+    return updated;
+  }
+
+  /** The author withdraws a proposal, through the state machine, with an optional reason. */
+  async withdraw(
+    actor: Actor,
+    input: unknown,
+    lang: Language,
+    now = new Date(),
+  ): Promise<ProposalRecord> {
+    if (actor === null) throw new DomainError(DomainErrorCode.SIGN_IN_REQUIRED, undefined, lang);
+    const data = validateInput(withdrawProposalInputSchema, input, lang);
+    const proposal = await this.get(actor, data.proposalId, lang);
+    assertCan(actor, 'proposal.withdraw', { ownerId: proposal.authorId });
+    const change = transitionProposal({
+      from: proposal.status,
+      to: 'WITHDRAWN',
+      actor,
+      isAuthor: proposal.authorId === actor.id,
+      reason: data.reason,
+      at: now,
+    });
+    const withdrawn = await this.proposals.changeStatus(proposal.id, change);
+    if (!withdrawn) throw new DomainError(DomainErrorCode.ILLEGAL_TRANSITION, undefined, lang);
+    return withdrawn;
+  }
+
+  private isVisibleTo(actor: Actor, proposal: ProposalRecord): boolean {
+    return isPubliclyVisible(proposal.status) || actor?.id === proposal.authorId;
+  }
+
+  private async assertReferencesExist(
+    themeIds: string[],
+    territoryId: string,
+    organisationId: string | null,
+    lang: Language,
+  ): Promise<void> {
+    const [themes, isTerritoryKnown, isOrganisationKnown] = await Promise.all([
+      this.themes.findByIds(themeIds),
+      this.territories.exists(territoryId),
+      organisationId ? this.organisations.exists(organisationId) : Promise.resolve(true),
+    ]);
+    const unknown: FieldError[] = [];
+    const field = (name: string, code: Extract<DomainErrorCode, `${string}_NOT_FOUND`>) =>
+      unknown.push(...(unknownReference(name, code, lang).fields ?? []));
+    themes.forEach((theme, index) => {
+      if (!theme) field(`themeIds.${index}`, DomainErrorCode.THEME_NOT_FOUND);
+    });
+    if (unknown.length > 0) {
+      unknown.unshift(...(unknownReference('themeIds', 'THEME_NOT_FOUND', lang).fields ?? []));
+    }
+    if (!isTerritoryKnown) field('territoryId', DomainErrorCode.TERRITORY_NOT_FOUND);
+    if (!isOrganisationKnown) field('organisationId', DomainErrorCode.ORGANISATION_NOT_FOUND);
+    if (unknown.length > 0) throw new DomainError(DomainErrorCode.INVALID_INPUT, unknown, lang);
   }
 }

@@ -13,4 +13,10 @@ export class TerritoriesLoaders {
       this.repository.findByIds(ids),
     );
   }
+
+  childrenByParentId(loaders: LoaderRegistry): DataLoader<string, TerritoryRecord[]> {
+    return loaders.get('territories.childrenByParentId', (ids: readonly string[]) =>
+      this.repository.findChildrenByParentIds(ids),
+    );
+  }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type TerritoryLevel } from '@passerelle/domain';
-import { byKey } from '../../common/dataloader/loader-registry';
+import { byKey, groupByKey } from '../../common/dataloader/loader-registry';
 import { PrismaService } from '../../common/prisma/prisma.service';
 import { Prisma, type Territory as TerritoryRow } from '../../generated/prisma/client';
 
@@ -39,6 +39,16 @@ export class TerritoriesRepository {
       select: COLUMNS,
     });
     return byKey(ids, rows, (row) => row.id);
+  }
+
+  /** The territories directly inside each parent, by name (DataLoader batch). */
+  async findChildrenByParentIds(parentIds: readonly string[]): Promise<TerritoryRecord[][]> {
+    const rows = await this.prisma.territory.findMany({
+      where: { parentId: { in: [...parentIds] } },
+      select: COLUMNS,
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    });
+    return groupByKey(parentIds, rows, (row) => row.parentId);
   }
 
   async exists(id: string): Promise<boolean> {

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { type Language, type TerritoryLevel } from '@passerelle/domain';
+import {
+  DomainError,
+  DomainErrorCode,
+  type Language,
+  type TerritoryLevel,
+} from '@passerelle/domain';
 import { invalidArgument } from '../../common/graphql/ids';
 import { TERRITORIES_PAGE_MAX } from './dto/territories.args';
 import { TerritoriesRepository, type TerritoryRecord } from './territories.repository';
@@ -28,6 +33,13 @@ export function searchPattern(normalised: string): string {
 @Injectable()
 export class TerritoriesService {
   constructor(private readonly repository: TerritoriesRepository) {}
+
+  /** NOT_FOUND / TERRITORY_NOT_FOUND for an unknown id. */
+  async get(id: string, lang: Language): Promise<TerritoryRecord> {
+    const [territory] = await this.repository.findByIds([id]);
+    if (!territory) throw new DomainError(DomainErrorCode.TERRITORY_NOT_FOUND, undefined, lang);
+    return territory;
+  }
 
   async search(
     search: string,

@@ -68,6 +68,9 @@ export function Layout() {
                 </NavLink>
               </li>
               <li>
+                <NavLink to={paths.proposals}>{t('nav.proposals')}</NavLink>
+              </li>
+              <li>
                 <NavLink to={paths.submit}>{t('nav.submit')}</NavLink>
               </li>
             </ul>

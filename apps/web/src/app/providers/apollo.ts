@@ -90,7 +90,16 @@ export function createCache(): InMemoryCache {
       Query: {
         fields: {
           // Keyset pagination: pages fetched with `after` are appended to the same list.
-          proposals: relayStylePagination(['consultationId', 'themeSlug', 'order']),
+          proposals: relayStylePagination(['filter', 'orderBy', 'search']),
+        },
+      },
+      Proposal: { fields: { comments: relayStylePagination() } },
+      Organisation: { fields: { proposals: relayStylePagination() } },
+      User: {
+        fields: {
+          proposals: relayStylePagination(),
+          votes: relayStylePagination(),
+          comments: relayStylePagination(),
         },
       },
     },

@@ -51,3 +51,13 @@ export function errorMessage(
   }
   return t('errors.network');
 }
+
+/**
+ * True when the API does not know a field or argument the query asks for (an API deployed before
+ * the feature): the UI hides that feature instead of showing an error.
+ */
+export function isUnsupportedByApi(error: unknown): boolean {
+  return (
+    errorCode(error) === 'GRAPHQL_VALIDATION_FAILED' && errorReason(error) !== 'QUERY_TOO_COMPLEX'
+  );
+}

@@ -101,10 +101,115 @@ export interface ProposalDetail extends ProposalSummary {
   } | null;
   consultation: { __typename?: 'Consultation'; id: string; slug: string; title: string };
   updatedAt: string;
+  version: number;
 }
 
 export interface PageInfo {
   __typename?: 'PageInfo';
   hasNextPage: boolean;
   endCursor: string | null;
+}
+
+// Issue 3 (participation core): see /work/coord/CONTRACT2.md.
+export type VoteValue = 'FOR' | 'AGAINST' | 'NEUTRAL';
+export type CommentStance = 'FOR' | 'AGAINST' | 'NEUTRAL' | 'NONE';
+export type ProposalOrderBy =
+  'NEWEST' | 'OLDEST' | 'TOP' | 'HOT' | 'CONTROVERSIAL' | 'MOST_COMMENTED' | 'RELEVANCE';
+
+export interface ProposalFilter {
+  consultationId?: string | null;
+  themeSlugs?: string[] | null;
+  territoryId?: string | null;
+  statuses?: ProposalStatus[] | null;
+  authorActorTypes?: ActorType[] | null;
+  organisationId?: string | null;
+  authorId?: string | null;
+}
+
+export interface HighlightFragment {
+  __typename?: 'HighlightFragment';
+  text: string;
+  isMatch: boolean;
+}
+
+export interface ProposalSearchHighlight {
+  __typename?: 'ProposalSearchHighlight';
+  title: HighlightFragment[];
+  snippet: HighlightFragment[];
+}
+
+export interface ProposalEdge {
+  __typename?: 'ProposalEdge';
+  cursor: string;
+  node: ProposalSummary;
+  highlight?: ProposalSearchHighlight | null;
+}
+
+export interface ProposalConnection {
+  __typename?: 'ProposalConnection';
+  edges: ProposalEdge[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+export interface CollegeVotes {
+  __typename?: 'CollegeVotes';
+  actorType: ActorType;
+  votesFor: number;
+  votesAgainst: number;
+  votesNeutral: number;
+  total: number;
+}
+
+export interface ProposalVotes {
+  __typename?: 'Proposal';
+  id: string;
+  votesFor: number;
+  votesAgainst: number;
+  votesNeutral: number;
+  myVote: VoteValue | null;
+  collegeVotes: CollegeVotes[];
+  status: ProposalStatus;
+  consultation: { __typename?: 'Consultation'; id: string; openPhases: PhaseKind[] };
+}
+
+export interface CommentNode {
+  __typename?: 'Comment';
+  id: string;
+  proposalId: string;
+  parentId: string | null;
+  body: string | null;
+  bodyHtml: string | null;
+  stance: CommentStance;
+  author: Participant | null;
+  isDeleted: boolean;
+  isEdited: boolean;
+  upvotes: number;
+  hasMyUpvote: boolean;
+  canEdit: boolean;
+  createdAt: string;
+  editedAt: string | null;
+  replies?: CommentNode[];
+}
+
+export interface ProposalRevision {
+  __typename?: 'ProposalRevision';
+  version: number;
+  title: string;
+  summary: string;
+  body: string;
+  bodyHtml: string;
+  experiment: string | null;
+  measuredImpact: string | null;
+  editor: Participant;
+  createdAt: string;
+}
+
+export interface ProposalStatusChange {
+  __typename?: 'ProposalStatusChange';
+  from: ProposalStatus | null;
+  to: ProposalStatus;
+  actor: Participant;
+  reason: string | null;
+  at: string;
 }

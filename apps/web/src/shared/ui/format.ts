@@ -16,3 +16,10 @@ export function territoryLabel(territory: TerritoryRef): string {
   if (territory.level === 'DEPARTEMENT') return `${territory.name} (${territory.code})`;
   return territory.name;
 }
+
+export function formatDateTime(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(LOCALES[language] ?? 'fr-FR', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+  }).format(new Date(iso));
+}

@@ -1,14 +1,51 @@
-import { ArgsType, Field, ID, Int, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { ActorType, ProposalStatus } from '../../../common/graphql/enums';
+import { ProposalOrderBy } from '../proposal-cursor';
 
-export const ProposalOrder = { NEWEST: 'NEWEST', OLDEST: 'OLDEST' } as const;
-export type ProposalOrder = (typeof ProposalOrder)[keyof typeof ProposalOrder];
-registerEnumType(ProposalOrder, { name: 'ProposalOrder' });
+registerEnumType(ProposalOrderBy, {
+  name: 'ProposalOrderBy',
+  description: 'Sort keys of proposal lists. RELEVANCE needs `search`.',
+});
 
 export const PROPOSALS_PAGE_MAX = 50;
 export const PROPOSALS_PAGE_DEFAULT = 20;
+export const SEARCH_MAX_LENGTH = 200;
+export const THEME_SLUGS_MAX = 20;
+
+@InputType({
+  description: 'Every given criterion must hold; list criteria match any of their values.',
+})
+export class ProposalFilter {
+  @Field(() => ID, { nullable: true })
+  consultationId?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Proposals with any of these themes.' })
+  themeSlugs?: string[] | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A région or département includes its départements and communes.',
+  })
+  territoryId?: string | null;
+
+  @Field(() => [ProposalStatus], {
+    nullable: true,
+    description: 'Public statuses only; default: all public statuses.',
+  })
+  statuses?: ProposalStatus[] | null;
+
+  @Field(() => [ActorType], { nullable: true, description: "The author's collège." })
+  authorActorTypes?: ActorType[] | null;
+
+  @Field(() => ID, { nullable: true })
+  organisationId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  authorId?: string | null;
+}
 
 @ArgsType()
-export class ProposalsArgs {
+export class PageArgs {
   @Field(() => Int, {
     nullable: true,
     defaultValue: PROPOSALS_PAGE_DEFAULT,
@@ -18,13 +55,34 @@ export class ProposalsArgs {
 
   @Field(() => String, { nullable: true, description: '`endCursor` of the previous page.' })
   after?: string | null;
+}
+
+@ArgsType()
+export class ProposalsArgs extends PageArgs {
+  @Field(() => ProposalFilter, { nullable: true })
+  filter?: ProposalFilter | null;
+
+  @Field(() => ProposalOrderBy, { nullable: true, defaultValue: ProposalOrderBy.NEWEST })
+  orderBy?: ProposalOrderBy | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `French full-text search (accents ignored, stemming; up to ${SEARCH_MAX_LENGTH} characters). Edges then carry highlights.`,
+  })
+  search?: string | null;
+}
+
+@ArgsType()
+export class SimilarProposalsArgs {
+  @Field({ description: 'The title being typed; shorter than 3 words or 10 characters → [].' })
+  title!: string;
 
   @Field(() => ID, { nullable: true })
   consultationId?: string | null;
 
-  @Field(() => String, { nullable: true })
-  themeSlug?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The proposal being edited.' })
+  excludeId?: string | null;
 
-  @Field(() => ProposalOrder, { nullable: true, defaultValue: ProposalOrder.NEWEST })
-  order?: ProposalOrder | null;
+  @Field(() => Int, { nullable: true, defaultValue: 5, description: '1 to 10.' })
+  first?: number | null;
 }

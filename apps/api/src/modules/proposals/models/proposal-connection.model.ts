@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { Proposal } from './proposal.model';
 
 @ObjectType()
@@ -10,6 +10,24 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
+@ObjectType({ description: 'A piece of text; render `isMatch` pieces highlighted (e.g. <mark>).' })
+export class HighlightFragment {
+  @Field()
+  text!: string;
+
+  @Field()
+  isMatch!: boolean;
+}
+
+@ObjectType({ description: 'Where a search matched, as text fragments (never HTML).' })
+export class ProposalSearchHighlight {
+  @Field(() => [HighlightFragment])
+  title!: HighlightFragment[];
+
+  @Field(() => [HighlightFragment], { description: 'An excerpt of the summary and body.' })
+  snippet!: HighlightFragment[];
+}
+
 @ObjectType()
 export class ProposalEdge {
   @Field({ description: 'Opaque: pass it as `after` to get the next page.' })
@@ -17,6 +35,12 @@ export class ProposalEdge {
 
   @Field(() => Proposal)
   node!: Proposal;
+
+  @Field(() => ProposalSearchHighlight, {
+    nullable: true,
+    description: 'Only when the list was searched.',
+  })
+  highlight?: ProposalSearchHighlight | null;
 }
 
 @ObjectType({ description: 'A page of proposals (Relay connection, keyset pagination).' })
@@ -27,6 +51,17 @@ export class ProposalConnection {
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
 
-  @Field(() => Int, { description: 'Number of proposals matching the filters, across all pages.' })
+  @Field(() => Int, {
+    description: 'Number of proposals matching the filters and search, across all pages.',
+  })
   totalCount!: number;
+}
+
+@ObjectType({ description: 'An existing proposal that looks like the one being written.' })
+export class SimilarProposal {
+  @Field(() => Proposal)
+  proposal!: Proposal;
+
+  @Field(() => Float, { description: 'From 0 to 1; higher is more alike.' })
+  similarity!: number;
 }

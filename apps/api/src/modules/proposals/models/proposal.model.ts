@@ -5,6 +5,7 @@ import { Organisation } from '../../organisations/models/organisation.model';
 import { Territory } from '../../territories/models/territory.model';
 import { Theme } from '../../themes/models/theme.model';
 import { Participant } from '../../users/models/participant.model';
+import { ProposalRevision, ProposalStatusChange } from './proposal-history.model';
 
 @ObjectType({ description: 'A bottom-up proposal submitted to a consultation.' })
 export class Proposal {
@@ -19,6 +20,9 @@ export class Proposal {
 
   @Field({ description: 'Markdown source.' })
   body!: string;
+
+  @Field({ description: 'The body rendered to HTML, sanitised with an allow-list.' })
+  bodyHtml!: string;
 
   @Field(() => ProposalStatus)
   status!: ProposalStatus;
@@ -76,4 +80,13 @@ export class Proposal {
 
   @Field()
   updatedAt!: Date;
+
+  @Field({ description: 'Whether the viewer is the author and the status still allows edits.' })
+  canEdit?: boolean;
+
+  @Field(() => [ProposalRevision], { description: 'Every version, newest first.' })
+  revisions?: ProposalRevision[];
+
+  @Field(() => [ProposalStatusChange], { description: 'Status changes, oldest first.' })
+  statusHistory?: ProposalStatusChange[];
 }

@@ -62,6 +62,9 @@ export function AccountMenu() {
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
+        <Menu.Item component={Link} to={paths.profile}>
+          {t('nav.profile')}
+        </Menu.Item>
         <Menu.Item onClick={() => void handleSignOut()}>{t('account.signOut')}</Menu.Item>
       </Menu.Dropdown>
     </Menu>

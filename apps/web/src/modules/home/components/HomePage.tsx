@@ -1,5 +1,7 @@
-import { Box, Stack, Text } from '@mantine/core';
+import { Box, Button, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { paths } from '../../../app/paths';
 import { PageTitle } from '../../../shared/ui/PageTitle';
 import { usePageTitle } from '../../../shared/ui/usePageTitle';
 import { OpenConsultations } from '../../consultations/components/OpenConsultations';
@@ -20,7 +22,16 @@ export function HomePage() {
         </Stack>
       </Box>
       <OpenConsultations />
-      <ProposalList />
+      <ProposalList
+        title={t('home.latestProposals')}
+        headingId="latest-proposals"
+        variables={{ orderBy: 'NEWEST' }}
+      />
+      <div>
+        <Button component={Link} to={paths.proposals} variant="light">
+          {t('home.allProposals')}
+        </Button>
+      </div>
     </Stack>
   );
 }

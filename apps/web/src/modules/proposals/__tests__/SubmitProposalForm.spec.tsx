@@ -4,9 +4,10 @@ import { GraphQLError } from 'graphql';
 import type { MockLink } from '@apollo/client/testing';
 import type { Consultation, TerritoryRef, Theme } from '../../../shared/graphql/schema-types';
 import { renderWithApp } from '../../../testing/render';
+import { MY_ORGANISATIONS_QUERY } from '../../profile/graphql/profile.documents';
 import { TERRITORIES_QUERY } from '../../territories/graphql/territories.documents';
 import { SubmitProposalForm } from '../components/SubmitProposalForm';
-import { SUBMIT_PROPOSAL_MUTATION } from '../graphql/proposals.documents';
+import { SIMILAR_PROPOSALS_QUERY, SUBMIT_PROPOSAL_MUTATION } from '../graphql/proposals.documents';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const themes: Theme[] = [
@@ -48,8 +49,23 @@ const lyon: TerritoryRef = {
   },
 };
 
+/** The similar-proposals panel asks while the title is typed: nothing similar here. */
+const noSimilarProposals: MockLink.MockedResponse = {
+  request: { query: SIMILAR_PROPOSALS_QUERY, variables: () => true },
+  result: { data: { similarProposals: [] } },
+  maxUsageCount: Number.POSITIVE_INFINITY,
+};
+
+const noOrganisation: MockLink.MockedResponse = {
+  request: { query: MY_ORGANISATIONS_QUERY },
+  result: { data: { me: { __typename: 'User', id: 'u1', organisations: [] } } },
+  maxUsageCount: Number.POSITIVE_INFINITY,
+};
+
 const renderForm = (mocks: MockLink.MockedResponse[] = []) =>
-  renderWithApp(<SubmitProposalForm consultations={[consultation]} themes={themes} />, { mocks });
+  renderWithApp(<SubmitProposalForm consultations={[consultation]} themes={themes} />, {
+    mocks: [...mocks, noSimilarProposals, noOrganisation],
+  });
 
 const submit = () =>
   userEvent.click(screen.getByRole('button', { name: 'Publier la proposition' }));

@@ -1,66 +1,75 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { NetworkStatus } from '@apollo/client';
-import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../shared/graphql/errors';
 import { LoadingState } from '../../../shared/ui/LoadingState';
-import { PROPOSALS_PAGE_SIZE, PROPOSALS_QUERY } from '../graphql/proposals.documents';
+import { PROPOSALS_PAGE_SIZE, type ProposalsVariables } from '../graphql/proposals.documents';
+import { useProposals } from '../hooks/useProposals';
 import { ProposalCard } from './ProposalCard';
 
-/** The newest proposals, with "load more" following the keyset cursor. */
-export function ProposalList() {
+interface ProposalListProps {
+  /** The section's heading (h2) and accessible name. */
+  title: string;
+  headingId: string;
+  /** Filters, order and search; the page size is added here. */
+  variables?: Omit<ProposalsVariables, 'first' | 'after'>;
+  /** Text shown when nothing matches. */
+  emptyText?: string;
+}
+
+/** A list of proposal cards with "load more" following the keyset cursor. */
+export function ProposalList({ title, headingId, variables = {}, emptyText }: ProposalListProps) {
   const { t } = useTranslation();
   const listRef = useRef<HTMLDivElement>(null);
-  const { data, error, networkStatus, fetchMore, refetch } = useQuery(PROPOSALS_QUERY, {
-    variables: { first: PROPOSALS_PAGE_SIZE },
-    notifyOnNetworkStatusChange: true,
+  const { connection, error, isLoadingMore, loadMore, loadMoreError, refetch } = useProposals({
+    ...variables,
+    first: PROPOSALS_PAGE_SIZE,
   });
-  const [loadMoreError, setLoadMoreError] = useState<unknown>(null);
-  const connection = data?.proposals;
-  const isLoadingMore = networkStatus === NetworkStatus.fetchMore;
 
-  const loadMore = async () => {
-    if (!connection?.pageInfo.endCursor) return;
-    const shownBefore = connection.edges.length;
-    setLoadMoreError(null);
-    try {
-      await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
-    } catch (fetchError) {
-      setLoadMoreError(fetchError);
-      return;
-    }
-    // Keyboard and screen-reader users continue from the first newly loaded proposal.
-    listRef.current?.querySelectorAll<HTMLAnchorElement>('li > article h3 a')[shownBefore]?.focus();
+  // Keyboard and screen-reader users continue from the first newly loaded proposal, once shown.
+  const focusIndex = useRef<number | null>(null);
+  const shown = connection?.edges.length ?? 0;
+  useEffect(() => {
+    const index = focusIndex.current;
+    if (index === null || shown <= index) return;
+    focusIndex.current = null;
+    listRef.current?.querySelectorAll<HTMLAnchorElement>('li > article h3 a')[index]?.focus();
+  }, [shown]);
+
+  const handleLoadMore = async () => {
+    focusIndex.current = shown;
+    if (!(await loadMore())) focusIndex.current = null;
   };
 
   return (
-    <Stack component="section" gap="md" aria-labelledby="latest-proposals">
+    <Stack component="section" gap="md" aria-labelledby={headingId}>
       <Group justify="space-between" align="baseline" wrap="wrap">
-        <Title order={2} id="latest-proposals">
-          {t('home.latestProposals')}
+        <Title order={2} id={headingId}>
+          {title}
         </Title>
         {connection && (
-          <Text c="gray.7" size="sm">
+          <Text c="gray.7" size="sm" role="status">
             {t('home.proposalCount', { count: connection.totalCount })}
           </Text>
         )}
       </Group>
       {error && !connection && (
         <Alert color="red" title={errorMessage(error, t)}>
-          <Button variant="outline" color="red" size="xs" onClick={() => void refetch()}>
+          <Button variant="outline" color="red" size="xs" onClick={refetch}>
             {t('errors.retry')}
           </Button>
         </Alert>
       )}
       {!connection && !error && <LoadingState />}
-      {connection && connection.edges.length === 0 && <Text>{t('home.noProposals')}</Text>}
+      {connection && connection.edges.length === 0 && (
+        <Text>{emptyText ?? t('home.noProposals')}</Text>
+      )}
       {connection && connection.edges.length > 0 && (
         <div ref={listRef}>
           <Stack component="ul" gap="md" className="plain-list">
-            {connection.edges.map(({ node }) => (
+            {connection.edges.map(({ node, highlight }) => (
               <li key={node.id}>
-                <ProposalCard proposal={node} />
+                <ProposalCard proposal={node} highlight={highlight} />
               </li>
             ))}
           </Stack>
@@ -73,7 +82,7 @@ export function ProposalList() {
       )}
       {connection?.pageInfo.hasNextPage && (
         <Group justify="center">
-          <Button variant="outline" loading={isLoadingMore} onClick={() => void loadMore()}>
+          <Button variant="outline" loading={isLoadingMore} onClick={() => void handleLoadMore()}>
             {t('home.loadMore')}
           </Button>
         </Group>

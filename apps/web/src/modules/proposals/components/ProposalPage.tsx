@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Alert, Anchor, Badge, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -12,8 +12,16 @@ import { NotFoundPage } from '../../../shared/ui/NotFoundPage';
 import { PageTitle } from '../../../shared/ui/PageTitle';
 import { usePageTitle } from '../../../shared/ui/usePageTitle';
 import { PROPOSAL_QUERY } from '../graphql/proposals.documents';
+import { CommentsSection } from '../../comments/components/CommentsSection';
+import { VotePanel } from '../../votes/components/VotePanel';
+import {
+  AuthorActions,
+  FollowButton,
+  ProposalBody,
+  ProposalHistory,
+  ShareButton,
+} from './ProposalExtras';
 import { ThemeBadges } from './ThemeBadges';
-import { VoteCounts } from './VoteCounts';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -30,7 +38,12 @@ function Details({ proposal }: { proposal: ProposalDetail }) {
   const { t, i18n } = useTranslation();
   const rows: [string, ReactNode][] = [
     [t('proposal.themes'), proposal.themes.map((theme) => theme.name).join(', ')],
-    [t('proposal.territory'), territoryLabel(proposal.territory)],
+    [
+      t('proposal.territory'),
+      <Anchor key="territory" component={Link} to={paths.territory(proposal.territory.id)}>
+        {territoryLabel(proposal.territory)}
+      </Anchor>,
+    ],
     [t('proposal.competentLevel'), t(`competentLevel.${proposal.competentLevel}`)],
     [t('proposal.lever'), t(`lever.${proposal.lever}`)],
     [
@@ -38,7 +51,14 @@ function Details({ proposal }: { proposal: ProposalDetail }) {
       `${proposal.author.displayName} (${t(`actorType.${proposal.author.actorType}`)})`,
     ],
   ];
-  if (proposal.organisation) rows.push([t('proposal.organisation'), proposal.organisation.name]);
+  if (proposal.organisation) {
+    rows.push([
+      t('proposal.organisation'),
+      <Anchor key="organisation" component={Link} to={paths.organisation(proposal.organisation.id)}>
+        {proposal.organisation.name}
+      </Anchor>,
+    ]);
+  }
   rows.push([t('proposal.consultation'), proposal.consultation.title]);
   const shownDate = formatDate(proposal.publishedAt ?? proposal.createdAt, i18n.language);
   rows.push([t(proposal.publishedAt ? 'proposal.publishedAt' : 'proposal.createdAt'), shownDate]);
@@ -59,22 +79,15 @@ function Details({ proposal }: { proposal: ProposalDetail }) {
             </div>
           ))}
         </dl>
-        <Stack gap={4}>
-          <Text size="sm" fw={700} c="gray.7">
-            {t('proposal.votes')}
-          </Text>
-          <VoteCounts
-            votesFor={proposal.votesFor}
-            votesAgainst={proposal.votesAgainst}
-            votesNeutral={proposal.votesNeutral}
-          />
-        </Stack>
       </Stack>
     </Card>
   );
 }
 
-/** A proposal with all its fields. The body is plain text: nothing from it is interpreted as HTML. */
+/**
+ * A proposal with all its fields, votes, discussion and history. The sections added by issue 3
+ * query their own fields, so each one hides itself while an older API does not serve them.
+ */
 export function ProposalPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -101,7 +114,7 @@ export function ProposalPage() {
 
   return (
     <Stack gap="lg">
-      <Anchor component={Link} to={paths.home} size="sm" fw={600}>
+      <Anchor component={Link} to={paths.proposals} size="sm" fw={600}>
         ← {t('proposal.backToList')}
       </Anchor>
       <Stack gap="sm" component="header">
@@ -121,33 +134,41 @@ export function ProposalPage() {
         </Text>
         <ThemeBadges themes={proposal.themes} label={t('proposal.themes')} />
       </Stack>
-      <Grid gap="xl">
-        <Grid.Col span={{ base: 12, md: 8 }}>
-          <Stack gap="xl">
-            <Section title={t('proposal.summary')}>
-              <Text size="lg" className="preserve-lines">
-                {proposal.summary}
-              </Text>
+      <div className="proposal-layout">
+        <Stack gap="xl" className="proposal-main">
+          <Section title={t('proposal.summary')}>
+            <Text size="lg" className="preserve-lines">
+              {proposal.summary}
+            </Text>
+          </Section>
+          <Section title={t('proposal.body')}>
+            <ProposalBody proposalId={proposal.id} body={proposal.body} />
+          </Section>
+          {proposal.experiment && (
+            <Section title={t('proposal.experiment')}>
+              <Text className="preserve-lines">{proposal.experiment}</Text>
             </Section>
-            <Section title={t('proposal.body')}>
-              <Text className="preserve-lines">{proposal.body}</Text>
+          )}
+          {proposal.measuredImpact && (
+            <Section title={t('proposal.measuredImpact')}>
+              <Text className="preserve-lines">{proposal.measuredImpact}</Text>
             </Section>
-            {proposal.experiment && (
-              <Section title={t('proposal.experiment')}>
-                <Text className="preserve-lines">{proposal.experiment}</Text>
-              </Section>
-            )}
-            {proposal.measuredImpact && (
-              <Section title={t('proposal.measuredImpact')}>
-                <Text className="preserve-lines">{proposal.measuredImpact}</Text>
-              </Section>
-            )}
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4 }}>
+          )}
+        </Stack>
+        <Stack gap="md" className="proposal-aside">
+          <VotePanel proposalId={proposal.id} />
+          <Group gap="sm" align="flex-start" wrap="wrap">
+            <FollowButton proposalId={proposal.id} />
+            <ShareButton />
+          </Group>
+          <AuthorActions proposalId={proposal.id} />
           <Details proposal={proposal} />
-        </Grid.Col>
-      </Grid>
+        </Stack>
+        <Stack gap="xl" className="proposal-discussion">
+          <CommentsSection proposalId={proposal.id} />
+          <ProposalHistory proposalId={proposal.id} />
+        </Stack>
+      </div>
     </Stack>
   );
 }

@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import {
+  Alert,
+  Anchor,
   Button,
   Checkbox,
   Group,
@@ -9,7 +11,7 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { useMutation } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import {
@@ -23,10 +25,22 @@ import { currentLanguage } from '../../../app/i18n/i18n';
 import { paths } from '../../../app/paths';
 import { FormErrorSummary } from '../../../shared/forms/FormErrorSummary';
 import { useFieldErrors } from '../../../shared/forms/useFieldErrors';
-import { errorMessage, serverFieldErrors } from '../../../shared/graphql/errors';
-import type { Consultation, TerritoryRef, Theme } from '../../../shared/graphql/schema-types';
+import { errorMessage, errorReason, serverFieldErrors } from '../../../shared/graphql/errors';
+import type {
+  Consultation,
+  ProposalDetail,
+  TerritoryRef,
+  Theme,
+} from '../../../shared/graphql/schema-types';
+import { MY_ORGANISATIONS_QUERY } from '../../profile/graphql/profile.documents';
 import { TerritorySelect } from '../../territories/components/TerritorySelect';
-import { SUBMIT_PROPOSAL_MUTATION, type SubmitProposalInput } from '../graphql/proposals.documents';
+import {
+  PROPOSAL_QUERY,
+  SUBMIT_PROPOSAL_MUTATION,
+  UPDATE_PROPOSAL_MUTATION,
+  type SubmitProposalInput,
+} from '../graphql/proposals.documents';
+import { SimilarProposals } from './SimilarProposals';
 
 /** Form order: focus goes to the first invalid field in this order. */
 const FIELDS = [
@@ -40,32 +54,56 @@ const FIELDS = [
   'lever',
   'experiment',
   'measuredImpact',
+  'organisationId',
 ] as const;
 
 interface SubmitProposalFormProps {
-  /** Consultations open for proposals (at least one). */
+  /** Consultations open for proposals (at least one); in edit mode, the proposal's own. */
   consultations: Consultation[];
   /** Every theme, used when the chosen consultation lists none. */
   themes: Theme[];
+  /** Edit mode: the proposal as loaded (its version guards against overwriting a newer edit). */
+  proposal?: ProposalDetail;
 }
 
-export function SubmitProposalForm({ consultations, themes }: SubmitProposalFormProps) {
+export function SubmitProposalForm({ consultations, themes, proposal }: SubmitProposalFormProps) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
+  const client = useApolloClient();
   const { errors, count, fieldRef, report, clear } = useFieldErrors(FIELDS);
   const [formError, setFormError] = useState<string | null>(null);
-  const [consultationId, setConsultationId] = useState(consultations[0]?.id ?? '');
-  const [title, setTitle] = useState('');
-  const [summary, setSummary] = useState('');
-  const [body, setBody] = useState('');
-  const [themeIds, setThemeIds] = useState<string[]>([]);
-  const [territory, setTerritory] = useState<TerritoryRef | null>(null);
-  const [competentLevel, setCompetentLevel] = useState('');
-  const [lever, setLever] = useState('');
-  const [experiment, setExperiment] = useState('');
-  const [measuredImpact, setMeasuredImpact] = useState('');
+  const [conflict, setConflict] = useState(false);
+  const [consultationId, setConsultationId] = useState(
+    proposal?.consultation.id ?? consultations[0]?.id ?? '',
+  );
+  const [title, setTitle] = useState(proposal?.title ?? '');
+  const [summary, setSummary] = useState(proposal?.summary ?? '');
+  const [body, setBody] = useState(proposal?.body ?? '');
+  const [themeIds, setThemeIds] = useState<string[]>(
+    proposal?.themes.map((theme) => theme.id) ?? [],
+  );
+  const [territory, setTerritory] = useState<TerritoryRef | null>(proposal?.territory ?? null);
+  const [competentLevel, setCompetentLevel] = useState<string>(proposal?.competentLevel ?? '');
+  const [lever, setLever] = useState<string>(proposal?.lever ?? '');
+  const [experiment, setExperiment] = useState(proposal?.experiment ?? '');
+  const [measuredImpact, setMeasuredImpact] = useState(proposal?.measuredImpact ?? '');
+  const [organisationId, setOrganisationId] = useState('');
+  // Members may post on behalf of their organisations (not changed by an edit).
+  const myOrganisations = useQuery(MY_ORGANISATIONS_QUERY, { skip: Boolean(proposal) });
+  const organisations = myOrganisations.data?.me?.organisations ?? [];
+  const [expectedVersion, setExpectedVersion] = useState(proposal?.version ?? 1);
+  const [updateProposal, updating] = useMutation(UPDATE_PROPOSAL_MUTATION, {
+    // The history gained a revision: the proposal page fetches it again.
+    update(cache) {
+      if (!proposal) return;
+      cache.evict({
+        id: cache.identify({ __typename: 'Proposal', id: proposal.id }),
+        fieldName: 'revisions',
+      });
+    },
+  });
 
-  const [submitProposal, { loading }] = useMutation(SUBMIT_PROPOSAL_MUTATION, {
+  const [submitProposal, submitting] = useMutation(SUBMIT_PROPOSAL_MUTATION, {
     // The new proposal heads the "newest" lists: drop cached pages so they are fetched again.
     update(cache) {
       cache.evict({ fieldName: 'proposals' });
@@ -92,16 +130,42 @@ export function SubmitProposalForm({ consultations, themes }: SubmitProposalForm
       lever: lever || undefined,
       experiment: experiment.trim() === '' ? null : experiment,
       measuredImpact: measuredImpact.trim() === '' ? null : measuredImpact,
+      ...(organisationId && !proposal ? { organisationId } : {}),
     };
     if (report(fieldErrors(submitProposalInputSchema, input, currentLanguage(i18n)))) return;
     try {
+      if (proposal) {
+        const { consultationId: _unchanged, ...fields } = input as SubmitProposalInput;
+        await updateProposal({
+          variables: { input: { ...fields, proposalId: proposal.id, expectedVersion } },
+        });
+        await navigate(paths.proposal(proposal.id), {
+          state: { announce: t('edit.saved') },
+        });
+        return;
+      }
       const { data } = await submitProposal({ variables: { input: input as SubmitProposalInput } });
       if (data) await navigate(paths.proposal(data.submitProposal.id));
     } catch (error) {
       if (report(serverFieldErrors(error))) return;
+      if (proposal && errorReason(error) === 'STALE_VERSION') {
+        // Someone saved a newer version: keep this text, learn the current version, so that
+        // publishing again is a deliberate choice to replace it.
+        const latest = await client
+          .query({
+            query: PROPOSAL_QUERY,
+            variables: { id: proposal.id },
+            fetchPolicy: 'network-only',
+          })
+          .catch(() => null);
+        if (latest?.data) setExpectedVersion(latest.data.proposal.version);
+        setConflict(true);
+        return;
+      }
       setFormError(errorMessage(error, t));
     }
   };
+  const loading = submitting.loading || updating.loading;
 
   const counter = (value: string, max: number) => t('submit.counter', { count: value.length, max });
 
@@ -109,7 +173,17 @@ export function SubmitProposalForm({ consultations, themes }: SubmitProposalForm
     <form noValidate onSubmit={(event) => void handleSubmit(event)} aria-labelledby="submit-title">
       <Stack gap="lg">
         <FormErrorSummary fieldErrorCount={count} formError={formError} />
-        {consultations.length > 1 ? (
+        {conflict && proposal && (
+          <Alert color="ochre" role="alert" title={t('edit.conflictTitle')}>
+            <Stack gap="xs">
+              <Text size="sm">{t('edit.conflictText')}</Text>
+              <Anchor href={paths.proposal(proposal.id)} target="_blank" rel="noopener" size="sm">
+                {t('edit.conflictLink')}
+              </Anchor>
+            </Stack>
+          </Alert>
+        )}
+        {consultations.length > 1 && !proposal ? (
           <NativeSelect
             ref={fieldRef('consultationId')}
             label={t('submit.consultation')}
@@ -147,6 +221,7 @@ export function SubmitProposalForm({ consultations, themes }: SubmitProposalForm
             clear('title');
           }}
         />
+        <SimilarProposals title={title} consultationId={consultationId} excludeId={proposal?.id} />
         <Textarea
           ref={fieldRef('summary')}
           label={t('submit.summary')}
@@ -277,9 +352,26 @@ export function SubmitProposalForm({ consultations, themes }: SubmitProposalForm
             clear('measuredImpact');
           }}
         />
+        {!proposal && organisations.length > 0 && (
+          <NativeSelect
+            ref={fieldRef('organisationId')}
+            label={t('submit.organisation')}
+            description={t('submit.organisationHint')}
+            value={organisationId}
+            error={errors.organisationId}
+            data={[
+              { value: '', label: t('submit.inMyName') },
+              ...organisations.map((item) => ({ value: item.id, label: item.name })),
+            ]}
+            onChange={(event) => {
+              setOrganisationId(event.currentTarget.value);
+              clear('organisationId');
+            }}
+          />
+        )}
         <Group>
           <Button type="submit" size="md" loading={loading}>
-            {t('submit.submitButton')}
+            {proposal ? t('edit.submitButton') : t('submit.submitButton')}
           </Button>
         </Group>
       </Stack>

@@ -1,9 +1,12 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { CompetentLevel, Lever } from '@passerelle/domain';
+import type { CompetentLevel, Lever, ProposalStatus } from '@passerelle/domain';
 import type {
-  PageInfo,
+  ProposalConnection,
   ProposalDetail,
-  ProposalSummary,
+  ProposalFilter,
+  ProposalOrderBy,
+  ProposalRevision,
+  ProposalStatusChange,
   Theme,
 } from '../../../shared/graphql/schema-types';
 import { TERRITORY_FIELDS } from '../../territories/graphql/territories.documents';
@@ -38,25 +41,43 @@ const PROPOSAL_SUMMARY_FIELDS = gql`
 `;
 
 export interface ProposalsData {
-  proposals: {
-    edges: { cursor: string; node: ProposalSummary }[];
-    pageInfo: PageInfo;
-    totalCount: number;
-  };
+  proposals: ProposalConnection;
 }
 
 export const PROPOSALS_PAGE_SIZE = 10;
 
-export const PROPOSALS_QUERY: TypedDocumentNode<
-  ProposalsData,
-  { first?: number; after?: string | null; consultationId?: string }
-> = gql`
-  query Proposals($first: Int, $after: String, $consultationId: ID) {
-    proposals(first: $first, after: $after, consultationId: $consultationId, order: NEWEST) {
+export interface ProposalsVariables {
+  first?: number;
+  after?: string | null;
+  filter?: ProposalFilter | null;
+  orderBy?: ProposalOrderBy;
+  search?: string | null;
+}
+
+/** A page of public proposals: filters, order and French full-text search (issue 3 arguments). */
+export const PROPOSALS_QUERY: TypedDocumentNode<ProposalsData, ProposalsVariables> = gql`
+  query Proposals(
+    $first: Int
+    $after: String
+    $filter: ProposalFilter
+    $orderBy: ProposalOrderBy
+    $search: String
+  ) {
+    proposals(first: $first, after: $after, filter: $filter, orderBy: $orderBy, search: $search) {
       edges {
         cursor
         node {
           ...ProposalSummaryFields
+        }
+        highlight {
+          title {
+            text
+            isMatch
+          }
+          snippet {
+            text
+            isMatch
+          }
         }
       }
       pageInfo {
@@ -88,6 +109,7 @@ const PROPOSAL_DETAIL_FIELDS = gql`
       title
     }
     updatedAt
+    version
   }
   ${PROPOSAL_SUMMARY_FIELDS}
 `;
@@ -122,6 +144,7 @@ export interface SubmitProposalInput {
   lever: Lever;
   experiment?: string | null;
   measuredImpact?: string | null;
+  organisationId?: string | null;
 }
 
 export const SUBMIT_PROPOSAL_MUTATION: TypedDocumentNode<
@@ -131,6 +154,171 @@ export const SUBMIT_PROPOSAL_MUTATION: TypedDocumentNode<
   mutation SubmitProposal($input: SubmitProposalInput!) {
     submitProposal(input: $input) {
       ...ProposalDetailFields
+    }
+  }
+  ${PROPOSAL_DETAIL_FIELDS}
+`;
+
+/** Issue 3 fields of the proposal page, asked apart so that an older API still shows the page. */
+export const PROPOSAL_BODY_QUERY: TypedDocumentNode<
+  { proposal: { __typename?: 'Proposal'; id: string; bodyHtml: string; canEdit: boolean } },
+  { id: string }
+> = gql`
+  query ProposalBody($id: ID!) {
+    proposal(id: $id) {
+      id
+      bodyHtml
+      canEdit
+    }
+  }
+`;
+
+export interface ProposalFollow {
+  __typename?: 'Proposal';
+  id: string;
+  isFollowedByMe: boolean;
+  followersCount: number;
+}
+
+export const PROPOSAL_FOLLOW_QUERY: TypedDocumentNode<
+  { proposal: ProposalFollow },
+  { id: string }
+> = gql`
+  query ProposalFollow($id: ID!) {
+    proposal(id: $id) {
+      id
+      isFollowedByMe
+      followersCount
+    }
+  }
+`;
+
+export const FOLLOW_PROPOSAL_MUTATION: TypedDocumentNode<
+  { followProposal: ProposalFollow },
+  { proposalId: string }
+> = gql`
+  mutation FollowProposal($proposalId: ID!) {
+    followProposal(proposalId: $proposalId) {
+      id
+      isFollowedByMe
+      followersCount
+    }
+  }
+`;
+
+export const UNFOLLOW_PROPOSAL_MUTATION: TypedDocumentNode<
+  { unfollowProposal: ProposalFollow },
+  { proposalId: string }
+> = gql`
+  mutation UnfollowProposal($proposalId: ID!) {
+    unfollowProposal(proposalId: $proposalId) {
+      id
+      isFollowedByMe
+      followersCount
+    }
+  }
+`;
+
+export const PROPOSAL_HISTORY_QUERY: TypedDocumentNode<
+  {
+    proposal: {
+      __typename?: 'Proposal';
+      id: string;
+      version: number;
+      revisions: ProposalRevision[];
+      statusHistory: ProposalStatusChange[];
+    };
+  },
+  { id: string }
+> = gql`
+  query ProposalHistory($id: ID!) {
+    proposal(id: $id) {
+      id
+      version
+      revisions {
+        version
+        title
+        summary
+        body
+        bodyHtml
+        experiment
+        measuredImpact
+        editor {
+          id
+          displayName
+          actorType
+        }
+        createdAt
+      }
+      statusHistory {
+        from
+        to
+        actor {
+          id
+          displayName
+          actorType
+        }
+        reason
+        at
+      }
+    }
+  }
+`;
+
+export interface SimilarProposal {
+  __typename?: 'SimilarProposal';
+  similarity: number;
+  proposal: { __typename?: 'Proposal'; id: string; title: string; status: ProposalStatus };
+}
+
+export const SIMILAR_PROPOSALS_QUERY: TypedDocumentNode<
+  { similarProposals: SimilarProposal[] },
+  { title: string; consultationId?: string | null; excludeId?: string | null }
+> = gql`
+  query SimilarProposals($title: String!, $consultationId: ID, $excludeId: ID) {
+    similarProposals(
+      title: $title
+      consultationId: $consultationId
+      excludeId: $excludeId
+      first: 5
+    ) {
+      similarity
+      proposal {
+        id
+        title
+        status
+      }
+    }
+  }
+`;
+
+export type UpdateProposalInput = Omit<SubmitProposalInput, 'consultationId' | 'organisationId'> & {
+  proposalId: string;
+  expectedVersion: number;
+};
+
+export const UPDATE_PROPOSAL_MUTATION: TypedDocumentNode<
+  { updateProposal: ProposalDetail & { bodyHtml: string } },
+  { input: UpdateProposalInput }
+> = gql`
+  mutation UpdateProposal($input: UpdateProposalInput!) {
+    updateProposal(input: $input) {
+      ...ProposalDetailFields
+      bodyHtml
+      canEdit
+    }
+  }
+  ${PROPOSAL_DETAIL_FIELDS}
+`;
+
+export const WITHDRAW_PROPOSAL_MUTATION: TypedDocumentNode<
+  { withdrawProposal: ProposalDetail },
+  { input: { proposalId: string; reason?: string | null } }
+> = gql`
+  mutation WithdrawProposal($input: WithdrawProposalInput!) {
+    withdrawProposal(input: $input) {
+      ...ProposalDetailFields
+      canEdit
     }
   }
   ${PROPOSAL_DETAIL_FIELDS}

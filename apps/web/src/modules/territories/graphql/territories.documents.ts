@@ -28,3 +28,29 @@ export const TERRITORIES_QUERY: TypedDocumentNode<
   }
   ${TERRITORY_FIELDS}
 `;
+
+/** One territory by id (`REGION-84`, `DEPARTEMENT-69`, `COMMUNE-69123`). */
+export const TERRITORY_QUERY: TypedDocumentNode<{ territory: TerritoryRef }, { id: string }> = gql`
+  query Territory($id: ID!) {
+    territory(id: $id) {
+      ...TerritoryFields
+    }
+  }
+  ${TERRITORY_FIELDS}
+`;
+
+/** The territory page: the territory, its parent and its subdivisions. */
+export const TERRITORY_PAGE_QUERY: TypedDocumentNode<
+  { territory: TerritoryRef & { children: TerritoryRef[] } },
+  { id: string }
+> = gql`
+  query TerritoryPage($id: ID!) {
+    territory(id: $id) {
+      ...TerritoryFields
+      children {
+        ...TerritoryFields
+      }
+    }
+  }
+  ${TERRITORY_FIELDS}
+`;

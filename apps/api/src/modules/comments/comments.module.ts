@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { UsersModule } from '../users/users.module';
+import { CommentsLoaders } from './comments.loaders';
+import { CommentsRepository } from './comments.repository';
+import {
+  CommentsResolver,
+  ProposalCommentsResolver,
+  UserCommentsResolver,
+} from './comments.resolver';
+import { CommentsService } from './comments.service';
+
+/** Threaded comments on proposals: stances, revisions, soft deletion and upvotes. */
+@Module({
+  imports: [UsersModule],
+  providers: [
+    CommentsResolver,
+    ProposalCommentsResolver,
+    UserCommentsResolver,
+    CommentsService,
+    CommentsRepository,
+    CommentsLoaders,
+  ],
+})
+export class CommentsModule {}

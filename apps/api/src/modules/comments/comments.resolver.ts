@@ -1,0 +1,169 @@
+import { Args, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { type Actor, type Language } from '@passerelle/domain';
+import { CurrentUser } from '../../common/auth/auth.decorators';
+import { type LoaderRegistry } from '../../common/dataloader/loader-registry';
+import { Lang, Loaders } from '../../common/graphql/graphql-context';
+import { renderMarkdown } from '../../common/markdown/markdown';
+import { type Proposal as ProposalRow } from '../../generated/prisma/client';
+import { Proposal } from '../proposals/models/proposal.model';
+import { Participant } from '../users/models/participant.model';
+import { User } from '../users/models/user.model';
+import { UsersLoaders } from '../users/users.loaders';
+import { type UserRecord } from '../users/users.repository';
+import { EMPTY_PAGE, type Page } from '../votes/page';
+import { type CommentRecord } from './comments.repository';
+import { COMMENTS_PAGE, CommentsService, USER_COMMENTS_PAGE } from './comments.service';
+import { CommentsLoaders } from './comments.loaders';
+import { AddCommentInput, EditCommentInput } from './dto/comment.inputs';
+import { Comment, CommentConnection } from './models/comment.model';
+
+@Resolver(() => Comment)
+export class CommentsResolver {
+  constructor(
+    private readonly service: CommentsService,
+    private readonly loaders: CommentsLoaders,
+    private readonly userLoaders: UsersLoaders,
+  ) {}
+
+  @Mutation(() => Comment, {
+    description:
+      'Comments on a public proposal (or replies to one of its comments) while its consultation is not closed.',
+  })
+  addComment(
+    @Args('input', { type: () => AddCommentInput }) input: AddCommentInput,
+    @CurrentUser() actor: Actor,
+    @Lang() lang: Language,
+  ): Promise<CommentRecord> {
+    return this.service.add(actor, input, lang);
+  }
+
+  @Mutation(() => Comment, { description: 'Its author edits a comment; every version is kept.' })
+  editComment(
+    @Args('input', { type: () => EditCommentInput }) input: EditCommentInput,
+    @CurrentUser() actor: Actor,
+    @Lang() lang: Language,
+  ): Promise<CommentRecord> {
+    return this.service.edit(actor, input, lang);
+  }
+
+  @Mutation(() => Comment, {
+    description: 'Its author deletes a comment: text and author are hidden, replies stay.',
+  })
+  deleteComment(
+    @Args('commentId', { type: () => ID }) commentId: string,
+    @CurrentUser() actor: Actor,
+    @Lang() lang: Language,
+  ): Promise<CommentRecord> {
+    return this.service.delete(actor, commentId, lang);
+  }
+
+  @Mutation(() => Comment, {
+    description: "Upvotes another participant's comment; idempotent.",
+  })
+  upvoteComment(
+    @Args('commentId', { type: () => ID }) commentId: string,
+    @CurrentUser() actor: Actor,
+    @Lang() lang: Language,
+  ): Promise<CommentRecord> {
+    return this.service.setUpvote(actor, commentId, true, lang);
+  }
+
+  @Mutation(() => Comment, { description: 'Removes an upvote; idempotent.' })
+  removeCommentUpvote(
+    @Args('commentId', { type: () => ID }) commentId: string,
+    @CurrentUser() actor: Actor,
+    @Lang() lang: Language,
+  ): Promise<CommentRecord> {
+    return this.service.setUpvote(actor, commentId, false, lang);
+  }
+
+  @ResolveField(() => String, { nullable: true })
+  body(@Parent() comment: CommentRecord): string | null {
+    return comment.deletedAt ? null : comment.body;
+  }
+
+  @ResolveField(() => String, { nullable: true })
+  bodyHtml(@Parent() comment: CommentRecord): string | null {
+    if (comment.deletedAt) return null;
+    // Rows written before bodyHtml existed are rendered on read.
+    return comment.bodyHtml || (comment.body ? renderMarkdown(comment.body) : '');
+  }
+
+  @ResolveField(() => Participant, { nullable: true })
+  author(
+    @Parent() comment: CommentRecord,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<UserRecord | null> | null {
+    return comment.deletedAt ? null : this.userLoaders.byId(loaders).load(comment.authorId);
+  }
+
+  @ResolveField(() => Boolean)
+  isDeleted(@Parent() comment: CommentRecord): boolean {
+    return comment.deletedAt !== null;
+  }
+
+  @ResolveField(() => Boolean)
+  isEdited(@Parent() comment: CommentRecord): boolean {
+    return comment.editedAt !== null;
+  }
+
+  @ResolveField(() => Boolean)
+  hasMyUpvote(
+    @Parent() comment: CommentRecord,
+    @CurrentUser() actor: Actor,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<boolean> | boolean {
+    return actor ? this.loaders.upvotedBy(loaders, actor.id).load(comment.id) : false;
+  }
+
+  @ResolveField(() => Boolean)
+  canEdit(@Parent() comment: CommentRecord, @CurrentUser() actor: Actor): boolean {
+    return actor !== null && actor.id === comment.authorId && comment.deletedAt === null;
+  }
+
+  @ResolveField(() => [Comment])
+  replies(
+    @Parent() comment: CommentRecord,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<CommentRecord[]> {
+    return this.loaders.replies(loaders).load(comment.id);
+  }
+}
+
+@Resolver(() => Proposal)
+export class ProposalCommentsResolver {
+  constructor(private readonly service: CommentsService) {}
+
+  @ResolveField(() => CommentConnection, {
+    description: 'Top-level comments, oldest first, each with its replies.',
+  })
+  comments(
+    @Parent() proposal: ProposalRow,
+    @Lang() lang: Language,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: COMMENTS_PAGE.first })
+    first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<Page<CommentRecord>> {
+    return this.service.topLevel(proposal.id, first, after, lang);
+  }
+}
+
+@Resolver(() => User)
+export class UserCommentsResolver {
+  constructor(private readonly service: CommentsService) {}
+
+  @ResolveField(() => CommentConnection, {
+    description: "The signed-in participant's comments, newest first (empty for anyone else).",
+  })
+  comments(
+    @Parent() user: UserRecord,
+    @CurrentUser() actor: Actor,
+    @Lang() lang: Language,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: USER_COMMENTS_PAGE.first })
+    first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<Page<CommentRecord>> | Page<CommentRecord> {
+    if (actor?.id !== user.id) return EMPTY_PAGE;
+    return this.service.byAuthor(user.id, first, after, lang);
+  }
+}

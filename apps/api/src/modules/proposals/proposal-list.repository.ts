@@ -1,0 +1,181 @@
+import { Injectable } from '@nestjs/common';
+import { type ActorType, type ProposalStatus } from '@passerelle/domain';
+import { PrismaService } from '../../common/prisma/prisma.service';
+import { Prisma } from '../../generated/prisma/client';
+import { type ProposalCursor, type ProposalOrderBy } from './proposal-cursor';
+import { type ProposalRecord } from './proposals.repository';
+import { HIGHLIGHT_START, HIGHLIGHT_STOP } from './search-highlight';
+
+/** Criteria of a list, already validated. Every list is limited to explicit statuses. */
+export interface ProposalListCriteria {
+  statuses: readonly ProposalStatus[];
+  consultationId?: string | null;
+  themeSlugs?: readonly string[] | null;
+  territoryId?: string | null;
+  authorActorTypes?: readonly ActorType[] | null;
+  organisationId?: string | null;
+  authorId?: string | null;
+  /** Raw user text for websearch_to_tsquery (passed as a parameter). */
+  search?: string | null;
+}
+
+export interface ProposalPageQuery extends ProposalListCriteria {
+  orderBy: ProposalOrderBy;
+  after: ProposalCursor | null;
+  /** Rows to read: the page size plus one, to know whether another page follows. */
+  take: number;
+}
+
+export interface ProposalListRow extends ProposalRecord {
+  sortKey: Date | number;
+  headlineTitle: string | null;
+  headlineSnippet: string | null;
+}
+
+export interface SimilarProposalRow extends ProposalRecord {
+  similarity: number;
+}
+
+// Every column but "searchVector" (no client type): the same shape as a Prisma Proposal row.
+const COLUMNS = Prisma.sql`p."id", p."consultationId", p."authorId", p."organisationId", p."title",
+  p."summary", p."body", p."bodyHtml", p."territoryId", p."competentLevel", p."lever",
+  p."experiment", p."measuredImpact", p."status", p."version", p."votesFor", p."votesAgainst",
+  p."votesNeutral", p."commentsCount", p."scoreTop", p."scoreHot", p."scoreControversial",
+  p."searchTitle", p."publishedAt", p."createdAt", p."updatedAt"`;
+
+/** Sort key expressions: enum → fixed SQL, never user text. Ranks are float8 so cursors round-trip. */
+const SORT_KEYS: Record<ProposalOrderBy, Prisma.Sql> = {
+  NEWEST: Prisma.sql`p."createdAt"`,
+  OLDEST: Prisma.sql`p."createdAt"`,
+  TOP: Prisma.sql`p."scoreTop"`,
+  HOT: Prisma.sql`p."scoreHot"`,
+  CONTROVERSIAL: Prisma.sql`p."scoreControversial"`,
+  MOST_COMMENTED: Prisma.sql`p."commentsCount"::float8`,
+  RELEVANCE: Prisma.sql`ts_rank(p."searchVector", q.query)::float8`,
+};
+
+const MARKERS = `${HIGHLIGHT_START}${HIGHLIGHT_STOP}`;
+const TITLE_HEADLINE = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, HighlightAll=true`;
+const SNIPPET_HEADLINE = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=30, MinWords=12, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`;
+// Markdown punctuation is dropped from snippets: they are shown as plain text.
+const SNIPPET_DROPPED = `${MARKERS}*_#>\``;
+
+function query(search: string | null | undefined): Prisma.Sql {
+  return search
+    ? Prisma.sql`CROSS JOIN (SELECT websearch_to_tsquery('french_unaccent', ${search}) AS query) q`
+    : Prisma.empty;
+}
+
+/** The WHERE conditions of a list; user values only ever travel as parameters. */
+function conditions(criteria: ProposalListCriteria): Prisma.Sql {
+  const where: Prisma.Sql[] = [Prisma.sql`p."status"::text IN (${Prisma.join(criteria.statuses)})`];
+  if (criteria.consultationId) {
+    where.push(Prisma.sql`p."consultationId" = ${criteria.consultationId}::uuid`);
+  }
+  if (criteria.organisationId) {
+    where.push(Prisma.sql`p."organisationId" = ${criteria.organisationId}::uuid`);
+  }
+  if (criteria.authorId) where.push(Prisma.sql`p."authorId" = ${criteria.authorId}::uuid`);
+  if (criteria.themeSlugs?.length) {
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "proposal_themes" pt
+      JOIN "themes" t ON t."id" = pt."themeId"
+      WHERE pt."proposalId" = p."id" AND t."slug" IN (${Prisma.join(criteria.themeSlugs)}))`);
+  }
+  if (criteria.territoryId) {
+    // Communes → départements → régions: a territory and everything below it.
+    where.push(Prisma.sql`p."territoryId" IN (
+      WITH RECURSIVE within("id") AS (
+        SELECT "id" FROM "territories" WHERE "id" = ${criteria.territoryId}
+        UNION ALL
+        SELECT c."id" FROM "territories" c JOIN within ON c."parentId" = within."id"
+      ) SELECT "id" FROM within)`);
+  }
+  if (criteria.authorActorTypes?.length) {
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "users" u WHERE u."id" = p."authorId"
+      AND u."actorType"::text IN (${Prisma.join(criteria.authorActorTypes)}))`);
+  }
+  if (criteria.search) where.push(Prisma.sql`p."searchVector" @@ q.query`);
+  return Prisma.join(where, ' AND ');
+}
+
+function keyset(orderBy: ProposalOrderBy, after: ProposalCursor | null): Prisma.Sql {
+  if (!after) return Prisma.empty;
+  const key =
+    after.key instanceof Date
+      ? Prisma.sql`${after.key.toISOString()}::timestamp`
+      : Prisma.sql`${after.key}::float8`;
+  const beyond = orderBy === 'OLDEST' ? Prisma.sql`>` : Prisma.sql`<`;
+  return Prisma.sql`AND (${SORT_KEYS[orderBy]}, p."id") ${beyond} (${key}, ${after.id}::uuid)`;
+}
+
+@Injectable()
+export class ProposalListRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /**
+   * One page in (sort key, id) order, strictly after the cursor: keyset pagination, so each page
+   * costs the same and rows added meanwhile never shift or repeat what was already read. With a
+   * search, the title and an excerpt come back highlighted (computed for the page's rows only).
+   */
+  findPage(page: ProposalPageQuery): Promise<ProposalListRow[]> {
+    const key = SORT_KEYS[page.orderBy];
+    const direction = page.orderBy === 'OLDEST' ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+    const headlines = page.search
+      ? Prisma.sql`ts_headline('french_unaccent', translate(sub."title", ${MARKERS}, ''), q.query, ${TITLE_HEADLINE}) AS "headlineTitle",
+          ts_headline('french_unaccent', translate(sub."summary" || ' … ' || sub."body", ${SNIPPET_DROPPED}, ''), q.query, ${SNIPPET_HEADLINE}) AS "headlineSnippet"`
+      : Prisma.sql`NULL AS "headlineTitle", NULL AS "headlineSnippet"`;
+    return this.prisma.$queryRaw<ProposalListRow[]>`
+      SELECT sub.*, ${headlines}
+      FROM (
+        SELECT ${COLUMNS}, ${key} AS "sortKey"
+        FROM "proposals" p ${query(page.search)}
+        WHERE ${conditions(page)} ${keyset(page.orderBy, page.after)}
+        ORDER BY ${key} ${direction}, p."id" ${direction}
+        LIMIT ${page.take}
+      ) sub ${query(page.search)}
+      ORDER BY sub."sortKey" ${direction}, sub."id" ${direction}`;
+  }
+
+  async count(criteria: ProposalListCriteria): Promise<number> {
+    const rows = await this.prisma.$queryRaw<{ count: number }[]>`
+      SELECT count(*)::int AS "count" FROM "proposals" p ${query(criteria.search)}
+      WHERE ${conditions(criteria)}`;
+    return rows[0]?.count ?? 0;
+  }
+
+  /**
+   * Public proposals whose title looks like `title`: trigram similarity of the accent-free
+   * titles (GIN gin_trgm_ops index on "searchTitle"), blended with a French full-text match of
+   * any of the title's words over the whole proposal.
+   */
+  findSimilar(query: {
+    title: string;
+    anyWords: string;
+    statuses: readonly ProposalStatus[];
+    consultationId: string | null;
+    excludeId: string | null;
+    minSimilarity: number;
+    limit: number;
+  }): Promise<SimilarProposalRow[]> {
+    const consultation = query.consultationId
+      ? Prisma.sql`AND p."consultationId" = ${query.consultationId}::uuid`
+      : Prisma.empty;
+    const exclude = query.excludeId
+      ? Prisma.sql`AND p."id" <> ${query.excludeId}::uuid`
+      : Prisma.empty;
+    return this.prisma.$queryRaw<SimilarProposalRow[]>`
+      SELECT * FROM (
+        SELECT ${COLUMNS},
+          (0.7 * similarity(p."searchTitle", q.title)
+            + 0.3 * ts_rank(p."searchVector", q.query, 32))::float8 AS "similarity"
+        FROM "proposals" p
+        CROSS JOIN (SELECT lower(unaccent(${query.title})) AS title,
+          websearch_to_tsquery('french_unaccent', ${query.anyWords}) AS query) q
+        WHERE (p."searchTitle" % q.title OR p."searchVector" @@ q.query)
+          AND p."status"::text IN (${Prisma.join(query.statuses)}) ${consultation} ${exclude}
+      ) s
+      WHERE s."similarity" >= ${query.minSimilarity}
+      ORDER BY s."similarity" DESC, s."id" DESC
+      LIMIT ${query.limit}`;
+  }
+}

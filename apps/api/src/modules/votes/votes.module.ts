@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { VotesLoaders } from './votes.loaders';
+import { VotesRepository } from './votes.repository';
+import { ProposalVotesResolver, UserVotesResolver, VoteFieldsResolver } from './votes.resolver';
+import { VotesService } from './votes.service';
+
+/** Votes (with their counters and scores) and proposal follows. */
+@Module({
+  providers: [
+    ProposalVotesResolver,
+    VoteFieldsResolver,
+    UserVotesResolver,
+    VotesService,
+    VotesRepository,
+    VotesLoaders,
+  ],
+  exports: [VotesLoaders],
+})
+export class VotesModule {}

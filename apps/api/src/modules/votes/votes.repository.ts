@@ -1,0 +1,237 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type ActorType,
+  counterFor,
+  type PhaseKind,
+  type PhaseWindow,
+  PUBLIC_PROPOSAL_STATUSES,
+  proposalScores,
+  type ProposalStatus,
+  type VoteCounterField,
+  voteCounterDeltas,
+  type VoteValue,
+} from '@passerelle/domain';
+import { byKey, groupByKey } from '../../common/dataloader/loader-registry';
+import { PrismaService } from '../../common/prisma/prisma.service';
+import {
+  Prisma,
+  type Proposal as ProposalRow,
+  type ProposalCollegeCount,
+  type Vote as VoteRow,
+} from '../../generated/prisma/client';
+import { type KeysetCursor } from './page';
+
+export type VoteRecord = VoteRow;
+export type CollegeCountRecord = ProposalCollegeCount;
+
+/** What the vote rules need to know about the proposal, read under its row lock. */
+export interface LockedProposal {
+  status: ProposalStatus;
+  phases: PhaseWindow[];
+}
+
+type Counters = Record<VoteCounterField, number>;
+const ZERO: Counters = { votesFor: 0, votesAgainst: 0, votesNeutral: 0 };
+
+/** Long enough for 100+ concurrent votes on one proposal to queue behind its row lock. */
+const VOTE_TRANSACTION = { maxWait: 30_000, timeout: 30_000 } as const;
+
+/** The current time as stored by Prisma: UTC in a timestamp without time zone. */
+const NOW_UTC = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
+
+@Injectable()
+export class VotesRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /**
+   * Takes a participant's vote on a proposal to `next` (null: retracted), in one transaction:
+   * locks the proposal row (so every vote on it is serialised), lets `check` apply the rules to
+   * the locked state, writes the vote row, moves the proposal's and the collèges' counters with
+   * atomic increments, then stores the scores computed from the counters the UPDATE returned.
+   * Null when the proposal does not exist.
+   */
+  async applyVote(
+    proposalId: string,
+    userId: string,
+    next: VoteValue | null,
+    check: (proposal: LockedProposal) => void,
+  ): Promise<ProposalRow | null> {
+    const found = await this.prisma.$transaction(async (tx) => {
+      // Takes the lock first: every later statement of this transaction sees the votes committed
+      // before it (a join in the locking statement would read the votes of an older snapshot).
+      const [locked] = await tx.$queryRaw<
+        {
+          status: ProposalStatus;
+          phases: { kind: PhaseKind; startsAt: number; endsAt: number | null }[];
+        }[]
+      >`SELECT p.status::text AS status,
+          COALESCE((SELECT json_agg(json_build_object(
+              'kind', ph.kind,
+              'startsAt', extract(epoch FROM ph."startsAt") * 1000,
+              'endsAt', extract(epoch FROM ph."endsAt") * 1000))
+            FROM consultation_phases ph WHERE ph."consultationId" = p."consultationId"), '[]') AS phases
+        FROM proposals p WHERE p.id = ${proposalId}::uuid
+        FOR UPDATE OF p`;
+      if (!locked) return false;
+      check({
+        status: locked.status,
+        phases: locked.phases.map((phase) => ({
+          kind: phase.kind,
+          startsAt: new Date(phase.startsAt),
+          endsAt: phase.endsAt === null ? null : new Date(phase.endsAt),
+        })),
+      });
+      const [voter] = await tx.$queryRaw<
+        { voterType: ActorType; value: VoteValue | null; voteType: ActorType | null }[]
+      >`SELECT u."actorType"::text AS "voterType", v.value::text AS value, v."actorType"::text AS "voteType"
+        FROM users u LEFT JOIN votes v ON v."userId" = u.id AND v."proposalId" = ${proposalId}::uuid
+        WHERE u.id = ${userId}::uuid`;
+      if (!voter) throw new Error('Voter account missing');
+      const { voterType, voteType } = voter;
+      const previous = voter.value;
+      if (previous === next && (next === null || voteType === voterType)) return true;
+
+      // Per collège: the old vote leaves the collège it was counted in, the new one joins the
+      // voter's current collège.
+      const colleges = new Map<ActorType, Counters>();
+      const move = (actorType: ActorType, value: VoteValue, delta: number) => {
+        const counters = colleges.get(actorType) ?? { ...ZERO };
+        counters[counterFor(value)] += delta;
+        colleges.set(actorType, counters);
+      };
+      if (previous !== null && voteType) move(voteType, previous, -1);
+      if (next !== null) move(voterType, next, 1);
+      const collegeRows = Prisma.join(
+        [...colleges].map(
+          ([actorType, c]) =>
+            Prisma.sql`(${proposalId}::uuid, ${actorType}::"ActorType", ${c.votesFor}, ${c.votesAgainst}, ${c.votesNeutral})`,
+        ),
+      );
+      const writeVote =
+        next === null
+          ? Prisma.sql`DELETE FROM votes WHERE "proposalId" = ${proposalId}::uuid AND "userId" = ${userId}::uuid`
+          : Prisma.sql`INSERT INTO votes (id, "proposalId", "userId", value, "actorType", "createdAt", "updatedAt")
+              VALUES (gen_random_uuid(), ${proposalId}::uuid, ${userId}::uuid, ${next}::"VoteValue",
+                ${voterType}::"ActorType", ${NOW_UTC}, ${NOW_UTC})
+              ON CONFLICT ("proposalId", "userId") DO UPDATE SET
+                value = EXCLUDED.value, "actorType" = EXCLUDED."actorType", "updatedAt" = EXCLUDED."updatedAt"`;
+      const d = { ...ZERO, ...voteCounterDeltas(previous, next) };
+
+      // The vote row, the collèges' counters and the proposal's totals in one statement, every
+      // counter moved by an atomic increment; the new totals come back for the scores.
+      const [totals] = await tx.$queryRaw<
+        (Counters & { publishedAt: Date | null; createdAt: Date })[]
+      >`WITH written AS (${writeVote}),
+        colleges AS (
+          INSERT INTO proposal_college_counts ("proposalId", "actorType", "votesFor", "votesAgainst", "votesNeutral")
+          VALUES ${collegeRows}
+          ON CONFLICT ("proposalId", "actorType") DO UPDATE SET
+            "votesFor" = proposal_college_counts."votesFor" + EXCLUDED."votesFor",
+            "votesAgainst" = proposal_college_counts."votesAgainst" + EXCLUDED."votesAgainst",
+            "votesNeutral" = proposal_college_counts."votesNeutral" + EXCLUDED."votesNeutral"
+        )
+        UPDATE proposals SET
+          "votesFor" = "votesFor" + ${d.votesFor},
+          "votesAgainst" = "votesAgainst" + ${d.votesAgainst},
+          "votesNeutral" = "votesNeutral" + ${d.votesNeutral}
+        WHERE id = ${proposalId}::uuid
+        RETURNING "votesFor", "votesAgainst", "votesNeutral", "publishedAt", "createdAt"`;
+      const scores = proposalScores(totals, totals.publishedAt ?? totals.createdAt);
+      await tx.$executeRaw`UPDATE proposals SET "scoreTop" = ${scores.scoreTop},
+        "scoreHot" = ${scores.scoreHot}, "scoreControversial" = ${scores.scoreControversial}
+        WHERE id = ${proposalId}::uuid`;
+      return true;
+    }, VOTE_TRANSACTION);
+    // Read after the commit, so the row lock is held for as short a time as possible.
+    return found ? this.prisma.proposal.findUnique({ where: { id: proposalId } }) : null;
+  }
+
+  /** The viewer's vote on each proposal, in key order. */
+  async findValuesOfUser(
+    userId: string,
+    proposalIds: readonly string[],
+  ): Promise<(VoteValue | null)[]> {
+    const rows = await this.prisma.vote.findMany({
+      where: { userId, proposalId: { in: [...proposalIds] } },
+      select: { proposalId: true, value: true },
+    });
+    return byKey(proposalIds, rows, (row) => row.proposalId).map((row) => row?.value ?? null);
+  }
+
+  /** The collèges that voted on each proposal, in key order. */
+  async findCollegeCounts(proposalIds: readonly string[]): Promise<CollegeCountRecord[][]> {
+    const rows = await this.prisma.proposalCollegeCount.findMany({
+      where: {
+        proposalId: { in: [...proposalIds] },
+        OR: [{ votesFor: { gt: 0 } }, { votesAgainst: { gt: 0 } }, { votesNeutral: { gt: 0 } }],
+      },
+    });
+    return groupByKey(proposalIds, rows, (row) => row.proposalId);
+  }
+
+  /** A page of a participant's votes on public proposals, most recently changed first. */
+  findUserVotes(userId: string, after: KeysetCursor | null, take: number): Promise<VoteRecord[]> {
+    const keyset: Prisma.VoteWhereInput = after
+      ? {
+          OR: [{ updatedAt: { lt: after.at } }, { updatedAt: after.at, id: { lt: after.id } }],
+        }
+      : {};
+    return this.prisma.vote.findMany({
+      where: { AND: [this.userVotesWhere(userId), keyset] },
+      orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+      take,
+    });
+  }
+
+  countUserVotes(userId: string): Promise<number> {
+    return this.prisma.vote.count({ where: this.userVotesWhere(userId) });
+  }
+
+  private userVotesWhere(userId: string): Prisma.VoteWhereInput {
+    return { userId, proposal: { status: { in: [...PUBLIC_PROPOSAL_STATUSES] } } };
+  }
+
+  async findProposalsByIds(ids: readonly string[]): Promise<(ProposalRow | null)[]> {
+    const rows = await this.prisma.proposal.findMany({ where: { id: { in: [...ids] } } });
+    return byKey(ids, rows, (row) => row.id);
+  }
+
+  /** A public proposal, or null. */
+  findPublicProposal(id: string): Promise<ProposalRow | null> {
+    return this.prisma.proposal.findFirst({
+      where: { id, status: { in: [...PUBLIC_PROPOSAL_STATUSES] } },
+    });
+  }
+
+  /** Follows a proposal; following it again changes nothing. */
+  async follow(proposalId: string, userId: string): Promise<void> {
+    await this.prisma.proposalFollow.createMany({
+      data: [{ proposalId, userId }],
+      skipDuplicates: true,
+    });
+  }
+
+  async unfollow(proposalId: string, userId: string): Promise<void> {
+    await this.prisma.proposalFollow.deleteMany({ where: { proposalId, userId } });
+  }
+
+  /** Which of these proposals the viewer follows, in key order. */
+  async findFollowedByUser(userId: string, proposalIds: readonly string[]): Promise<boolean[]> {
+    const rows = await this.prisma.proposalFollow.findMany({
+      where: { userId, proposalId: { in: [...proposalIds] } },
+      select: { proposalId: true },
+    });
+    const followed = new Set(rows.map((row) => row.proposalId));
+    return proposalIds.map((id) => followed.has(id));
+  }
+
+  async countFollowers(proposalIds: readonly string[]): Promise<number[]> {
+    const rows = await this.prisma.proposalFollow.groupBy({
+      by: ['proposalId'],
+      where: { proposalId: { in: [...proposalIds] } },
+      _count: { _all: true },
+    });
+    const counts = new Map(rows.map((row) => [row.proposalId, row._count._all]));
+    return proposalIds.map((id) => counts.get(id) ?? 0);
+  }
+}

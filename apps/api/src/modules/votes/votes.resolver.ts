@@ -1,0 +1,141 @@
+import { Args, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { type Actor, type Language, type VoteValue as VoteValueType } from '@passerelle/domain';
+import { CurrentUser } from '../../common/auth/auth.decorators';
+import { type LoaderRegistry } from '../../common/dataloader/loader-registry';
+import { Lang, Loaders } from '../../common/graphql/graphql-context';
+import { type Proposal as ProposalRow } from '../../generated/prisma/client';
+import { Proposal } from '../proposals/models/proposal.model';
+import { User } from '../users/models/user.model';
+import { type UserRecord } from '../users/users.repository';
+import { CastVoteInput } from './dto/cast-vote.input';
+import { CollegeVotes, Vote, VoteConnection, VoteValue } from './models/vote.model';
+import { EMPTY_PAGE, type Page } from './page';
+import { VotesLoaders } from './votes.loaders';
+import { type VoteRecord } from './votes.repository';
+import { collegeVotesView, type CollegeVotesView, VOTES_PAGE, VotesService } from './votes.service';
+
+/** Votes and follows on proposals: the mutations and the viewer-dependent Proposal fields. */
+@Resolver(() => Proposal)
+export class ProposalVotesResolver {
+  constructor(
+    private readonly service: VotesService,
+    private readonly loaders: VotesLoaders,
+  ) {}
+
+  @Mutation(() => Proposal, {
+    description:
+      "Casts or changes the signed-in participant's vote while the consultation's VOTING phase is open; casting the same value again changes nothing.",
+  })
+  castVote(
+    @Args('input', { type: () => CastVoteInput }) input: CastVoteInput,
+    @CurrentUser() actor: Actor,
+    @Lang() lang: Language,
+  ): Promise<ProposalRow> {
+    return this.service.vote(actor, input.proposalId, input.value, lang);
+  }
+
+  @Mutation(() => Proposal, {
+    description: "Retracts the signed-in participant's vote (nothing happens without one).",
+  })
+  retractVote(
+    @Args('proposalId', { type: () => ID }) proposalId: string,
+    @CurrentUser() actor: Actor,
+    @Lang() lang: Language,
+  ): Promise<ProposalRow> {
+    return this.service.vote(actor, proposalId, null, lang);
+  }
+
+  @Mutation(() => Proposal, { description: 'Follows a public proposal; idempotent.' })
+  followProposal(
+    @Args('proposalId', { type: () => ID }) proposalId: string,
+    @CurrentUser() actor: Actor,
+    @Lang() lang: Language,
+  ): Promise<ProposalRow> {
+    return this.service.setFollow(actor, proposalId, true, lang);
+  }
+
+  @Mutation(() => Proposal, { description: 'Stops following a proposal; idempotent.' })
+  unfollowProposal(
+    @Args('proposalId', { type: () => ID }) proposalId: string,
+    @CurrentUser() actor: Actor,
+    @Lang() lang: Language,
+  ): Promise<ProposalRow> {
+    return this.service.setFollow(actor, proposalId, false, lang);
+  }
+
+  @ResolveField(() => [CollegeVotes], {
+    description: 'One entry per collège that voted, in ActorType order.',
+  })
+  async collegeVotes(
+    @Parent() proposal: ProposalRow,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<CollegeVotesView[]> {
+    return collegeVotesView(await this.loaders.collegeCounts(loaders).load(proposal.id));
+  }
+
+  @ResolveField(() => VoteValue, {
+    nullable: true,
+    description: "The viewer's vote; null when anonymous or without a vote.",
+  })
+  myVote(
+    @Parent() proposal: ProposalRow,
+    @CurrentUser() actor: Actor,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<VoteValueType | null> | null {
+    return actor ? this.loaders.myVote(loaders, actor.id).load(proposal.id) : null;
+  }
+
+  @ResolveField(() => Boolean)
+  isFollowedByMe(
+    @Parent() proposal: ProposalRow,
+    @CurrentUser() actor: Actor,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<boolean> | boolean {
+    return actor ? this.loaders.isFollowedBy(loaders, actor.id).load(proposal.id) : false;
+  }
+
+  @ResolveField(() => Int)
+  followersCount(
+    @Parent() proposal: ProposalRow,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<number> {
+    return this.loaders.followersCount(loaders).load(proposal.id);
+  }
+}
+
+@Resolver(() => Vote)
+export class VoteFieldsResolver {
+  constructor(private readonly loaders: VotesLoaders) {}
+
+  @ResolveField(() => Proposal)
+  async proposal(
+    @Parent() vote: VoteRecord,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<ProposalRow> {
+    const proposal = await this.loaders.proposalById(loaders).load(vote.proposalId);
+    if (!proposal) throw new Error('Missing proposal');
+    return proposal;
+  }
+}
+
+@Resolver(() => User)
+export class UserVotesResolver {
+  constructor(private readonly service: VotesService) {}
+
+  @ResolveField(() => VoteConnection, {
+    description:
+      "The signed-in participant's votes, most recently changed first (empty for anyone else).",
+  })
+  votes(
+    @Parent() user: UserRecord,
+    @CurrentUser() actor: Actor,
+    @Lang() lang: Language,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: VOTES_PAGE.first })
+    first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<Page<VoteRecord>> | Page<VoteRecord> {
+    // Votes are private: an administrator reading another account (changeUserRole) sees none.
+    if (actor?.id !== user.id) return EMPTY_PAGE;
+    return this.service.userVotes(user.id, first, after, lang);
+  }
+}

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type Actor,
+  ActorType,
+  assertCan,
+  assertCanVote,
+  DomainError,
+  DomainErrorCode,
+  type Language,
+  type VoteValue,
+} from '@passerelle/domain';
+import { isUuid } from '../../common/graphql/ids';
+import { type Proposal as ProposalRow } from '../../generated/prisma/client';
+import { type Page, pageArgs, toPage } from './page';
+import { type CollegeCountRecord, type VoteRecord, VotesRepository } from './votes.repository';
+
+export const VOTES_PAGE = { first: 20, max: 50 };
+
+export interface CollegeVotesView {
+  actorType: ActorType;
+  votesFor: number;
+  votesAgainst: number;
+  votesNeutral: number;
+  total: number;
+}
+
+const ACTOR_TYPE_ORDER = Object.keys(ActorType);
+
+/** The collèges that voted, in ActorType order, with their totals. */
+export function collegeVotesView(rows: readonly CollegeCountRecord[]): CollegeVotesView[] {
+  return [...rows]
+    .sort((a, b) => ACTOR_TYPE_ORDER.indexOf(a.actorType) - ACTOR_TYPE_ORDER.indexOf(b.actorType))
+    .map((row) => ({
+      actorType: row.actorType,
+      votesFor: row.votesFor,
+      votesAgainst: row.votesAgainst,
+      votesNeutral: row.votesNeutral,
+      total: row.votesFor + row.votesAgainst + row.votesNeutral,
+    }));
+}
+
+@Injectable()
+export class VotesService {
+  constructor(private readonly votes: VotesRepository) {}
+
+  /** Casts, changes (value given) or retracts (null) the actor's vote; idempotent. */
+  async vote(
+    actor: Actor,
+    proposalId: string,
+    value: VoteValue | null,
+    lang: Language,
+    now = new Date(),
+  ): Promise<ProposalRow> {
+    assertCan(actor, 'vote.cast');
+    const voter = actor as NonNullable<Actor>;
+    const notFound = () => new DomainError(DomainErrorCode.PROPOSAL_NOT_FOUND, undefined, lang);
+    if (!isUuid(proposalId)) throw notFound();
+    const proposal = await this.votes.applyVote(proposalId, voter.id, value, (locked) => {
+      if (locked.status === 'DRAFT') throw notFound();
+      assertCanVote(actor, locked, locked.phases, now);
+    });
+    if (!proposal) throw notFound();
+    return proposal;
+  }
+
+  async userVotes(
+    userId: string,
+    first: number | null | undefined,
+    after: string | null | undefined,
+    lang: Language,
+  ): Promise<Page<VoteRecord>> {
+    const page = pageArgs(first, after, VOTES_PAGE, lang);
+    const [rows, total] = await Promise.all([
+      this.votes.findUserVotes(userId, page.after, page.take + 1),
+      this.votes.countUserVotes(userId),
+    ]);
+    return toPage(rows, page.take, total, (row) => ({ at: row.updatedAt, id: row.id }));
+  }
+
+  /** Follows (true) or unfollows (false) a public proposal; idempotent. */
+  async setFollow(
+    actor: Actor,
+    proposalId: string,
+    follow: boolean,
+    lang: Language,
+  ): Promise<ProposalRow> {
+    if (actor === null) throw new DomainError(DomainErrorCode.SIGN_IN_REQUIRED, undefined, lang);
+    const proposal = isUuid(proposalId) ? await this.votes.findPublicProposal(proposalId) : null;
+    if (!proposal) throw new DomainError(DomainErrorCode.PROPOSAL_NOT_FOUND, undefined, lang);
+    if (follow) await this.votes.follow(proposal.id, actor.id);
+    else await this.votes.unfollow(proposal.id, actor.id);
+    return proposal;
+  }
+}

@@ -1,0 +1,45 @@
+import {
+  countActiveFilters,
+  parseProposalSearch,
+  toProposalsVariables,
+  toSearchParams,
+} from '../hooks/useProposalSearchParams';
+
+const parse = (query: string) => parseProposalSearch(new URLSearchParams(query));
+
+describe('proposal search parameters', () => {
+  it('defaults to the newest proposals, and to relevance when searching', () => {
+    expect(parse('').orderBy).toBe('NEWEST');
+    expect(parse('q=v%C3%A9lo').orderBy).toBe('RELEVANCE');
+    expect(parse('q=velo&tri=top').orderBy).toBe('TOP');
+  });
+
+  it('ignores relevance without a search, unknown orders, statuses and collèges', () => {
+    const state = parse('tri=relevance&statut=DRAFT&statut=SELECTED&college=KING&college=PTCE');
+    expect(state.orderBy).toBe('NEWEST');
+    expect(state.statuses).toEqual(['SELECTED']);
+    expect(state.actorTypes).toEqual(['PTCE']);
+  });
+
+  it('round-trips every filter through the URL, leaving defaults out', () => {
+    const query =
+      'q=cantine&tri=hot&consultation=c1&theme=energie-citoyenne&theme=transition-ecologique&territoire=REGION-84&statut=PUBLISHED&college=ASSOCIATION';
+    const state = parse(query);
+    expect(toSearchParams(state).toString()).toBe(query);
+    expect(toSearchParams(parse('tri=newest')).toString()).toBe('');
+    expect(countActiveFilters(state)).toBe(6);
+  });
+
+  it('builds the GraphQL variables of the contract, without empty filters', () => {
+    expect(toProposalsVariables(parse(''))).toEqual({
+      filter: {},
+      orderBy: 'NEWEST',
+      search: null,
+    });
+    expect(toProposalsVariables(parse('q=velo&territoire=DEPARTEMENT-69&college=SME'))).toEqual({
+      filter: { territoryId: 'DEPARTEMENT-69', authorActorTypes: ['SME'] },
+      orderBy: 'RELEVANCE',
+      search: 'velo',
+    });
+  });
+});

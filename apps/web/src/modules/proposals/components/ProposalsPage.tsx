@@ -1,0 +1,238 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import {
+  Button,
+  Card,
+  Checkbox,
+  Grid,
+  Group,
+  NativeSelect,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { ActorType } from '@passerelle/domain';
+import type { TerritoryRef } from '../../../shared/graphql/schema-types';
+import { PageTitle } from '../../../shared/ui/PageTitle';
+import { usePageTitle } from '../../../shared/ui/usePageTitle';
+import { CONSULTATIONS_QUERY } from '../../consultations/graphql/consultations.documents';
+import { TerritorySelect } from '../../territories/components/TerritorySelect';
+import { TERRITORY_QUERY } from '../../territories/graphql/territories.documents';
+import { THEMES_QUERY } from '../graphql/proposals.documents';
+import {
+  ORDERS,
+  PUBLIC_STATUSES,
+  countActiveFilters,
+  toProposalsVariables,
+  useProposalSearchParams,
+} from '../hooks/useProposalSearchParams';
+import { ProposalList } from './ProposalList';
+
+function SearchForm({ value, onSearch }: { value: string; onSearch: (text: string) => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(value);
+  // Back / Forward change the URL: the field follows it.
+  useEffect(() => setText(value), [value]);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSearch(text.trim());
+  };
+  return (
+    <form role="search" aria-label={t('proposals.searchLabel')} onSubmit={submit}>
+      <Group gap="xs" align="flex-end" wrap="nowrap">
+        <TextInput
+          type="search"
+          label={t('proposals.searchLabel')}
+          placeholder={t('proposals.searchPlaceholder')}
+          value={text}
+          onChange={(event) => setText(event.currentTarget.value)}
+          style={{ flex: 1, minWidth: 0 }}
+        />
+        <Button type="submit">{t('proposals.searchButton')}</Button>
+      </Group>
+    </form>
+  );
+}
+
+/** The territory filter: the chosen territory is read back from its id in the URL. */
+function TerritoryFilter({
+  territoryId,
+  onChange,
+}: {
+  territoryId: string;
+  onChange: (territory: TerritoryRef | null) => void;
+}) {
+  const { t } = useTranslation();
+  const { data } = useQuery(TERRITORY_QUERY, {
+    variables: { id: territoryId },
+    skip: !territoryId,
+  });
+  const value = territoryId && data?.territory.id === territoryId ? data.territory : null;
+  return (
+    <TerritorySelect
+      // A new territory from the URL (Back) re-creates the field with its label.
+      key={value?.id ?? territoryId}
+      id="filter-territory"
+      label={t('territory.label')}
+      description={t('proposals.territoryHint')}
+      value={value}
+      onChange={onChange}
+    />
+  );
+}
+
+/** Every public proposal: search, filters and order, all kept in the URL. */
+export function ProposalsPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('proposals.title'));
+  const { state, update } = useProposalSearchParams();
+  const [areFiltersOpen, setFiltersOpen] = useState(false);
+  const consultations = useQuery(CONSULTATIONS_QUERY);
+  const themes = useQuery(THEMES_QUERY);
+  const activeFilters = countActiveFilters(state);
+  const orders = ORDERS.filter((order) => order !== 'RELEVANCE' || state.search);
+
+  const filters = (
+    <Stack gap="md">
+      <NativeSelect
+        label={t('proposals.consultation')}
+        value={state.consultationId}
+        data={[
+          { value: '', label: t('proposals.allConsultations') },
+          ...(consultations.data?.consultations ?? []).map((item) => ({
+            value: item.id,
+            label: item.title,
+          })),
+        ]}
+        onChange={(event) => update({ consultationId: event.currentTarget.value })}
+      />
+      <Checkbox.Group
+        label={t('proposals.themes')}
+        value={state.themeSlugs}
+        onChange={(themeSlugs) => update({ themeSlugs })}
+      >
+        <Stack gap={6} mt="xs">
+          {(themes.data?.themes ?? []).map((theme) => (
+            <Checkbox key={theme.id} value={theme.slug} label={theme.name} />
+          ))}
+        </Stack>
+      </Checkbox.Group>
+      <TerritoryFilter
+        territoryId={state.territoryId}
+        onChange={(territory) => update({ territoryId: territory?.id ?? '' })}
+      />
+      <Checkbox.Group
+        label={t('proposals.status')}
+        value={state.statuses}
+        onChange={(statuses) => update({ statuses: statuses as typeof state.statuses })}
+      >
+        <Stack gap={6} mt="xs">
+          {PUBLIC_STATUSES.map((status) => (
+            <Checkbox key={status} value={status} label={t(`status.${status}`)} />
+          ))}
+        </Stack>
+      </Checkbox.Group>
+      <Checkbox.Group
+        label={t('proposals.college')}
+        description={t('proposals.collegeHint')}
+        value={state.actorTypes}
+        onChange={(actorTypes) => update({ actorTypes: actorTypes as typeof state.actorTypes })}
+      >
+        <Stack gap={6} mt="xs">
+          {(Object.values(ActorType) as ActorType[]).map((actorType) => (
+            <Checkbox key={actorType} value={actorType} label={t(`actorType.${actorType}`)} />
+          ))}
+        </Stack>
+      </Checkbox.Group>
+      {activeFilters > 0 && (
+        <Button
+          variant="subtle"
+          onClick={() =>
+            update({
+              consultationId: '',
+              themeSlugs: [],
+              territoryId: '',
+              statuses: [],
+              actorTypes: [],
+            })
+          }
+        >
+          {t('proposals.clearFilters')}
+        </Button>
+      )}
+    </Stack>
+  );
+
+  return (
+    <Stack gap="lg">
+      <Stack gap="xs">
+        <PageTitle>{t('proposals.title')}</PageTitle>
+        <Text c="gray.7">{t('proposals.intro')}</Text>
+      </Stack>
+      <Card withBorder radius="md" padding="md">
+        <Stack gap="sm">
+          <SearchForm value={state.search} onSearch={(search) => update({ search })} />
+          <NativeSelect
+            label={t('proposals.sortLabel')}
+            value={state.orderBy}
+            data={orders.map((order) => ({ value: order, label: t(`proposals.order.${order}`) }))}
+            onChange={(event) =>
+              update({ orderBy: event.currentTarget.value as typeof state.orderBy })
+            }
+            maw={{ sm: 320 }}
+          />
+        </Stack>
+      </Card>
+      <Grid gap="xl">
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Card
+            component="section"
+            withBorder
+            radius="md"
+            padding="md"
+            aria-labelledby="filters-title"
+          >
+            <Group justify="space-between" wrap="nowrap">
+              <Title order={2} fz="h4" id="filters-title">
+                {activeFilters > 0
+                  ? t('proposals.filtersActive', { count: activeFilters })
+                  : t('proposals.filters')}
+              </Title>
+              <Button
+                variant="light"
+                size="xs"
+                className="filters-toggle"
+                aria-expanded={areFiltersOpen}
+                aria-controls="proposal-filters"
+                onClick={() => setFiltersOpen((open) => !open)}
+              >
+                {areFiltersOpen ? t('proposals.hideFilters') : t('proposals.showFilters')}
+              </Button>
+            </Group>
+            <div
+              id="proposal-filters"
+              className="filters-panel"
+              data-open={areFiltersOpen || undefined}
+            >
+              {filters}
+            </div>
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <ProposalList
+            title={
+              state.search
+                ? t('proposals.resultsFor', { search: state.search })
+                : t('proposals.results')
+            }
+            headingId="proposal-results"
+            variables={toProposalsVariables(state)}
+            emptyText={t('proposals.noResults')}
+          />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

@@ -1,0 +1,129 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { GraphQLError } from 'graphql';
+import type { MockLink } from '@apollo/client/testing';
+import type { ProposalVotes } from '../../../shared/graphql/schema-types';
+import { renderWithApp } from '../../../testing/render';
+import { ME_QUERY } from '../../auth/graphql/auth.documents';
+import { VotePanel } from '../components/VotePanel';
+import { CAST_VOTE_MUTATION, PROPOSAL_VOTES_QUERY } from '../graphql/votes.documents';
+
+const id = '00000000-0000-4000-8000-000000000001';
+const proposal = (change: Partial<ProposalVotes> = {}): ProposalVotes => ({
+  __typename: 'Proposal',
+  id,
+  status: 'PUBLISHED',
+  votesFor: 2,
+  votesAgainst: 1,
+  votesNeutral: 0,
+  myVote: null,
+  collegeVotes: [
+    {
+      __typename: 'CollegeVotes',
+      actorType: 'ASSOCIATION',
+      votesFor: 2,
+      votesAgainst: 1,
+      votesNeutral: 0,
+      total: 3,
+    },
+  ],
+  consultation: { __typename: 'Consultation', id: 'c1', openPhases: ['VOTING'] },
+  ...change,
+});
+const me: MockLink.MockedResponse = {
+  request: { query: ME_QUERY },
+  result: {
+    data: {
+      me: {
+        __typename: 'User',
+        id: 'u1',
+        email: 'a@example.org',
+        displayName: 'Alex',
+        role: 'PARTICIPANT',
+        actorType: 'ASSOCIATION',
+        territory: null,
+      },
+    },
+  },
+};
+const votes = (value = proposal()): MockLink.MockedResponse => ({
+  request: { query: PROPOSAL_VOTES_QUERY, variables: { id } },
+  result: { data: { proposal: value } },
+});
+
+describe('VotePanel', () => {
+  beforeEach(() => window.localStorage.clear());
+
+  it('shows the totals and each collège’s figures as text', async () => {
+    renderWithApp(<VotePanel proposalId={id} />, { mocks: [me, votes()] });
+    expect(await screen.findByText('3 avis')).toBeInTheDocument();
+    expect(screen.getByText('Association — 3 avis')).toBeInTheDocument();
+    expect(screen.getAllByText(/2 pour/).length).toBeGreaterThan(0);
+  });
+
+  it('casts a vote: the pressed button follows my vote and the change is announced', async () => {
+    renderWithApp(<VotePanel proposalId={id} />, {
+      mocks: [
+        me,
+        votes(),
+        {
+          request: {
+            query: CAST_VOTE_MUTATION,
+            variables: { input: { proposalId: id, value: 'FOR' } },
+          },
+          result: { data: { castVote: proposal({ votesFor: 3, myVote: 'FOR' }) } },
+        },
+      ],
+    });
+    const forButton = await screen.findByRole('button', { name: 'Pour' });
+    expect(forButton).toHaveAttribute('aria-pressed', 'false');
+    await userEvent.click(forButton);
+    await waitFor(() => expect(forButton).toHaveAttribute('aria-pressed', 'true'));
+    expect(screen.getByText('4 avis')).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Votre avis « Pour » est enregistré.');
+  });
+
+  it('explains that voting is closed when the API says VOTING_CLOSED', async () => {
+    renderWithApp(<VotePanel proposalId={id} />, {
+      mocks: [
+        me,
+        votes(),
+        {
+          request: {
+            query: CAST_VOTE_MUTATION,
+            variables: { input: { proposalId: id, value: 'AGAINST' } },
+          },
+          result: {
+            errors: [
+              new GraphQLError('Les votes sont fermés pour cette consultation.', {
+                extensions: { code: 'FORBIDDEN', reason: 'VOTING_CLOSED' },
+              }),
+            ],
+          },
+        },
+      ],
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Contre' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Les votes sont fermés pour cette consultation.',
+    );
+    expect(screen.queryByRole('button', { name: 'Contre' })).not.toBeInTheDocument();
+  });
+
+  it('invites visitors to sign in and says when the voting phase is not open', async () => {
+    renderWithApp(<VotePanel proposalId={id} />, {
+      mocks: [
+        { request: { query: ME_QUERY }, result: { data: { me: null } } },
+        votes(
+          proposal({
+            consultation: { __typename: 'Consultation', id: 'c1', openPhases: ['CURATING'] },
+          }),
+        ),
+      ],
+    });
+    expect(
+      await screen.findByText('Les votes ne sont pas ouverts pour cette proposition en ce moment.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Pour' })).not.toBeInTheDocument();
+  });
+});

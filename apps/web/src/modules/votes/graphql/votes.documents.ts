@@ -1,0 +1,59 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { ProposalVotes, VoteValue } from '../../../shared/graphql/schema-types';
+
+const PROPOSAL_VOTES_FIELDS = gql`
+  fragment ProposalVotesFields on Proposal {
+    id
+    status
+    votesFor
+    votesAgainst
+    votesNeutral
+    myVote
+    collegeVotes {
+      actorType
+      votesFor
+      votesAgainst
+      votesNeutral
+      total
+    }
+    consultation {
+      id
+      openPhases
+    }
+  }
+`;
+
+export const PROPOSAL_VOTES_QUERY: TypedDocumentNode<{ proposal: ProposalVotes }, { id: string }> =
+  gql`
+    query ProposalVotes($id: ID!) {
+      proposal(id: $id) {
+        ...ProposalVotesFields
+      }
+    }
+    ${PROPOSAL_VOTES_FIELDS}
+  `;
+
+/** Both mutations return the proposal: counts, per-collège figures and myVote update in the cache. */
+export const CAST_VOTE_MUTATION: TypedDocumentNode<
+  { castVote: ProposalVotes },
+  { input: { proposalId: string; value: VoteValue } }
+> = gql`
+  mutation CastVote($input: CastVoteInput!) {
+    castVote(input: $input) {
+      ...ProposalVotesFields
+    }
+  }
+  ${PROPOSAL_VOTES_FIELDS}
+`;
+
+export const RETRACT_VOTE_MUTATION: TypedDocumentNode<
+  { retractVote: ProposalVotes },
+  { proposalId: string }
+> = gql`
+  mutation RetractVote($proposalId: ID!) {
+    retractVote(proposalId: $proposalId) {
+      ...ProposalVotesFields
+    }
+  }
+  ${PROPOSAL_VOTES_FIELDS}
+`;

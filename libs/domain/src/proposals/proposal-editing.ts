@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { assertCan, can, type Actor } from '../permissions/can';
+import { type ProposalStatus } from '../shared/enums';
+import { DomainError, DomainErrorCode } from '../shared/errors';
+import { id } from '../shared/schemas';
+import { submitProposalInputSchema } from './proposal.schemas';
+
+/**
+ * Statuses in which the author may still edit a proposal. Once moderators start reviewing it
+ * (UNDER_REVIEW) the text they examine stays fixed; answered, merged and withdrawn proposals are
+ * part of the record.
+ */
+export const EDITABLE_PROPOSAL_STATUSES: readonly ProposalStatus[] = ['DRAFT', 'PUBLISHED'];
+
+/** What the editing rules need to know about a proposal. */
+export interface EditableProposal {
+  authorId: string;
+  status: ProposalStatus;
+}
+
+/** Whether `actor` may edit the proposal now: its author, while the status allows edits. */
+export function canEditProposal(actor: Actor, proposal: EditableProposal): boolean {
+  return (
+    can(actor, 'proposal.edit', { ownerId: proposal.authorId }) &&
+    EDITABLE_PROPOSAL_STATUSES.includes(proposal.status)
+  );
+}
+
+/**
+ * Throws SIGN_IN_REQUIRED (anonymous), NOT_ALLOWED (not the author) or PROPOSAL_NOT_EDITABLE
+ * (the status no longer allows edits).
+ */
+export function assertCanEditProposal(actor: Actor, proposal: EditableProposal): void {
+  assertCan(actor, 'proposal.edit', { ownerId: proposal.authorId });
+  if (!EDITABLE_PROPOSAL_STATUSES.includes(proposal.status)) {
+    throw new DomainError(DomainErrorCode.PROPOSAL_NOT_EDITABLE);
+  }
+}
+
+/** Optimistic concurrency: the edit was made on the current version, or STALE_VERSION. */
+export function assertCurrentVersion(expectedVersion: number, currentVersion: number): void {
+  if (expectedVersion !== currentVersion) throw new DomainError(DomainErrorCode.STALE_VERSION);
+}
+
+/** An edit: the submitted fields (consultation and organisation stay), plus the version edited. */
+export const updateProposalInputSchema = submitProposalInputSchema
+  .omit({ consultationId: true, organisationId: true })
+  .extend({ proposalId: id(), expectedVersion: z.number().int().min(1) });
+export type UpdateProposalInput = z.infer<typeof updateProposalInputSchema>;
+
+export const WITHDRAWAL_REASON_MAX = 1_000;
+
+export const withdrawProposalInputSchema = z.strictObject({
+  proposalId: id(),
+  reason: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? null : value),
+    z.string().trim().max(WITHDRAWAL_REASON_MAX).nullable().optional(),
+  ),
+});
+export type WithdrawProposalInput = z.infer<typeof withdrawProposalInputSchema>;
+
+/** Shortest title worth looking for duplicates of: 3 words, or 10 characters. */
+export const SIMILAR_TITLE_MIN_WORDS = 3;
+export const SIMILAR_TITLE_MIN_LENGTH = 10;
+
+/**
+ * Whether a title being typed is long enough to look for similar proposals: fewer words would
+ * match half the platform.
+ */
+export function isTitleLongEnoughForSimilarity(title: string): boolean {
+  const trimmed = title.trim();
+  const words = trimmed.split(/\s+/u).filter((word) => word.length > 0);
+  return words.length >= SIMILAR_TITLE_MIN_WORDS || trimmed.length >= SIMILAR_TITLE_MIN_LENGTH;
+}
