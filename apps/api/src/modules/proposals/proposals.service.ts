@@ -18,6 +18,7 @@ import {
   updateProposalInputSchema,
   validateInput,
   withdrawProposalInputSchema,
+  type SubmitProposalInput,
 } from '@passerelle/domain';
 import { isUuid, unknownReference } from '../../common/graphql/ids';
 import { renderMarkdown } from '../../common/markdown/markdown';
@@ -26,6 +27,35 @@ import { OrganisationsRepository } from '../organisations/organisations.reposito
 import { TerritoriesRepository } from '../territories/territories.repository';
 import { ThemesRepository } from '../themes/themes.repository';
 import { type ProposalRecord, ProposalsRepository } from './proposals.repository';
+
+type ProposalContent = Pick<
+  SubmitProposalInput,
+  | 'title'
+  | 'summary'
+  | 'body'
+  | 'themeIds'
+  | 'territoryId'
+  | 'competentLevel'
+  | 'lever'
+  | 'experiment'
+  | 'measuredImpact'
+>;
+
+/** What an author writes, as stored: the Markdown is rendered and sanitised once, here. */
+function contentOf(data: ProposalContent) {
+  return {
+    title: data.title,
+    summary: data.summary,
+    body: data.body,
+    bodyHtml: renderMarkdown(data.body),
+    themeIds: data.themeIds,
+    territoryId: data.territoryId,
+    competentLevel: data.competentLevel,
+    lever: data.lever,
+    experiment: data.experiment ?? null,
+    measuredImpact: data.measuredImpact ?? null,
+  };
+}
 
 @Injectable()
 export class ProposalsService {
@@ -94,16 +124,7 @@ export class ProposalsService {
         consultationId: consultation.id,
         authorId: author.id,
         organisationId,
-        title: data.title,
-        summary: data.summary,
-        body: data.body,
-        bodyHtml: renderMarkdown(data.body),
-        themeIds: data.themeIds,
-        territoryId: data.territoryId,
-        competentLevel: data.competentLevel,
-        lever: data.lever,
-        experiment: data.experiment ?? null,
-        measuredImpact: data.measuredImpact ?? null,
+        ...contentOf(data),
         status: change.to,
         publishedAt: now,
         // A new proposal enters the HOT list by its age, before any vote.
@@ -136,16 +157,7 @@ export class ProposalsService {
       data.expectedVersion,
       EDITABLE_PROPOSAL_STATUSES,
       {
-        title: data.title,
-        summary: data.summary,
-        body: data.body,
-        bodyHtml: renderMarkdown(data.body),
-        themeIds: data.themeIds,
-        territoryId: data.territoryId,
-        competentLevel: data.competentLevel,
-        lever: data.lever,
-        experiment: data.experiment ?? null,
-        measuredImpact: data.measuredImpact ?? null,
+        ...contentOf(data),
       },
       actor.id,
       now,
