@@ -38,6 +38,34 @@ describe('changeUserRole', () => {
     expect(row.role).toBe('MODERATOR');
   });
 
+  it('appends exactly one CHANGE_ROLE audit entry with the roles before and after', async () => {
+    const { admin, token } = await adminToken();
+    const target = await createUser({ role: 'CURATOR' });
+    await api.gql(CHANGE_USER_ROLE, { input: { userId: target.id, role: 'MODERATOR' } }, { token });
+    const entries = await factoryPrisma().auditLogEntry.findMany({
+      where: { targetId: target.id },
+    });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      actorId: admin.id,
+      action: 'CHANGE_ROLE',
+      targetType: 'USER',
+      targetId: target.id,
+      metadata: { from: 'CURATOR', to: 'MODERATOR' },
+    });
+  });
+
+  it('writes no audit entry when the change is refused', async () => {
+    const moderator = await createUser({ role: 'MODERATOR' });
+    const target = await createUser();
+    await api.gql(
+      CHANGE_USER_ROLE,
+      { input: { userId: target.id, role: 'ADMIN' } },
+      { token: await api.tokenFor(moderator) },
+    );
+    expect(await factoryPrisma().auditLogEntry.count({ where: { targetId: target.id } })).toBe(0);
+  });
+
   it("ends the account's sessions so the new role applies from its next sign-in", async () => {
     const { token } = await adminToken();
     const target = await createUser();

@@ -15,6 +15,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CommentsModule } from './modules/comments/comments.module';
 import { ConsultationsModule } from './modules/consultations/consultations.module';
 import { HealthModule } from './modules/health/health.module';
+import { ModerationModule } from './modules/moderation/moderation.module';
 import { OrganisationsApiModule } from './modules/organisations/organisations-api.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { ProposalsModule } from './modules/proposals/proposals.module';
@@ -49,6 +50,7 @@ export class AppModule {
         ProposalsModule,
         VotesModule,
         CommentsModule,
+        ModerationModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GraphQLExceptionFilter }],
     };

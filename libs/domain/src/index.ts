@@ -16,3 +16,7 @@ export * from './consultations/phases';
 export * from './rankings/scores';
 export * from './votes/votes';
 export * from './comments/comments';
+export * from './consultations/settings';
+export * from './moderation/moderation';
+export * from './consultations/consultation-admin';
+export * from './proposals/official-answer';

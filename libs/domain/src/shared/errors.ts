@@ -29,6 +29,7 @@ export const DomainErrorCode = {
   COMMENT_DELETED: 'COMMENT_DELETED',
   OWN_COMMENT_UPVOTE: 'OWN_COMMENT_UPVOTE',
   RATE_LIMITED: 'RATE_LIMITED',
+  SLUG_TAKEN: 'SLUG_TAKEN',
   INVALID_SIRET: 'INVALID_SIRET',
   SIRET_TAKEN: 'SIRET_TAKEN',
   INVITATION_NOT_FOUND: 'INVITATION_NOT_FOUND',
@@ -36,6 +37,8 @@ export const DomainErrorCode = {
   ALREADY_MEMBER: 'ALREADY_MEMBER',
   LAST_MANAGER: 'LAST_MANAGER',
   NOT_A_MANAGER: 'NOT_A_MANAGER',
+  ALREADY_REPORTED: 'ALREADY_REPORTED',
+  OWN_CONTENT_REPORT: 'OWN_CONTENT_REPORT',
 } as const;
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
 
@@ -151,6 +154,10 @@ const MESSAGES: Record<DomainErrorCode, Record<Language, string>> = {
     fr: 'Cette proposition ne peut plus être modifiée : elle est en cours d’examen, a reçu une réponse ou a été retirée.',
     en: 'This proposal can no longer be edited: it is under review, has been answered or has been withdrawn.',
   },
+  SLUG_TAKEN: {
+    fr: 'Une consultation utilise déjà cette adresse courte (slug) : choisissez-en une autre.',
+    en: 'A consultation already uses this short address (slug): choose another one.',
+  },
   RATE_LIMITED: {
     fr: 'Trop de tentatives : patientez un instant puis réessayez.',
     en: 'Too many attempts: wait a moment and try again.',
@@ -182,6 +189,14 @@ const MESSAGES: Record<DomainErrorCode, Record<Language, string>> = {
   NOT_A_MANAGER: {
     fr: 'Seuls les responsables de l’organisation peuvent faire cela.',
     en: 'Only the managers of the organisation can do this.',
+  },
+  ALREADY_REPORTED: {
+    fr: 'Vous avez déjà signalé ce contenu : les modérateurs vont l’examiner.',
+    en: 'You have already reported this content: the moderators will review it.',
+  },
+  OWN_CONTENT_REPORT: {
+    fr: 'Vous ne pouvez pas signaler votre propre contenu ni votre propre compte.',
+    en: 'You cannot report your own content or your own account.',
   },
 };
 

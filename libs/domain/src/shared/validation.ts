@@ -46,6 +46,21 @@ const RULE_MESSAGES: Record<string, Record<Language, (p: Params) => string>> = {
     fr: () => 'Chaque élément ne peut être choisi qu’une fois.',
     en: () => 'Each item can be chosen only once.',
   },
+  slug: {
+    fr: () =>
+      'Utilisez des lettres minuscules sans accent, des chiffres et des tirets, par exemple ess-2027.',
+    en: () => 'Use lower-case letters without accents, digits and dashes, for example ess-2027.',
+  },
+  endsAfterStart: {
+    fr: () => 'La fin doit être postérieure au début.',
+    en: () => 'The end must come after the start.',
+  },
+  phaseOrder: {
+    fr: () =>
+      'Les étapes se suivent dans l’ordre dépôt, vote, instruction, clôture ; la clôture commence une fois les autres étapes terminées.',
+    en: () =>
+      'Steps follow the order proposing, voting, curating, closed; the closed step starts once the others have ended.',
+  },
   id: {
     fr: () => 'Identifiant invalide : choisissez un élément dans la liste proposée.',
     en: () => 'Invalid identifier: choose an item from the suggested list.',

@@ -44,6 +44,7 @@ export const DOMAIN_TO_GRAPHQL_CODE: Readonly<Record<DomainErrorCode, GraphQLErr
   [DomainErrorCode.STALE_VERSION]: GraphQLErrorCode.CONFLICT,
   [DomainErrorCode.PROPOSAL_NOT_EDITABLE]: GraphQLErrorCode.FORBIDDEN,
   [DomainErrorCode.RATE_LIMITED]: GraphQLErrorCode.RATE_LIMITED,
+  [DomainErrorCode.SLUG_TAKEN]: GraphQLErrorCode.CONFLICT,
   [DomainErrorCode.INVALID_SIRET]: GraphQLErrorCode.BAD_USER_INPUT,
   [DomainErrorCode.SIRET_TAKEN]: GraphQLErrorCode.CONFLICT,
   [DomainErrorCode.INVITATION_NOT_FOUND]: GraphQLErrorCode.NOT_FOUND,
@@ -51,6 +52,8 @@ export const DOMAIN_TO_GRAPHQL_CODE: Readonly<Record<DomainErrorCode, GraphQLErr
   [DomainErrorCode.ALREADY_MEMBER]: GraphQLErrorCode.CONFLICT,
   [DomainErrorCode.LAST_MANAGER]: GraphQLErrorCode.FORBIDDEN,
   [DomainErrorCode.NOT_A_MANAGER]: GraphQLErrorCode.FORBIDDEN,
+  [DomainErrorCode.ALREADY_REPORTED]: GraphQLErrorCode.CONFLICT,
+  [DomainErrorCode.OWN_CONTENT_REPORT]: GraphQLErrorCode.FORBIDDEN,
 };
 
 /** Reasons the API itself gives for failures that are not domain rules. */

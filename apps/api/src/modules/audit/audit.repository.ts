@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../common/prisma/prisma.service';
-import { type Prisma } from '../../generated/prisma/client';
+import { type AuditLogEntry as AuditLogRow, type Prisma } from '../../generated/prisma/client';
+
+export type AuditLogRecord = AuditLogRow;
+
+/** Filters of the audit log, already validated. */
+export interface AuditLogFilter {
+  action?: string | null;
+  actorId?: string | null;
+  targetType?: string | null;
+  targetId?: string | null;
+}
 
 /** A client or an open transaction: audit entries are written in the transaction of the action. */
 export type AuditWriter = Pick<PrismaService, 'auditLogEntry'> | Prisma.TransactionClient;
@@ -35,5 +45,34 @@ export class AuditRepository {
         metadata: entry.metadata ?? {},
       },
     });
+  }
+
+  /** Entries newest first, strictly after the keyset position (createdAt, id). */
+  findPage(
+    filter: AuditLogFilter,
+    after: { at: Date; id: string } | null,
+    take: number,
+  ): Promise<AuditLogRecord[]> {
+    const keyset: Prisma.AuditLogEntryWhereInput = after
+      ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] }
+      : {};
+    return this.prisma.auditLogEntry.findMany({
+      where: { AND: [this.where(filter), keyset] },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take,
+    });
+  }
+
+  count(filter: AuditLogFilter): Promise<number> {
+    return this.prisma.auditLogEntry.count({ where: this.where(filter) });
+  }
+
+  private where(filter: AuditLogFilter): Prisma.AuditLogEntryWhereInput {
+    return {
+      ...(filter.action ? { action: filter.action } : {}),
+      ...(filter.actorId ? { actorId: filter.actorId } : {}),
+      ...(filter.targetType ? { targetType: filter.targetType } : {}),
+      ...(filter.targetId ? { targetId: filter.targetId } : {}),
+    };
   }
 }

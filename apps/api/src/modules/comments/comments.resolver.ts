@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { type Actor, type Language } from '@passerelle/domain';
+import { type Actor, isContentVisibleTo, type Language } from '@passerelle/domain';
 import { CurrentUser } from '../../common/auth/auth.decorators';
 import { type LoaderRegistry } from '../../common/dataloader/loader-registry';
 import { Lang, Loaders } from '../../common/graphql/graphql-context';
@@ -16,6 +16,11 @@ import { COMMENTS_PAGE, CommentsService, USER_COMMENTS_PAGE } from './comments.s
 import { CommentsLoaders } from './comments.loaders';
 import { AddCommentInput, EditCommentInput } from './dto/comment.inputs';
 import { Comment, CommentConnection } from './models/comment.model';
+
+/** Deleted comments, and hidden ones for anyone but their author and moderators, show no text. */
+function isShown(comment: CommentRecord, actor: Actor): boolean {
+  return comment.deletedAt === null && isContentVisibleTo(actor, comment);
+}
 
 @Resolver(() => Comment)
 export class CommentsResolver {
@@ -78,13 +83,13 @@ export class CommentsResolver {
   }
 
   @ResolveField(() => String, { nullable: true })
-  body(@Parent() comment: CommentRecord): string | null {
-    return comment.deletedAt ? null : comment.body;
+  body(@Parent() comment: CommentRecord, @CurrentUser() actor: Actor): string | null {
+    return isShown(comment, actor) ? comment.body : null;
   }
 
   @ResolveField(() => String, { nullable: true })
-  bodyHtml(@Parent() comment: CommentRecord): string | null {
-    if (comment.deletedAt) return null;
+  bodyHtml(@Parent() comment: CommentRecord, @CurrentUser() actor: Actor): string | null {
+    if (!isShown(comment, actor)) return null;
     // Rows written before bodyHtml existed are rendered on read.
     return comment.bodyHtml || (comment.body ? renderMarkdown(comment.body) : '');
   }
@@ -93,8 +98,9 @@ export class CommentsResolver {
   author(
     @Parent() comment: CommentRecord,
     @Loaders() loaders: LoaderRegistry,
+    @CurrentUser() actor: Actor,
   ): Promise<UserRecord | null> | null {
-    return comment.deletedAt ? null : this.userLoaders.byId(loaders).load(comment.authorId);
+    return isShown(comment, actor) ? this.userLoaders.byId(loaders).load(comment.authorId) : null;
   }
 
   @ResolveField(() => Boolean)

@@ -10,6 +10,7 @@ import {
   DomainError,
   DomainErrorCode,
   editCommentInputSchema,
+  isContentVisibleTo,
   type Language,
   validateInput,
 } from '@passerelle/domain';
@@ -35,7 +36,10 @@ export class CommentsService {
     const author = actor as NonNullable<Actor>;
     const data = validateInput(addCommentInputSchema, input, lang);
     const proposal = await this.comments.findProposalWithPhases(data.proposalId);
-    if (!proposal) throw new DomainError(DomainErrorCode.PROPOSAL_NOT_FOUND, undefined, lang);
+    // Hidden proposals (moderation) take comments from no one who cannot see them.
+    if (!proposal || !isContentVisibleTo(actor, proposal)) {
+      throw new DomainError(DomainErrorCode.PROPOSAL_NOT_FOUND, undefined, lang);
+    }
     assertCanComment(actor, proposal, proposal.consultation.phases, now);
     const parentId = data.parentId ?? null;
     if (parentId) {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { TerritoriesModule } from '../territories/territories.module';
 import { ThemesModule } from '../themes/themes.module';
 import { ConsultationsLoaders } from './consultations.loaders';
@@ -7,7 +8,7 @@ import { ConsultationsResolver } from './consultations.resolver';
 import { ConsultationsService } from './consultations.service';
 
 @Module({
-  imports: [TerritoriesModule, ThemesModule],
+  imports: [AuditModule, TerritoriesModule, ThemesModule],
   providers: [
     ConsultationsResolver,
     ConsultationsService,

@@ -1,6 +1,11 @@
-import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { type Language, type PhaseKind as PhaseKindValue } from '@passerelle/domain';
-import { Public } from '../../common/auth/auth.decorators';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  type Actor,
+  type ConsultationSettings as ConsultationSettingsValue,
+  type Language,
+  type PhaseKind as PhaseKindValue,
+} from '@passerelle/domain';
+import { CurrentUser, Public } from '../../common/auth/auth.decorators';
 import { type LoaderRegistry } from '../../common/dataloader/loader-registry';
 import { PhaseKind } from '../../common/graphql/enums';
 import { Lang, Loaders } from '../../common/graphql/graphql-context';
@@ -13,8 +18,10 @@ import { type ThemeRecord } from '../themes/themes.repository';
 import { ConsultationsLoaders } from './consultations.loaders';
 import { type ConsultationRecord } from './consultations.repository';
 import { ConsultationsService } from './consultations.service';
+import { CreateConsultationInput, UpdateConsultationInput } from './dto/consultation-admin.inputs';
 import { Consultation } from './models/consultation.model';
 import { ConsultationPhase } from './models/consultation-phase.model';
+import { ConsultationSettings } from './models/consultation-settings.model';
 
 @Resolver(() => Consultation)
 export class ConsultationsResolver {
@@ -37,6 +44,35 @@ export class ConsultationsResolver {
   })
   consultation(@Args('slug') slug: string, @Lang() lang: Language): Promise<ConsultationRecord> {
     return this.service.getBySlug(slug, lang);
+  }
+
+  @Mutation(() => Consultation, {
+    description:
+      'Administrators only: creates a consultation (CONFLICT / SLUG_TAKEN when the slug is used).',
+  })
+  createConsultation(
+    @Args('input', { type: () => CreateConsultationInput }) input: CreateConsultationInput,
+    @CurrentUser() actor: Actor,
+    @Lang() lang: Language,
+  ): Promise<ConsultationRecord> {
+    return this.service.create(actor, input, lang);
+  }
+
+  @Mutation(() => Consultation, {
+    description:
+      'Administrators only: edits a consultation; absent fields keep their value, themeIds and phases replace the lists.',
+  })
+  updateConsultation(
+    @Args('input', { type: () => UpdateConsultationInput }) input: UpdateConsultationInput,
+    @CurrentUser() actor: Actor,
+    @Lang() lang: Language,
+  ): Promise<ConsultationRecord> {
+    return this.service.update(actor, input, lang);
+  }
+
+  @ResolveField(() => ConsultationSettings)
+  settings(@Parent() consultation: ConsultationRecord): ConsultationSettingsValue {
+    return this.service.settingsOf(consultation);
   }
 
   @ResolveField(() => Territory, { nullable: true })

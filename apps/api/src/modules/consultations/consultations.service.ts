@@ -1,22 +1,50 @@
 import { Injectable } from '@nestjs/common';
 import {
+  type Actor,
+  applyConsultationSettings,
+  assertCan,
+  consultationChanges,
+  type ConsultationSettings,
+  type ConsultationSnapshot,
+  createConsultationInputSchema,
   DomainError,
   DomainErrorCode,
+  type FieldError,
   isPhaseWindowOpen,
   type Language,
   openPhases,
+  parseConsultationSettings,
   type PhaseKind,
+  type PhaseWindow,
+  updateConsultationInputSchema,
+  validateInput,
 } from '@passerelle/domain';
+import { isUuid, unknownReference } from '../../common/graphql/ids';
+import { isUniqueViolation } from '../../common/prisma/prisma-errors';
+import { TerritoriesRepository } from '../territories/territories.repository';
+import { ThemesRepository } from '../themes/themes.repository';
 import { type ConsultationPhase } from './models/consultation-phase.model';
 import {
+  type ConsultationEdit,
   type ConsultationPhaseRecord,
   type ConsultationRecord,
   ConsultationsRepository,
 } from './consultations.repository';
 
+const phasesForAudit = (phases: readonly PhaseWindow[]) =>
+  phases.map((phase) => ({
+    kind: phase.kind,
+    startsAt: phase.startsAt.toISOString(),
+    endsAt: phase.endsAt?.toISOString() ?? null,
+  }));
+
 @Injectable()
 export class ConsultationsService {
-  constructor(private readonly repository: ConsultationsRepository) {}
+  constructor(
+    private readonly repository: ConsultationsRepository,
+    private readonly themes: ThemesRepository,
+    private readonly territories: TerritoriesRepository,
+  ) {}
 
   list(): Promise<ConsultationRecord[]> {
     return this.repository.findAll();
@@ -40,5 +68,148 @@ export class ConsultationsService {
 
   openPhasesAt(phases: ConsultationPhaseRecord[], now: Date): PhaseKind[] {
     return openPhases(phases, now);
+  }
+
+  settingsOf(consultation: ConsultationRecord): ConsultationSettings {
+    return parseConsultationSettings(consultation.settings);
+  }
+
+  /**
+   * An administrator creates a consultation: input rules (slug, phases, settings), the themes
+   * and territory it names, a free slug, then one transaction with its CREATE_CONSULTATION
+   * audit entry.
+   */
+  async create(actor: Actor, input: unknown, lang: Language): Promise<ConsultationRecord> {
+    assertCan(actor, 'consultation.manage'); // before reading the input: strangers learn nothing
+    const admin = actor as NonNullable<Actor>;
+    const data = validateInput(createConsultationInputSchema, input, lang);
+    const territoryId = data.territoryId ?? null;
+    await this.assertReferencesExist(data.themeIds, territoryId, lang);
+    if (await this.repository.findBySlug(data.slug)) {
+      throw new DomainError(DomainErrorCode.SLUG_TAKEN, undefined, lang);
+    }
+    const settings = applyConsultationSettings({}, data.settings);
+    try {
+      return await this.repository.create(
+        {
+          slug: data.slug,
+          title: data.title,
+          description: data.description,
+          territoryId,
+          themeIds: data.themeIds,
+          phases: data.phases,
+          settings: { ...settings },
+        },
+        {
+          actorId: admin.id,
+          action: 'CREATE_CONSULTATION',
+          metadata: {
+            slug: data.slug,
+            title: data.title,
+            territoryId,
+            themeIds: data.themeIds,
+            phases: phasesForAudit(data.phases),
+            settings: { ...settings },
+          },
+        },
+      );
+    } catch (error) {
+      // Another administrator took the slug between the check and the write.
+      if (isUniqueViolation(error))
+        throw new DomainError(DomainErrorCode.SLUG_TAKEN, undefined, lang);
+      throw error;
+    }
+  }
+
+  /**
+   * An administrator edits a consultation: absent fields keep their value; the audit entry
+   * (UPDATE_CONSULTATION) lists what changed, with the settings before and after.
+   */
+  async update(actor: Actor, input: unknown, lang: Language): Promise<ConsultationRecord> {
+    assertCan(actor, 'consultation.manage');
+    const admin = actor as NonNullable<Actor>;
+    const data = validateInput(updateConsultationInputSchema, input, lang);
+    const current = isUuid(data.consultationId)
+      ? await this.repository.findForEdit(data.consultationId)
+      : null;
+    if (!current) throw new DomainError(DomainErrorCode.CONSULTATION_NOT_FOUND, undefined, lang);
+    await this.assertReferencesExist(data.themeIds ?? [], data.territoryId ?? null, lang);
+
+    const before: ConsultationSnapshot = {
+      title: current.title,
+      description: current.description,
+      territoryId: current.territoryId,
+      themeIds: current.themes.map((theme) => theme.themeId),
+      phases: current.phases,
+      settings: { ...parseConsultationSettings(current.settings) },
+    };
+    const edit: ConsultationEdit = {
+      title: data.title ?? undefined,
+      description: data.description ?? undefined,
+      territoryId: data.territoryId,
+      themeIds: data.themeIds ?? undefined,
+      phases: data.phases ?? undefined,
+      settings: data.settings
+        ? { ...applyConsultationSettings(current.settings, data.settings) }
+        : undefined,
+    };
+    const after: ConsultationSnapshot = {
+      title: edit.title ?? before.title,
+      description: edit.description ?? before.description,
+      territoryId: edit.territoryId === undefined ? before.territoryId : edit.territoryId,
+      themeIds: edit.themeIds ?? before.themeIds,
+      phases: edit.phases ?? before.phases,
+      settings: edit.settings ?? before.settings,
+    };
+    const changed = consultationChanges(before, after);
+    return this.repository.update(current.id, edit, {
+      actorId: admin.id,
+      action: 'UPDATE_CONSULTATION',
+      metadata: {
+        changed,
+        ...(changed.includes('title') ? { title: { from: before.title, to: after.title } } : {}),
+        ...(changed.includes('territoryId')
+          ? { territoryId: { from: before.territoryId, to: after.territoryId } }
+          : {}),
+        ...(changed.includes('themeIds')
+          ? { themeIds: { from: [...before.themeIds], to: [...after.themeIds] } }
+          : {}),
+        ...(changed.includes('phases')
+          ? { phases: { from: phasesForAudit(before.phases), to: phasesForAudit(after.phases) } }
+          : {}),
+        ...(changed.includes('settings')
+          ? {
+              settings: {
+                from: { ...before.settings } as Record<string, number | boolean>,
+                to: { ...after.settings } as Record<string, number | boolean>,
+              },
+            }
+          : {}),
+      },
+    });
+  }
+
+  /** Unknown themes or territory: BAD_USER_INPUT naming the field. */
+  private async assertReferencesExist(
+    themeIds: readonly string[],
+    territoryId: string | null,
+    lang: Language,
+  ): Promise<void> {
+    const [themes, isTerritoryKnown] = await Promise.all([
+      themeIds.length > 0 ? this.themes.findByIds(themeIds) : Promise.resolve([]),
+      territoryId ? this.territories.exists(territoryId) : Promise.resolve(true),
+    ]);
+    const unknown: FieldError[] = [];
+    themes.forEach((theme, index) => {
+      if (!theme) {
+        unknown.push(
+          ...(unknownReference(`themeIds.${index}`, 'THEME_NOT_FOUND', lang).fields ?? []),
+        );
+      }
+    });
+    if (!isTerritoryKnown) {
+      unknown.push(...(unknownReference('territoryId', 'TERRITORY_NOT_FOUND', lang).fields ?? []));
+    }
+    if (unknown.length > 0) throw new DomainError(DomainErrorCode.INVALID_INPUT, unknown, lang);
   }
 }

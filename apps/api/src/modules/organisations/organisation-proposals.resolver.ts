@@ -1,5 +1,6 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { type Language } from '@passerelle/domain';
+import { type Actor, type Language } from '@passerelle/domain';
+import { CurrentUser } from '../../common/auth/auth.decorators';
 import { Lang } from '../../common/graphql/graphql-context';
 import { PageArgs } from '../proposals/dto/proposals.args';
 import { ProposalConnection } from '../proposals/models/proposal-connection.model';
@@ -18,6 +19,7 @@ export class OrganisationProposalsResolver {
   proposals(
     @Parent() organisation: OrganisationRecord,
     @Args() args: PageArgs,
+    @CurrentUser() actor: Actor,
     @Lang() lang: Language,
   ): Promise<ProposalPage> {
     return this.lists.list(
@@ -28,6 +30,7 @@ export class OrganisationProposalsResolver {
         orderBy: 'NEWEST',
       },
       lang,
+      actor,
     );
   }
 }

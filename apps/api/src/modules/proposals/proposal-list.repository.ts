@@ -17,6 +17,12 @@ export interface ProposalListCriteria {
   authorId?: string | null;
   /** Raw user text for websearch_to_tsquery (passed as a parameter). */
   search?: string | null;
+  /**
+   * Hidden proposals (moderation) are left out, except an author's own for `hiddenVisibleTo`
+   * and all of them when `allHiddenVisible` (moderators).
+   */
+  hiddenVisibleTo?: string | null;
+  allHiddenVisible?: boolean;
 }
 
 export interface ProposalPageQuery extends ProposalListCriteria {
@@ -41,7 +47,7 @@ const COLUMNS = Prisma.sql`p."id", p."consultationId", p."authorId", p."organisa
   p."summary", p."body", p."bodyHtml", p."territoryId", p."competentLevel", p."lever",
   p."experiment", p."measuredImpact", p."status", p."version", p."votesFor", p."votesAgainst",
   p."votesNeutral", p."commentsCount", p."scoreTop", p."scoreHot", p."scoreControversial",
-  p."searchTitle", p."publishedAt", p."createdAt", p."updatedAt"`;
+  p."searchTitle", p."openReportsCount", p."hiddenAt", p."publishedAt", p."createdAt", p."updatedAt"`;
 
 /** Sort key expressions: enum → fixed SQL, never user text. Ranks are float8 so cursors round-trip. */
 const SORT_KEYS: Record<ProposalOrderBy, Prisma.Sql> = {
@@ -95,6 +101,13 @@ function conditions(criteria: ProposalListCriteria): Prisma.Sql {
       AND u."actorType"::text IN (${Prisma.join(criteria.authorActorTypes)}))`);
   }
   if (criteria.search) where.push(Prisma.sql`p."searchVector" @@ q.query`);
+  if (!criteria.allHiddenVisible) {
+    where.push(
+      criteria.hiddenVisibleTo
+        ? Prisma.sql`(p."hiddenAt" IS NULL OR p."authorId" = ${criteria.hiddenVisibleTo}::uuid)`
+        : Prisma.sql`p."hiddenAt" IS NULL`,
+    );
+  }
   return Prisma.join(where, ' AND ');
 }
 
@@ -171,7 +184,7 @@ export class ProposalListRepository {
         FROM "proposals" p
         CROSS JOIN (SELECT lower(unaccent(${query.title})) AS title,
           websearch_to_tsquery('french_unaccent', ${query.anyWords}) AS query) q
-        WHERE (p."searchTitle" % q.title OR p."searchVector" @@ q.query)
+        WHERE (p."searchTitle" % q.title OR p."searchVector" @@ q.query) AND p."hiddenAt" IS NULL
           AND p."status"::text IN (${Prisma.join(query.statuses)}) ${consultation} ${exclude}
       ) s
       WHERE s."similarity" >= ${query.minSimilarity}

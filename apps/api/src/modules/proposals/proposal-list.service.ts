@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   type Actor,
+  can,
   type DomainError,
   isTitleLongEnoughForSimilarity,
   type Language,
@@ -49,14 +50,24 @@ const MIN_SIMILARITY = 0.2;
 
 const ALL_STATUSES = Object.values(ProposalStatus);
 
+/** Who sees hidden proposals in a list: their author, and moderators all of them. */
+function hiddenVisibility(
+  actor: Actor,
+): Pick<ProposalListCriteria, 'hiddenVisibleTo' | 'allHiddenVisible'> {
+  return { hiddenVisibleTo: actor?.id ?? null, allHiddenVisible: can(actor, 'moderation.act') };
+}
+
 type Invalid = (field: string, rule: string, fr: string, en: string) => DomainError;
 
 @Injectable()
 export class ProposalListService {
   constructor(private readonly repository: ProposalListRepository) {}
 
-  /** A page of publicly visible proposals, filtered, searched and sorted. */
-  list(args: ProposalsArgs, lang: Language): Promise<ProposalPage> {
+  /**
+   * A page of publicly visible proposals, filtered, searched and sorted. Hidden ones (moderation)
+   * only for their author and moderators.
+   */
+  list(args: ProposalsArgs, lang: Language, actor: Actor = null): Promise<ProposalPage> {
     const invalid: Invalid = (field, rule, fr, en) =>
       invalidArgument(field, rule, { fr, en }, lang);
     const orderBy = args.orderBy ?? 'NEWEST';
@@ -77,7 +88,12 @@ export class ProposalListService {
         'Sorting by relevance needs a search.',
       );
     }
-    return this.page({ ...this.criteria(args.filter ?? {}, invalid), search }, args, orderBy, lang);
+    return this.page(
+      { ...this.criteria(args.filter ?? {}, invalid), search, ...hiddenVisibility(actor) },
+      args,
+      orderBy,
+      lang,
+    );
   }
 
   /**
@@ -91,7 +107,12 @@ export class ProposalListService {
     lang: Language,
   ): Promise<ProposalPage> {
     const statuses = actor?.id === userId ? ALL_STATUSES : PUBLIC_PROPOSAL_STATUSES;
-    return this.page({ statuses, authorId: userId }, args, 'NEWEST', lang);
+    return this.page(
+      { statuses, authorId: userId, ...hiddenVisibility(actor) },
+      args,
+      'NEWEST',
+      lang,
+    );
   }
 
   /** Public proposals with a title like the one being typed, most similar first. */

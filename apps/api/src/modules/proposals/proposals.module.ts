@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { ConsultationsModule } from '../consultations/consultations.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { TerritoriesModule } from '../territories/territories.module';
@@ -17,11 +18,22 @@ import { ProposalsRepository } from './proposals.repository';
 import { ProposalsResolver } from './proposals.resolver';
 import { ProposalsService } from './proposals.service';
 import { UserProposalsResolver } from './user-proposals.resolver';
+import { AnswerProposal } from './use-cases/answer-proposal';
+import { AnswerProposalResolver } from './use-cases/answer-proposal.resolver';
 
 @Module({
-  imports: [ConsultationsModule, ThemesModule, TerritoriesModule, UsersModule, OrganisationsModule],
+  imports: [
+    AuditModule,
+    ConsultationsModule,
+    ThemesModule,
+    TerritoriesModule,
+    UsersModule,
+    OrganisationsModule,
+  ],
   providers: [
     ProposalsResolver,
+    AnswerProposalResolver,
+    AnswerProposal,
     ProposalFieldsResolver,
     ProposalRevisionsResolver,
     ProposalStatusChangesResolver,

@@ -28,8 +28,12 @@ export class ProposalsResolver {
     description:
       'Publicly visible proposals: filters, French full-text search and sort keys, with keyset pagination (`first`, `after`).',
   })
-  proposals(@Args() args: ProposalsArgs, @Lang() lang: Language): Promise<ProposalPage> {
-    return this.lists.list(args, lang);
+  proposals(
+    @Args() args: ProposalsArgs,
+    @CurrentUser() actor: Actor,
+    @Lang() lang: Language,
+  ): Promise<ProposalPage> {
+    return this.lists.list(args, lang, actor);
   }
 
   @Public()

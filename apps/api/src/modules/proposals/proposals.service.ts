@@ -10,6 +10,7 @@ import {
   DomainErrorCode,
   EDITABLE_PROPOSAL_STATUSES,
   type FieldError,
+  isContentVisibleTo,
   isPubliclyVisible,
   type Language,
   proposalScores,
@@ -192,7 +193,10 @@ export class ProposalsService {
   }
 
   private isVisibleTo(actor: Actor, proposal: ProposalRecord): boolean {
-    return isPubliclyVisible(proposal.status) || actor?.id === proposal.authorId;
+    return (
+      (isPubliclyVisible(proposal.status) || actor?.id === proposal.authorId) &&
+      isContentVisibleTo(actor, proposal)
+    );
   }
 
   private async assertReferencesExist(

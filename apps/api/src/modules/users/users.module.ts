@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { TerritoriesModule } from '../territories/territories.module';
 import { UsersLoaders } from './users.loaders';
@@ -7,7 +8,7 @@ import { ParticipantsResolver, UsersResolver } from './users.resolver';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [TerritoriesModule, OrganisationsModule],
+  imports: [AuditModule, TerritoriesModule, OrganisationsModule],
   providers: [UsersResolver, ParticipantsResolver, UsersService, UsersRepository, UsersLoaders],
   exports: [UsersRepository, UsersLoaders],
 })

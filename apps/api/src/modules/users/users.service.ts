@@ -30,7 +30,12 @@ export class UsersService {
     assertCan(actor, 'user.manageRoles'); // before reading the input: strangers learn nothing
     const data = validateInput(changeUserRoleInputSchema, input, lang);
     assertCanChangeRole(actor, data.userId);
-    const user = await this.repository.changeRoleAndEndSessions(data.userId, data.role, now);
+    const user = await this.repository.changeRoleAndEndSessions(
+      data.userId,
+      data.role,
+      now,
+      (actor as NonNullable<Actor>).id,
+    );
     if (!user) throw new DomainError(DomainErrorCode.USER_NOT_FOUND, undefined, lang);
     return user;
   }

@@ -3,6 +3,7 @@ import { PhaseKind } from '../../../common/graphql/enums';
 import { Territory } from '../../territories/models/territory.model';
 import { Theme } from '../../themes/models/theme.model';
 import { ConsultationPhase } from './consultation-phase.model';
+import { ConsultationSettings } from './consultation-settings.model';
 
 @ObjectType({
   description: 'A participatory process with dated phases: PROPOSING → VOTING → CURATING → CLOSED.',
@@ -31,4 +32,7 @@ export class Consultation {
 
   @Field(() => [PhaseKind], { description: 'The kinds of phase open now.' })
   openPhases?: PhaseKind[];
+
+  @Field(() => ConsultationSettings, { description: 'Moderation settings, defaults applied.' })
+  settings?: ConsultationSettings;
 }

@@ -1,0 +1,74 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { PhaseKind } from '../../../common/graphql/enums';
+
+@InputType({ description: 'A dated phase; endsAt null means open-ended.' })
+export class PhaseInput {
+  @Field(() => PhaseKind)
+  kind!: PhaseKind;
+
+  @Field()
+  startsAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  endsAt?: Date | null;
+}
+
+@InputType({ description: 'Absent or null keeps the current value (or the default).' })
+export class ConsultationSettingsInput {
+  @Field(() => Int, { nullable: true, description: '1 to 50; default 3.' })
+  reportThreshold?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Default false.' })
+  preModeration?: boolean | null;
+}
+
+@InputType()
+export class CreateConsultationInput {
+  @Field({ description: 'Lower-case letters, digits and dashes; unique (CONFLICT / SLUG_TAKEN).' })
+  slug!: string;
+
+  @Field()
+  title!: string;
+
+  @Field()
+  description!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Null for a national consultation.' })
+  territoryId?: string | null;
+
+  @Field(() => [ID])
+  themeIds!: string[];
+
+  @Field(() => [PhaseInput])
+  phases!: PhaseInput[];
+
+  @Field(() => ConsultationSettingsInput, { nullable: true })
+  settings?: ConsultationSettingsInput | null;
+}
+
+@InputType({
+  description:
+    'Absent fields keep their value; an explicit null territoryId makes the consultation national. themeIds and phases replace the whole list.',
+})
+export class UpdateConsultationInput {
+  @Field(() => ID)
+  consultationId!: string;
+
+  @Field(() => String, { nullable: true })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  territoryId?: string | null;
+
+  @Field(() => [ID], { nullable: true })
+  themeIds?: string[] | null;
+
+  @Field(() => [PhaseInput], { nullable: true })
+  phases?: PhaseInput[] | null;
+
+  @Field(() => ConsultationSettingsInput, { nullable: true })
+  settings?: ConsultationSettingsInput | null;
+}

@@ -1,0 +1,299 @@
+import { Injectable } from '@nestjs/common';
+import { isPubliclyVisible, type ReportReason, type ReportTargetType } from '@passerelle/domain';
+import { groupByKey } from '../../common/dataloader/loader-registry';
+import { PrismaService } from '../../common/prisma/prisma.service';
+import { Prisma, type Report as ReportRow } from '../../generated/prisma/client';
+import { type AuditEntry, AuditRepository } from '../audit/audit.repository';
+import { type ModerationQueueOrder } from './models/moderation.model';
+
+export type ReportRecord = ReportRow;
+
+/** The content a report or a decision is about: who wrote it, and the consultation's settings. */
+export interface ModerationTarget {
+  targetType: ReportTargetType;
+  targetId: string;
+  ownerId: string;
+  hiddenAt: Date | null;
+  /** Public status (proposals), not deleted (comments). */
+  isLive: boolean;
+  consultationSettings: unknown;
+}
+
+/** One row of the queue: a target with open reports or hidden. */
+export interface QueueRow {
+  targetType: ReportTargetType;
+  targetId: string;
+  openReportsCount: number;
+  hiddenAt: Date | null;
+  firstReportedAt: Date | null;
+  lastReportedAt: Date | null;
+  sortAt: Date;
+}
+
+export interface QueueQuery {
+  targetType?: ReportTargetType | null;
+  reason?: ReportReason | null;
+  consultationId?: string | null;
+  orderBy: ModerationQueueOrder;
+  after: { key: number | string; id: string } | null;
+  take: number;
+}
+
+/** What a moderator decides, applied in one transaction with its audit entry. */
+export interface Decision {
+  targetType: ReportTargetType;
+  targetId: string;
+  /** Hidden after the decision (HIDE) or visible (RESTORE, DISMISS_REPORTS). */
+  hide: boolean;
+  status: 'ACTIONED' | 'DISMISSED';
+  moderatorId: string;
+  audit: AuditEntry;
+  at: Date;
+}
+
+const TABLE: Record<'PROPOSAL' | 'COMMENT', Prisma.Sql> = {
+  PROPOSAL: Prisma.sql`proposals`,
+  COMMENT: Prisma.sql`comments`,
+};
+
+@Injectable()
+export class ModerationRepository {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  async findTarget(type: ReportTargetType, id: string): Promise<ModerationTarget | null> {
+    if (type === 'PROPOSAL') {
+      const proposal = await this.prisma.proposal.findUnique({
+        where: { id },
+        include: { consultation: { select: { settings: true } } },
+      });
+      return proposal
+        ? {
+            targetType: type,
+            targetId: id,
+            ownerId: proposal.authorId,
+            hiddenAt: proposal.hiddenAt,
+            isLive: isPubliclyVisible(proposal.status),
+            consultationSettings: proposal.consultation.settings,
+          }
+        : null;
+    }
+    if (type === 'COMMENT') {
+      const comment = await this.prisma.comment.findUnique({
+        where: { id },
+        include: { proposal: { select: { consultation: { select: { settings: true } } } } },
+      });
+      return comment
+        ? {
+            targetType: type,
+            targetId: id,
+            ownerId: comment.authorId,
+            hiddenAt: comment.hiddenAt,
+            isLive: comment.deletedAt === null,
+            consultationSettings: comment.proposal.consultation.settings,
+          }
+        : null;
+    }
+    const user = await this.prisma.user.findUnique({ where: { id }, select: { id: true } });
+    return user
+      ? {
+          targetType: type,
+          targetId: id,
+          ownerId: id,
+          hiddenAt: null,
+          isLive: true,
+          consultationSettings: null,
+        }
+      : null;
+  }
+
+  /**
+   * Writes an open report (its openKey is unique while open: a second open report by the same
+   * reporter fails with P2002), counts it on the content with an atomic increment and, when the
+   * count reaches the threshold, hides the content and appends an AUTO_HIDE audit entry, all in
+   * one transaction. The increment locks the content's row, so concurrent reports are counted
+   * one after the other and exactly one of them reaches the threshold.
+   */
+  report(
+    report: {
+      targetType: ReportTargetType;
+      targetId: string;
+      reporterId: string;
+      reason: ReportReason;
+      details: string | null;
+      openKey: string;
+    },
+    threshold: number,
+    now: Date,
+  ): Promise<ReportRecord> {
+    return this.prisma.$transaction(async (tx) => {
+      const created = await tx.report.create({ data: { ...report, createdAt: now } });
+      if (report.targetType === 'USER') return created;
+      const table = TABLE[report.targetType];
+      const [counted] = await tx.$queryRaw<{ openReportsCount: number; hiddenAt: Date | null }[]>`
+        UPDATE ${table} SET "openReportsCount" = "openReportsCount" + 1
+        WHERE id = ${report.targetId}::uuid
+        RETURNING "openReportsCount", "hiddenAt"`;
+      if (counted && counted.hiddenAt === null && counted.openReportsCount >= threshold) {
+        await tx.$executeRaw`UPDATE ${table} SET "hiddenAt" = ${now}
+          WHERE id = ${report.targetId}::uuid AND "hiddenAt" IS NULL`;
+        await this.audit.append(
+          {
+            actorId: null,
+            action: 'AUTO_HIDE',
+            targetType: report.targetType,
+            targetId: report.targetId,
+            reason: null,
+            metadata: { openReportsCount: counted.openReportsCount, threshold },
+          },
+          tx,
+        );
+      }
+      return created;
+    });
+  }
+
+  /**
+   * Applies a decision: locks the content row, resolves every open report of the target, sets or
+   * clears hiddenAt, resets the open report count and appends the audit entry, in one transaction.
+   */
+  decide(decision: Decision): Promise<number> {
+    return this.prisma.$transaction(async (tx) => {
+      const { targetType, targetId } = decision;
+      if (targetType !== 'USER') {
+        await tx.$queryRaw`SELECT id FROM ${TABLE[targetType]} WHERE id = ${targetId}::uuid FOR UPDATE`;
+      }
+      const resolved = await tx.report.updateMany({
+        where: { targetType, targetId, status: 'OPEN' },
+        data: {
+          status: decision.status,
+          openKey: null,
+          resolvedAt: decision.at,
+          resolvedById: decision.moderatorId,
+        },
+      });
+      if (targetType !== 'USER') {
+        const hiddenAt = decision.hide
+          ? Prisma.sql`COALESCE("hiddenAt", ${decision.at})`
+          : Prisma.sql`NULL`;
+        await tx.$executeRaw`UPDATE ${TABLE[targetType]}
+          SET "openReportsCount" = 0, "hiddenAt" = ${hiddenAt}
+          WHERE id = ${targetId}::uuid`;
+      }
+      await this.audit.append(
+        {
+          ...decision.audit,
+          metadata: { resolvedReports: resolved.count, status: decision.status },
+        },
+        tx,
+      );
+      return resolved.count;
+    });
+  }
+
+  /** One queue item's current state. */
+  async findItem(targetType: ReportTargetType, targetId: string): Promise<QueueRow | null> {
+    const rows = await this.prisma.$queryRaw<QueueRow[]>`
+      SELECT * FROM (${this.items()}) i
+      WHERE i."targetType" = ${targetType} AND i."targetId" = ${targetId}::uuid`;
+    if (rows[0]) return rows[0];
+    // No longer in the queue (e.g. reports dismissed): its state all the same.
+    const table = targetType === 'USER' ? null : TABLE[targetType];
+    const hiddenAt = table
+      ? ((
+          await this.prisma.$queryRaw<{ hiddenAt: Date | null }[]>`
+            SELECT "hiddenAt" FROM ${table} WHERE id = ${targetId}::uuid`
+        )[0]?.hiddenAt ?? null)
+      : null;
+    return {
+      targetType,
+      targetId,
+      openReportsCount: 0,
+      hiddenAt,
+      firstReportedAt: null,
+      lastReportedAt: null,
+      sortAt: new Date(0),
+    };
+  }
+
+  findQueue(query: QueueQuery): Promise<QueueRow[]> {
+    const direction = query.orderBy === 'OLDEST' ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+    const key =
+      query.orderBy === 'MOST_REPORTED' ? Prisma.sql`i."openReportsCount"` : Prisma.sql`i."sortAt"`;
+    let keyset = Prisma.empty;
+    if (query.after) {
+      const value =
+        query.orderBy === 'MOST_REPORTED'
+          ? Prisma.sql`${Number(query.after.key)}::int`
+          : Prisma.sql`${String(query.after.key)}::timestamp`;
+      const beyond = query.orderBy === 'OLDEST' ? Prisma.sql`>` : Prisma.sql`<`;
+      keyset = Prisma.sql`AND (${key}, i."targetId") ${beyond} (${value}, ${query.after.id}::uuid)`;
+    }
+    return this.prisma.$queryRaw<QueueRow[]>`
+      SELECT i.* FROM (${this.items()}) i
+      WHERE ${this.filters(query)} ${keyset}
+      ORDER BY ${key} ${direction}, i."targetId" ${direction}
+      LIMIT ${query.take}`;
+  }
+
+  async countQueue(query: QueueQuery): Promise<number> {
+    const rows = await this.prisma.$queryRaw<{ count: number }[]>`
+      SELECT count(*)::int AS "count" FROM (${this.items()}) i WHERE ${this.filters(query)}`;
+    return rows[0]?.count ?? 0;
+  }
+
+  /** Every report of each target, oldest first (DataLoader batch, keys "TYPE:id"). */
+  async findReportsByTargets(keys: readonly string[]): Promise<ReportRecord[][]> {
+    const ids = [...new Set(keys.map((key) => key.split(':')[1]))];
+    const rows = await this.prisma.report.findMany({
+      where: { targetId: { in: ids } },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
+    return groupByKey(keys, rows, (row) => `${row.targetType}:${row.targetId}`);
+  }
+
+  /**
+   * Targets with open reports, or hidden, with their consultation, their first open report (any
+   * report when none is open) and their last report.
+   */
+  private items(): Prisma.Sql {
+    return Prisma.sql`
+      SELECT t.*, f."firstReportedAt", f."lastReportedAt",
+        COALESCE(f."firstReportedAt", t."hiddenAt") AS "sortAt"
+      FROM (
+        SELECT 'PROPOSAL' AS "targetType", p.id AS "targetId", p."openReportsCount", p."hiddenAt",
+          p."consultationId"
+        FROM proposals p WHERE p."openReportsCount" > 0 OR p."hiddenAt" IS NOT NULL
+        UNION ALL
+        SELECT 'COMMENT', c.id, c."openReportsCount", c."hiddenAt", cp."consultationId"
+        FROM comments c JOIN proposals cp ON cp.id = c."proposalId"
+        WHERE c."openReportsCount" > 0 OR c."hiddenAt" IS NOT NULL
+        UNION ALL
+        SELECT 'USER', r."targetId", count(*)::int, NULL::timestamp, NULL::uuid
+        FROM reports r WHERE r."targetType" = 'USER' AND r.status = 'OPEN'
+        GROUP BY r."targetId"
+      ) t
+      LEFT JOIN LATERAL (
+        SELECT COALESCE(min(r."createdAt") FILTER (WHERE r.status = 'OPEN'), min(r."createdAt"))
+            AS "firstReportedAt",
+          max(r."createdAt") AS "lastReportedAt"
+        FROM reports r
+        WHERE r."targetType"::text = t."targetType" AND r."targetId" = t."targetId"
+      ) f ON true`;
+  }
+
+  private filters(query: QueueQuery): Prisma.Sql {
+    const where: Prisma.Sql[] = [Prisma.sql`true`];
+    if (query.targetType) where.push(Prisma.sql`i."targetType" = ${query.targetType}`);
+    if (query.consultationId) {
+      where.push(Prisma.sql`i."consultationId" = ${query.consultationId}::uuid`);
+    }
+    if (query.reason) {
+      where.push(Prisma.sql`EXISTS (SELECT 1 FROM reports r WHERE r."targetType"::text = i."targetType"
+        AND r."targetId" = i."targetId" AND r.reason::text = ${query.reason})`);
+    }
+    return Prisma.join(where, ' AND ');
+  }
+}

@@ -1,0 +1,230 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type Actor,
+  assertCanModerate,
+  assertCanReport,
+  assertDecisionTarget,
+  canSeeHidden,
+  DomainError,
+  DomainErrorCode,
+  type Language,
+  moderationDecisionInputSchema,
+  parseConsultationSettings,
+  reportContentInputSchema,
+  reportOpenKey,
+  type ReportTargetType,
+  validateInput,
+} from '@passerelle/domain';
+import { invalidArgument, isUuid } from '../../common/graphql/ids';
+import { isUniqueViolation } from '../../common/prisma/prisma-errors';
+import { type AuditLogRecord, AuditRepository } from '../audit/audit.repository';
+import { type Page, pageArgs, toPage } from '../votes/page';
+import { type AuditLogArgs, type ModerationQueueArgs } from './dto/moderation.inputs';
+import {
+  type ModerationTarget,
+  ModerationRepository,
+  type QueueRow,
+  type ReportRecord,
+} from './moderation.repository';
+
+export const QUEUE_PAGE = { first: 20, max: 50 };
+export const AUDIT_PAGE = { first: 50, max: 100 };
+
+type DecisionKind = 'HIDE' | 'RESTORE' | 'DISMISS_REPORTS';
+
+const NOT_FOUND: Record<ReportTargetType, DomainErrorCode> = {
+  PROPOSAL: DomainErrorCode.PROPOSAL_NOT_FOUND,
+  COMMENT: DomainErrorCode.COMMENT_NOT_FOUND,
+  USER: DomainErrorCode.USER_NOT_FOUND,
+};
+
+function encodeQueueCursor(key: number | string, id: string): string {
+  return Buffer.from(JSON.stringify([key, id])).toString('base64url');
+}
+
+function decodeQueueCursor(
+  value: string,
+  numeric: boolean,
+): { key: number | string; id: string } | null {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    if (!Array.isArray(parsed) || parsed.length !== 2) return null;
+    const [key, id] = parsed as unknown[];
+    if (typeof id !== 'string' || !isUuid(id)) return null;
+    if (numeric) return Number.isInteger(key) ? { key: key as number, id } : null;
+    return typeof key === 'string' && !Number.isNaN(new Date(key).getTime()) ? { key, id } : null;
+  } catch {
+    return null;
+  }
+}
+
+@Injectable()
+export class ModerationService {
+  constructor(
+    private readonly repository: ModerationRepository,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  /** A signed-in participant reports content or an account; one open report per target. */
+  async report(
+    actor: Actor,
+    input: unknown,
+    lang: Language,
+    now = new Date(),
+  ): Promise<ReportRecord> {
+    if (actor === null) throw new DomainError(DomainErrorCode.SIGN_IN_REQUIRED, undefined, lang);
+    const data = validateInput(reportContentInputSchema, input, lang);
+    const target = await this.visibleTarget(actor, data.targetType, data.targetId, lang);
+    assertCanReport(actor, target, lang);
+    const settings = parseConsultationSettings(target.consultationSettings);
+    try {
+      return await this.repository.report(
+        {
+          targetType: data.targetType,
+          targetId: data.targetId,
+          reporterId: actor.id,
+          reason: data.reason,
+          details: data.details ?? null,
+          openKey: reportOpenKey(actor.id, data.targetType, data.targetId),
+        },
+        settings.reportThreshold,
+        now,
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new DomainError(DomainErrorCode.ALREADY_REPORTED, undefined, lang);
+      }
+      throw error;
+    }
+  }
+
+  /** Hides, restores or dismisses the reports of a target; moderators and administrators. */
+  async decide(
+    kind: DecisionKind,
+    actor: Actor,
+    input: unknown,
+    lang: Language,
+    now = new Date(),
+  ): Promise<QueueRow> {
+    if (actor === null) throw new DomainError(DomainErrorCode.SIGN_IN_REQUIRED, undefined, lang);
+    assertCanModerate(actor);
+    const data = validateInput(moderationDecisionInputSchema, input, lang);
+    assertDecisionTarget(kind, data.targetType, lang);
+    const target = await this.repository.findTarget(data.targetType, data.targetId);
+    if (!target) throw new DomainError(NOT_FOUND[data.targetType], undefined, lang);
+    await this.repository.decide({
+      targetType: data.targetType,
+      targetId: data.targetId,
+      hide: kind === 'HIDE',
+      status: kind === 'HIDE' ? 'ACTIONED' : 'DISMISSED',
+      moderatorId: actor.id,
+      audit: {
+        actorId: actor.id,
+        action: kind,
+        targetType: data.targetType,
+        targetId: data.targetId,
+        reason: data.reason,
+      },
+      at: now,
+    });
+    return this.item(data.targetType, data.targetId);
+  }
+
+  async item(targetType: ReportTargetType, targetId: string): Promise<QueueRow> {
+    return (await this.repository.findItem(targetType, targetId)) as QueueRow;
+  }
+
+  async queue(actor: Actor, args: ModerationQueueArgs, lang: Language): Promise<Page<QueueRow>> {
+    assertCanModerate(actor);
+    const orderBy = args.orderBy ?? 'MOST_REPORTED';
+    const numeric = orderBy === 'MOST_REPORTED';
+    const { take } = pageArgs(args.first, null, QUEUE_PAGE, lang);
+    const after = args.after ? decodeQueueCursor(args.after, numeric) : null;
+    if (args.after && !after) throw this.invalidCursor(lang);
+    if (args.consultationId && !isUuid(args.consultationId)) {
+      throw invalidArgument(
+        'consultationId',
+        'id',
+        { fr: 'Identifiant invalide.', en: 'Invalid id.' },
+        lang,
+      );
+    }
+    const query = {
+      targetType: args.targetType,
+      reason: args.reason,
+      consultationId: args.consultationId,
+      orderBy,
+      after,
+      take: take + 1,
+    };
+    const [rows, total] = await Promise.all([
+      this.repository.findQueue(query),
+      this.repository.countQueue(query),
+    ]);
+    const nodes = rows.slice(0, take);
+    const edges = nodes.map((node) => ({
+      cursor: encodeQueueCursor(
+        numeric ? node.openReportsCount : node.sortAt.toISOString(),
+        node.targetId,
+      ),
+      node,
+    }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: rows.length > take, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: total,
+    };
+  }
+
+  async auditLog(actor: Actor, args: AuditLogArgs, lang: Language): Promise<Page<AuditLogRecord>> {
+    assertCanModerate(actor);
+    const page = pageArgs(args.first, args.after, AUDIT_PAGE, lang);
+    if (args.actorId && !isUuid(args.actorId)) {
+      throw invalidArgument(
+        'actorId',
+        'id',
+        { fr: 'Identifiant invalide.', en: 'Invalid id.' },
+        lang,
+      );
+    }
+    const filter = {
+      action: args.action,
+      actorId: args.actorId,
+      targetType: args.targetType,
+      targetId: args.targetId,
+    };
+    const [rows, total] = await Promise.all([
+      this.audit.findPage(filter, page.after, page.take + 1),
+      this.audit.count(filter),
+    ]);
+    return toPage(rows, page.take, total, (row) => ({ at: row.createdAt, id: row.id }));
+  }
+
+  /** The target, if it exists and the actor may see it (hidden content: author, moderators). */
+  private async visibleTarget(
+    actor: NonNullable<Actor>,
+    targetType: ReportTargetType,
+    targetId: string,
+    lang: Language,
+  ): Promise<ModerationTarget> {
+    const target = await this.repository.findTarget(targetType, targetId);
+    const visible =
+      target !== null &&
+      target.isLive &&
+      (target.hiddenAt === null || canSeeHidden(actor, target.ownerId));
+    if (!target || !visible) throw new DomainError(NOT_FOUND[targetType], undefined, lang);
+    return target;
+  }
+
+  private invalidCursor(lang: Language): DomainError {
+    return invalidArgument(
+      'after',
+      'cursor',
+      {
+        fr: 'Curseur invalide : reprenez la liste depuis le début.',
+        en: 'Invalid cursor: start the list again from the beginning.',
+      },
+      lang,
+    );
+  }
+}

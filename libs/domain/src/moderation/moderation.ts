@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { assertCan, can, type Actor } from '../permissions/can';
+import { DomainError, DomainErrorCode } from '../shared/errors';
+import { DEFAULT_LANGUAGE, type Language } from '../shared/language';
+import { id, optionalText, text } from '../shared/schemas';
+
+const values = <const T extends readonly string[]>(...items: T) =>
+  Object.freeze(Object.fromEntries(items.map((item) => [item, item]))) as {
+    readonly [K in T[number]]: K;
+  };
+
+export const ReportTargetType = values('PROPOSAL', 'COMMENT', 'USER');
+export type ReportTargetType = keyof typeof ReportTargetType;
+export const ReportReason = values(
+  'SPAM',
+  'OFFENSIVE',
+  'OFF_TOPIC',
+  'DUPLICATE',
+  'PERSONAL_DATA',
+  'OTHER',
+);
+export type ReportReason = keyof typeof ReportReason;
+export const ReportStatus = values('OPEN', 'DISMISSED', 'ACTIONED');
+export type ReportStatus = keyof typeof ReportStatus;
+
+/** What moderation and administration write to the audit log. */
+export const AuditAction = values(
+  'AUTO_HIDE',
+  'HIDE',
+  'RESTORE',
+  'DISMISS_REPORTS',
+  'ANSWER_PROPOSAL',
+  'CREATE_CONSULTATION',
+  'UPDATE_CONSULTATION',
+  'CHANGE_ROLE',
+);
+export type AuditAction = keyof typeof AuditAction;
+
+export const MODERATION_LIMITS = {
+  detailsMax: 1_000,
+  reasonMin: 3,
+  reasonMax: 1_000,
+} as const;
+
+export const reportContentInputSchema = z
+  .strictObject({
+    targetType: z.enum(Object.values(ReportTargetType)),
+    targetId: id(),
+    reason: z.enum(Object.values(ReportReason)),
+    details: optionalText(MODERATION_LIMITS.detailsMax),
+  })
+  .superRefine((input, ctx) => {
+    if (input.reason === 'OTHER' && !input.details) {
+      ctx.addIssue({ code: 'custom', path: ['details'], params: { rule: 'required' } });
+    }
+  });
+export type ReportContentInput = z.infer<typeof reportContentInputSchema>;
+
+export const moderationDecisionInputSchema = z.strictObject({
+  targetType: z.enum(Object.values(ReportTargetType)),
+  targetId: id(),
+  reason: text(MODERATION_LIMITS.reasonMin, MODERATION_LIMITS.reasonMax),
+});
+export type ModerationDecisionInput = z.infer<typeof moderationDecisionInputSchema>;
+
+/** The key that keeps one open report per reporter and target (unique while open). */
+export function reportOpenKey(reporterId: string, targetType: ReportTargetType, targetId: string) {
+  return `${reporterId}:${targetType}:${targetId}`;
+}
+
+/**
+ * Who may report: a signed-in account, never its own proposal, comment or account.
+ * `ownerId` is the author of the content, or the account itself for a USER report.
+ */
+export function assertCanReport(
+  actor: Actor,
+  target: { ownerId: string },
+  lang: Language = DEFAULT_LANGUAGE,
+): void {
+  if (actor === null) throw new DomainError(DomainErrorCode.SIGN_IN_REQUIRED, undefined, lang);
+  if (actor.id === target.ownerId) {
+    throw new DomainError(DomainErrorCode.OWN_CONTENT_REPORT, undefined, lang);
+  }
+}
+
+/** Whether content with this many open reports is hidden at the consultation's threshold. */
+export function shouldHide(openReportsCount: number, threshold: number): boolean {
+  return openReportsCount >= threshold;
+}
+
+/** Moderators and administrators decide on reported content. */
+export function assertCanModerate(actor: Actor): void {
+  assertCan(actor, 'moderation.act');
+}
+
+/** Hide and restore apply to proposals and comments; dismissing reports to any target. */
+export function assertDecisionTarget(
+  decision: 'HIDE' | 'RESTORE' | 'DISMISS_REPORTS',
+  targetType: ReportTargetType,
+  lang: Language = DEFAULT_LANGUAGE,
+): void {
+  if (decision !== 'DISMISS_REPORTS' && targetType === 'USER') {
+    throw new DomainError(
+      DomainErrorCode.INVALID_INPUT,
+      [
+        {
+          field: 'targetType',
+          rule: 'oneOf',
+          message:
+            lang === 'fr'
+              ? 'Choisissez une valeur parmi : PROPOSAL, COMMENT.'
+              : 'Choose one of: PROPOSAL, COMMENT.',
+        },
+      ],
+      lang,
+    );
+  }
+}
+
+/** Hidden content stays visible to its author and to moderators and administrators. */
+export function canSeeHidden(actor: Actor, authorId: string): boolean {
+  return actor !== null && (actor.id === authorId || can(actor, 'moderation.act'));
+}
+
+/** Whether content is shown in full to this viewer. */
+export function isContentVisibleTo(
+  actor: Actor,
+  content: { hiddenAt: Date | null; authorId: string },
+) {
+  return content.hiddenAt === null || canSeeHidden(actor, content.authorId);
+}
