@@ -27,6 +27,16 @@ describe('assertCanVote', () => {
   });
 });
 
+it('refuses votes on a proposal hidden by moderation, even for those who can still see it', () => {
+  const hidden = { status: 'PUBLISHED' as const, hiddenAt: new Date('2026-04-20') };
+  expect(() => assertCanVote(participant, hidden, voting, now)).toThrow(
+    expect.objectContaining({ code: 'PROPOSAL_CLOSED_TO_VOTES' }),
+  );
+  expect(() =>
+    assertCanVote(participant, { ...hidden, hiddenAt: null }, voting, now),
+  ).not.toThrow();
+});
+
 describe('voteCounterDeltas', () => {
   it.each([
     [null, 'FOR', { votesFor: 1 }],

@@ -8,17 +8,17 @@ export const VOTABLE_STATUSES: readonly ProposalStatus[] = ['PUBLISHED', 'UNDER_
 
 /**
  * Who may cast, change or retract a vote on a proposal, and when: a signed-in participant,
- * during the VOTING phase, on a proposal still open to votes.
+ * during the VOTING phase, on a proposal still open to votes and not hidden by moderation.
  */
 export function assertCanVote(
   actor: Actor,
-  proposal: { status: ProposalStatus },
+  proposal: { status: ProposalStatus; hiddenAt?: Date | null },
   phases: readonly PhaseWindow[],
   now: Date,
 ): void {
   assertCan(actor, 'vote.cast');
   assertPhaseOpen(phases, 'VOTING', now);
-  if (!VOTABLE_STATUSES.includes(proposal.status)) {
+  if (!VOTABLE_STATUSES.includes(proposal.status) || proposal.hiddenAt) {
     throw new DomainError(DomainErrorCode.PROPOSAL_CLOSED_TO_VOTES);
   }
 }

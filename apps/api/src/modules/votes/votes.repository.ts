@@ -27,6 +27,8 @@ export type CollegeCountRecord = ProposalCollegeCount;
 /** What the vote rules need to know about the proposal, read under its row lock. */
 export interface LockedProposal {
   status: ProposalStatus;
+  authorId: string;
+  hiddenAt: Date | null;
   phases: PhaseWindow[];
 }
 
@@ -62,9 +64,11 @@ export class VotesRepository {
       const [locked] = await tx.$queryRaw<
         {
           status: ProposalStatus;
+          authorId: string;
+          hiddenAt: Date | null;
           phases: { kind: PhaseKind; startsAt: number; endsAt: number | null }[];
         }[]
-      >`SELECT p.status::text AS status,
+      >`SELECT p.status::text AS status, p."authorId"::text AS "authorId", p."hiddenAt" AS "hiddenAt",
           COALESCE((SELECT json_agg(json_build_object(
               'kind', ph.kind,
               'startsAt', extract(epoch FROM ph."startsAt") * 1000,
@@ -75,6 +79,8 @@ export class VotesRepository {
       if (!locked) return false;
       check({
         status: locked.status,
+        authorId: locked.authorId,
+        hiddenAt: locked.hiddenAt,
         phases: locked.phases.map((phase) => ({
           kind: phase.kind,
           startsAt: new Date(phase.startsAt),

@@ -6,6 +6,7 @@ import {
   assertCanVote,
   DomainError,
   DomainErrorCode,
+  isContentVisibleTo,
   type Language,
   type VoteValue,
 } from '@passerelle/domain';
@@ -56,7 +57,8 @@ export class VotesService {
     const notFound = () => new DomainError(DomainErrorCode.PROPOSAL_NOT_FOUND, undefined, lang);
     if (!isUuid(proposalId)) throw notFound();
     const proposal = await this.votes.applyVote(proposalId, voter.id, value, (locked) => {
-      if (locked.status === 'DRAFT') throw notFound();
+      // Hidden content is not found by those who may not see it, and closed to votes for all.
+      if (locked.status === 'DRAFT' || !isContentVisibleTo(actor, locked)) throw notFound();
       assertCanVote(actor, locked, locked.phases, now);
     });
     if (!proposal) throw notFound();
@@ -86,7 +88,9 @@ export class VotesService {
   ): Promise<ProposalRow> {
     if (actor === null) throw new DomainError(DomainErrorCode.SIGN_IN_REQUIRED, undefined, lang);
     const proposal = isUuid(proposalId) ? await this.votes.findPublicProposal(proposalId) : null;
-    if (!proposal) throw new DomainError(DomainErrorCode.PROPOSAL_NOT_FOUND, undefined, lang);
+    if (!proposal || !isContentVisibleTo(actor, proposal)) {
+      throw new DomainError(DomainErrorCode.PROPOSAL_NOT_FOUND, undefined, lang);
+    }
     if (follow) await this.votes.follow(proposal.id, actor.id);
     else await this.votes.unfollow(proposal.id, actor.id);
     return proposal;
