@@ -40,7 +40,11 @@ export function useSignIn() {
   return { signIn, loading };
 }
 
-/** Signs out, then refetches what is on screen so nothing private stays in the cache. */
+/**
+ * Signs out, then refetches what is on screen so nothing private stays in the cache. The refetch
+ * is not awaited: the caller moves on at once, and a slow refetch finishing later must not undo
+ * what the user did meanwhile (it used to send them back home after they had gone elsewhere).
+ */
 export function useSignOut() {
   const client = useApolloClient();
   const [mutate, { loading }] = useMutation(SIGN_OUT_MUTATION);
@@ -48,7 +52,7 @@ export function useSignOut() {
     try {
       await mutate();
     } finally {
-      await client.resetStore();
+      client.resetStore().catch(() => undefined); // queries in flight are refetched anyway
     }
   }, [client, mutate]);
   return { signOut, loading };
