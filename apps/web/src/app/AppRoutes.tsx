@@ -48,6 +48,11 @@ const CreateOrganisationPage = lazy(() =>
 const ProfilePage = lazy(() =>
   import('../modules/profile/components/ProfilePage').then((m) => ({ default: m.ProfilePage })),
 );
+const ModerationPage = lazy(() =>
+  import('../modules/moderation/components/ModerationPage').then((m) => ({
+    default: m.ModerationPage,
+  })),
+);
 
 /** Routes; the paths are listed in paths.ts. */
 export function AppRoutes() {
@@ -65,6 +70,7 @@ export function AppRoutes() {
         <Route path="organisations/nouvelle" element={<CreateOrganisationPage />} />
         <Route path="organisations/:id" element={<OrganisationPage />} />
         <Route path="profil" element={<ProfilePage />} />
+        <Route path="moderation" element={<ModerationPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

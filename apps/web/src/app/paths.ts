@@ -11,6 +11,7 @@ export const paths = {
   organisation: (id: string) => `/organisations/${encodeURIComponent(id)}`,
   newOrganisation: '/organisations/nouvelle',
   profile: '/profil',
+  moderation: '/moderation',
 } as const;
 
 /** A sign-in or sign-up link that comes back to `next` afterwards. */

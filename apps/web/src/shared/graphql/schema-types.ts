@@ -182,6 +182,8 @@ export interface CommentNode {
   bodyHtml: string | null;
   stance: CommentStance;
   author: Participant | null;
+  /** Hidden by moderation: the public gets a placeholder (body and author null). */
+  isHidden?: boolean;
   isDeleted: boolean;
   isEdited: boolean;
   upvotes: number;

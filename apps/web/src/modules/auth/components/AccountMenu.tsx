@@ -65,6 +65,11 @@ export function AccountMenu() {
         <Menu.Item component={Link} to={paths.profile}>
           {t('nav.profile')}
         </Menu.Item>
+        {(user.role === 'MODERATOR' || user.role === 'ADMIN') && (
+          <Menu.Item component={Link} to={paths.moderation}>
+            {t('nav.moderation')}
+          </Menu.Item>
+        )}
         <Menu.Item onClick={() => void handleSignOut()}>{t('account.signOut')}</Menu.Item>
       </Menu.Dropdown>
     </Menu>

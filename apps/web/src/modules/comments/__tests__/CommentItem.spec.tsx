@@ -41,6 +41,21 @@ const renderItem = (node: CommentNode, viewerId: string | null = 'u1') =>
 describe('CommentItem', () => {
   beforeEach(() => window.localStorage.clear());
 
+  it('shows a placeholder for a comment hidden by moderation, without body or actions', () => {
+    renderItem(comment({ isHidden: true, body: null, bodyHtml: null, author: null }));
+    const article = screen.getByRole('article', { name: 'Commentaire masqué par la modération' });
+    expect(within(article).queryByRole('button')).not.toBeInTheDocument();
+  });
+
+  it('shows the author their hidden comment with a notice', () => {
+    renderItem(
+      comment({ isHidden: true, author: { id: 'u1', displayName: 'Moi', actorType: 'CITIZEN' } }),
+    );
+    const article = screen.getByRole('article', { name: 'Moi' });
+    expect(within(article).getByText(/masqué en attente de modération/)).toBeInTheDocument();
+    expect(within(article).getByText('bonne')).toBeInTheDocument();
+  });
+
   it('shows the author, the stance and the sanitised body, with upvote and reply', () => {
     renderItem(comment());
     const article = screen.getByRole('article', { name: 'Inès' });

@@ -14,6 +14,7 @@ import {
 } from '../graphql/comments.documents';
 import { CommentForm } from './CommentForm';
 import { StanceBadge } from './StanceBadge';
+import { ReportButton } from '../../moderation/components/ReportButton';
 
 interface CommentItemProps {
   comment: CommentNode;
@@ -36,6 +37,8 @@ export function CommentItem({ comment, depth, viewerId, canComment, onReply }: C
   const [upvote, upvoting] = useMutation(UPVOTE_COMMENT_MUTATION);
   const [removeUpvote, removing] = useMutation(REMOVE_COMMENT_UPVOTE_MUTATION);
   const isOwn = viewerId !== null && comment.author?.id === viewerId;
+  // Hidden by moderation: others get a placeholder (no body, no author); the author a notice.
+  const isMasked = Boolean(comment.isHidden) && !comment.isDeleted && comment.body === null;
   const headingId = `comment-${comment.id}`;
   // The deepest level shown answers its parent's thread: a deeper reply would not be displayed.
   const replyParentId =
@@ -69,9 +72,11 @@ export function CommentItem({ comment, depth, viewerId, canComment, onReply }: C
               size="sm"
               id={headingId}
             >
-              {comment.isDeleted || !comment.author
-                ? t('comments.deletedAuthor')
-                : comment.author.displayName}
+              {isMasked
+                ? t('moderation.hiddenComment')
+                : comment.isDeleted || !comment.author
+                  ? t('comments.deletedAuthor')
+                  : comment.author.displayName}
             </Text>
             {comment.author && !comment.isDeleted && (
               <Text size="xs" c="gray.7">
@@ -90,7 +95,12 @@ export function CommentItem({ comment, depth, viewerId, canComment, onReply }: C
               </Badge>
             )}
           </Group>
-          {comment.isDeleted ? null : mode === 'edit' ? (
+          {comment.isHidden && !isMasked && !comment.isDeleted && (
+            <Alert color="ochre" variant="light" p="xs">
+              <Text size="sm">{t('moderation.hiddenCommentNotice')}</Text>
+            </Alert>
+          )}
+          {comment.isDeleted || isMasked ? null : mode === 'edit' ? (
             <CommentForm
               label={t('comments.editLabel')}
               submitLabel={t('comments.save')}
@@ -113,7 +123,7 @@ export function CommentItem({ comment, depth, viewerId, canComment, onReply }: C
           ) : (
             <Text className="preserve-lines">{comment.body}</Text>
           )}
-          {!comment.isDeleted && mode !== 'edit' && (
+          {!comment.isDeleted && !isMasked && mode !== 'edit' && (
             <Group gap={4} wrap="wrap">
               {viewerId && !isOwn ? (
                 <Button
@@ -154,6 +164,13 @@ export function CommentItem({ comment, depth, viewerId, canComment, onReply }: C
                     {t('comments.delete')}
                   </Button>
                 </>
+              )}
+              {viewerId && !isOwn && (
+                <ReportButton
+                  targetType="COMMENT"
+                  targetId={comment.id}
+                  authorId={comment.author?.id}
+                />
               )}
             </Group>
           )}

@@ -16,6 +16,7 @@ export const COMMENT_FIELDS = gql`
       actorType
     }
     isDeleted
+    isHidden
     isEdited
     upvotes
     hasMyUpvote

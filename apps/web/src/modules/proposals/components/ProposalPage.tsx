@@ -15,6 +15,12 @@ import { PROPOSAL_QUERY } from '../graphql/proposals.documents';
 import { CommentsSection } from '../../comments/components/CommentsSection';
 import { VotePanel } from '../../votes/components/VotePanel';
 import {
+  AnswerProposalForm,
+  HiddenProposalNotice,
+  OfficialAnswer,
+  ReportProposal,
+} from '../../moderation/components/ProposalModeration';
+import {
   AuthorActions,
   FollowButton,
   ProposalBody,
@@ -133,9 +139,11 @@ export function ProposalPage() {
           {territoryLabel(proposal.territory)}
         </Text>
         <ThemeBadges themes={proposal.themes} label={t('proposal.themes')} />
+        <HiddenProposalNotice proposalId={proposal.id} />
       </Stack>
       <div className="proposal-layout">
         <Stack gap="xl" className="proposal-main">
+          <OfficialAnswer proposalId={proposal.id} />
           <Section title={t('proposal.summary')}>
             <Text size="lg" className="preserve-lines">
               {proposal.summary}
@@ -162,6 +170,8 @@ export function ProposalPage() {
             <ShareButton />
           </Group>
           <AuthorActions proposalId={proposal.id} />
+          <ReportProposal proposalId={proposal.id} />
+          <AnswerProposalForm proposalId={proposal.id} />
           <Details proposal={proposal} />
         </Stack>
         <Stack gap="xl" className="proposal-discussion">

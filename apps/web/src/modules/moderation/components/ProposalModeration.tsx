@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import { Alert, Button, Card, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../../shared/graphql/errors';
+import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
+import {
+  ANSWER_PROPOSAL_MUTATION,
+  ANSWER_STATUSES,
+  PROPOSAL_MODERATION_QUERY,
+  type AnswerStatus,
+} from '../graphql/moderation.documents';
+import { ReportButton } from './ReportButton';
+
+export const isModerator = (role: string | undefined) => role === 'MODERATOR' || role === 'ADMIN';
+
+function useProposalModeration(proposalId: string) {
+  const { data } = useQuery(PROPOSAL_MODERATION_QUERY, { variables: { id: proposalId } });
+  return data?.proposal;
+}
+
+/** "Masquée en attente de modération", shown to the author (and moderators) of a hidden proposal. */
+export function HiddenProposalNotice({ proposalId }: { proposalId: string }) {
+  const { t } = useTranslation();
+  const proposal = useProposalModeration(proposalId);
+  if (!proposal?.isHidden) return null;
+  return (
+    <Alert color="ochre" title={t('moderation.hidden')}>
+      {t('moderation.hiddenProposalNotice')}
+    </Alert>
+  );
+}
+
+/** The official answer, with the state it gave the proposal. */
+export function OfficialAnswer({ proposalId }: { proposalId: string }) {
+  const { t } = useTranslation();
+  const proposal = useProposalModeration(proposalId);
+  if (!proposal?.officialAnswer) return null;
+  return (
+    <Card component="section" withBorder radius="md" padding="lg" aria-labelledby="official-answer">
+      <Stack gap="xs">
+        <Title order={2} fz="h3" id="official-answer">
+          {t('moderation.officialAnswer')}
+        </Title>
+        <Text fw={600}>{t(`status.${proposal.status}` as 'status.PUBLISHED')}</Text>
+        <Text className="preserve-lines">{proposal.officialAnswer}</Text>
+      </Stack>
+    </Card>
+  );
+}
+
+/** "Signaler" for signed-in participants other than the author. */
+export function ReportProposal({ proposalId }: { proposalId: string }) {
+  const proposal = useProposalModeration(proposalId);
+  if (!proposal) return null;
+  return <ReportButton targetType="PROPOSAL" targetId={proposalId} authorId={proposal.author.id} />;
+}
+
+/** "Répondre officiellement", for moderators and admins. */
+export function AnswerProposalForm({ proposalId }: { proposalId: string }) {
+  const { t } = useTranslation();
+  const { user } = useCurrentUser();
+  const proposal = useProposalModeration(proposalId);
+  const [status, setStatus] = useState<AnswerStatus>('UNDER_REVIEW');
+  const [answer, setAnswer] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [answerProposal, { loading }] = useMutation(ANSWER_PROPOSAL_MUTATION);
+  if (!proposal || !isModerator(user?.role)) return null;
+
+  const submit = async () => {
+    setError(null);
+    setNotice(null);
+    try {
+      await answerProposal({ variables: { input: { proposalId, status, answer: answer.trim() } } });
+      setAnswer('');
+      setNotice(t('moderation.answered'));
+    } catch (failure) {
+      setError(errorMessage(failure, t));
+    }
+  };
+
+  return (
+    <Card component="section" withBorder radius="md" padding="lg" aria-labelledby="answer-form">
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack gap="sm">
+          <Title order={2} fz="h4" id="answer-form">
+            {t('moderation.answerTitle')}
+          </Title>
+          <NativeSelect
+            label={t('moderation.answerStatus')}
+            data={ANSWER_STATUSES.map((value) => ({
+              value,
+              label: t(`status.${value}`),
+            }))}
+            value={status}
+            onChange={(event) => setStatus(event.currentTarget.value as AnswerStatus)}
+          />
+          <Textarea
+            label={t('moderation.answerText')}
+            description={t('moderation.answerHint')}
+            required
+            autosize
+            minRows={3}
+            maxLength={5000}
+            value={answer}
+            onChange={(event) => setAnswer(event.currentTarget.value)}
+          />
+          {error && (
+            <Alert color="red" role="alert">
+              {error}
+            </Alert>
+          )}
+          <div role="status">{notice && <Text size="sm">{notice}</Text>}</div>
+          <Button type="submit" loading={loading}>
+            {t('moderation.answerSubmit')}
+          </Button>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
