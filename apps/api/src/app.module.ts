@@ -16,6 +16,7 @@ import { CommentsModule } from './modules/comments/comments.module';
 import { ConsultationsModule } from './modules/consultations/consultations.module';
 import { HealthModule } from './modules/health/health.module';
 import { ModerationModule } from './modules/moderation/moderation.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganisationsApiModule } from './modules/organisations/organisations-api.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { ProposalsModule } from './modules/proposals/proposals.module';
@@ -38,6 +39,7 @@ export class AppModule {
           ...graphqlOptions(config),
         }),
         PrismaModule,
+        NotificationsModule,
         AuthCommonModule,
         HealthModule,
         ThemesModule,

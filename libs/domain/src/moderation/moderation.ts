@@ -33,6 +33,12 @@ export const AuditAction = values(
   'CREATE_CONSULTATION',
   'UPDATE_CONSULTATION',
   'CHANGE_ROLE',
+  'APPROVE',
+  'REJECT',
+  'SUSPEND_USER',
+  'REINSTATE_USER',
+  'MERGE_PROPOSALS',
+  'UNDO_MERGE',
 );
 export type AuditAction = keyof typeof AuditAction;
 

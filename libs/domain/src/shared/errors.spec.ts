@@ -20,3 +20,28 @@ describe('domain errors', () => {
     expect(new DomainError('NOT_ALLOWED').message).toBe(errorMessage('NOT_ALLOWED', 'fr'));
   });
 });
+
+describe('error message parameters', () => {
+  it('fills placeholders from the params and keeps them on the error', () => {
+    const error = new DomainError(DomainErrorCode.RATE_LIMITED, undefined, 'fr', {
+      retryAfterSeconds: 42,
+    });
+    expect(error.message).toBe('Trop de tentatives : réessayez dans 42 s.');
+    expect(error.params).toEqual({ retryAfterSeconds: 42 });
+    expect(errorMessage('RATE_LIMITED', 'en', { retryAfterSeconds: 7 })).toBe(
+      'Too many attempts: try again in 7 s.',
+    );
+  });
+
+  it('falls back to the general message when a value is missing', () => {
+    expect(errorMessage('RATE_LIMITED', 'en')).toBe(
+      'Too many attempts: wait a moment and try again.',
+    );
+    expect(errorMessage('ACCOUNT_SUSPENDED', 'fr', { other: 1 })).toBe(
+      errorMessage('ACCOUNT_SUSPENDED', 'fr'),
+    );
+    expect(errorMessage('ACCOUNT_SUSPENDED', 'en', { suspendedUntil: '2027-01-01' })).toContain(
+      'until 2027-01-01',
+    );
+  });
+});

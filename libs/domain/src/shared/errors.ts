@@ -39,6 +39,16 @@ export const DomainErrorCode = {
   NOT_A_MANAGER: 'NOT_A_MANAGER',
   ALREADY_REPORTED: 'ALREADY_REPORTED',
   OWN_CONTENT_REPORT: 'OWN_CONTENT_REPORT',
+  ACCOUNT_SUSPENDED: 'ACCOUNT_SUSPENDED',
+  OWN_ACCOUNT_SUSPENSION: 'OWN_ACCOUNT_SUSPENSION',
+  NOT_SUSPENDED: 'NOT_SUSPENDED',
+  CLUSTER_NOT_FOUND: 'CLUSTER_NOT_FOUND',
+  ALREADY_IN_CLUSTER: 'ALREADY_IN_CLUSTER',
+  CLUSTER_CONSULTATION_MISMATCH: 'CLUSTER_CONSULTATION_MISMATCH',
+  MERGE_ALREADY_UNDONE: 'MERGE_ALREADY_UNDONE',
+  VOTE_NOT_MOVABLE: 'VOTE_NOT_MOVABLE',
+  VOTE_VALUE_NOT_OFFERED: 'VOTE_VALUE_NOT_OFFERED',
+  NOTIFICATION_NOT_FOUND: 'NOTIFICATION_NOT_FOUND',
 } as const;
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
 
@@ -198,10 +208,75 @@ const MESSAGES: Record<DomainErrorCode, Record<Language, string>> = {
     fr: 'Vous ne pouvez pas signaler votre propre contenu ni votre propre compte.',
     en: 'You cannot report your own content or your own account.',
   },
+  ACCOUNT_SUSPENDED: {
+    fr: 'Votre compte est suspendu : vous pouvez lire la plateforme mais pas y contribuer. Le motif et la durée sont dans vos notifications.',
+    en: 'Your account is suspended: you can read the platform but not contribute. The reason and duration are in your notifications.',
+  },
+  OWN_ACCOUNT_SUSPENSION: {
+    fr: 'Vous ne pouvez pas suspendre votre propre compte.',
+    en: 'You cannot suspend your own account.',
+  },
+  NOT_SUSPENDED: {
+    fr: "Ce compte n'est pas suspendu : il n'y a rien à lever.",
+    en: 'This account is not suspended: there is nothing to lift.',
+  },
+  CLUSTER_NOT_FOUND: {
+    fr: "Ce regroupement de doublons n'existe pas.",
+    en: 'This duplicate cluster does not exist.',
+  },
+  ALREADY_IN_CLUSTER: {
+    fr: "Une de ces propositions fait déjà partie d'un autre regroupement : annulez d'abord cette fusion.",
+    en: 'One of these proposals already belongs to another cluster: undo that merge first.',
+  },
+  CLUSTER_CONSULTATION_MISMATCH: {
+    fr: "Seules des propositions d'une même consultation peuvent être regroupées.",
+    en: 'Only proposals of the same consultation can be merged.',
+  },
+  MERGE_ALREADY_UNDONE: {
+    fr: 'Cette fusion a déjà été annulée.',
+    en: 'This merge has already been undone.',
+  },
+  VOTE_NOT_MOVABLE: {
+    fr: "Un vote ne peut être déplacé que d'une proposition fusionnée vers une proposition de son regroupement.",
+    en: 'A vote can only be moved from a merged proposal to a proposal of its cluster.',
+  },
+  VOTE_VALUE_NOT_OFFERED: {
+    fr: "Cette consultation ne propose pas ce choix de vote : choisissez l'un de ceux affichés.",
+    en: 'This consultation does not offer this vote choice: pick one of those shown.',
+  },
+  NOTIFICATION_NOT_FOUND: {
+    fr: "Cette notification n'existe pas.",
+    en: 'This notification does not exist.',
+  },
 };
 
-/** The human message for a domain error code, in the given language. */
-export function errorMessage(code: DomainErrorCode, lang: Language): string {
+/** Values a message may quote, e.g. `{retryAfterSeconds}`; they also travel in `extensions`. */
+export type ErrorParams = Readonly<Record<string, string | number>>;
+
+/** More precise messages used when the error carries every value they quote. */
+const MESSAGES_WITH_PARAMS: Partial<Record<DomainErrorCode, Record<Language, string>>> = {
+  RATE_LIMITED: {
+    fr: 'Trop de tentatives : réessayez dans {retryAfterSeconds} s.',
+    en: 'Too many attempts: try again in {retryAfterSeconds} s.',
+  },
+  ACCOUNT_SUSPENDED: {
+    fr: 'Votre compte est suspendu jusqu’au {suspendedUntil} : vous pouvez lire la plateforme mais pas y contribuer. Le motif est dans vos notifications.',
+    en: 'Your account is suspended until {suspendedUntil}: you can read the platform but not contribute. The reason is in your notifications.',
+  },
+};
+
+/**
+ * The human message for a domain error code, in the given language. When `params` holds every
+ * value of the code's precise message, that message is used with its `{name}` placeholders filled.
+ */
+export function errorMessage(code: DomainErrorCode, lang: Language, params?: ErrorParams): string {
+  const precise = MESSAGES_WITH_PARAMS[code]?.[lang];
+  if (precise && params) {
+    const names = [...precise.matchAll(/\{(\w+)\}/g)].map((match) => match[1] as string);
+    if (names.every((name) => params[name] !== undefined)) {
+      return precise.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
+    }
+  }
   return MESSAGES[code][lang];
 }
 
@@ -211,8 +286,10 @@ export class DomainError extends Error {
     readonly code: DomainErrorCode,
     readonly fields?: FieldError[],
     lang: Language = 'fr',
+    /** Values for the message's placeholders, also sent to clients in `extensions`. */
+    readonly params?: ErrorParams,
   ) {
-    super(errorMessage(code, lang));
+    super(errorMessage(code, lang, params));
     this.name = 'DomainError';
   }
 }

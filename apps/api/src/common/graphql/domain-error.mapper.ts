@@ -53,7 +53,11 @@ export function mapError(
       reason: exception.code,
     };
     if (exception.fields?.length) extensions.fields = exception.fields;
-    return { error: build(errorMessage(exception.code, lang), extensions), isUnexpected: false };
+    if (exception.params) Object.assign(extensions, exception.params);
+    return {
+      error: build(errorMessage(exception.code, lang, exception.params), extensions),
+      isUnexpected: false,
+    };
   }
   if (
     exception instanceof GraphQLError &&

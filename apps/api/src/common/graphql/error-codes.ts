@@ -54,6 +54,16 @@ export const DOMAIN_TO_GRAPHQL_CODE: Readonly<Record<DomainErrorCode, GraphQLErr
   [DomainErrorCode.NOT_A_MANAGER]: GraphQLErrorCode.FORBIDDEN,
   [DomainErrorCode.ALREADY_REPORTED]: GraphQLErrorCode.CONFLICT,
   [DomainErrorCode.OWN_CONTENT_REPORT]: GraphQLErrorCode.FORBIDDEN,
+  [DomainErrorCode.ACCOUNT_SUSPENDED]: GraphQLErrorCode.FORBIDDEN,
+  [DomainErrorCode.OWN_ACCOUNT_SUSPENSION]: GraphQLErrorCode.FORBIDDEN,
+  [DomainErrorCode.NOT_SUSPENDED]: GraphQLErrorCode.CONFLICT,
+  [DomainErrorCode.CLUSTER_NOT_FOUND]: GraphQLErrorCode.NOT_FOUND,
+  [DomainErrorCode.ALREADY_IN_CLUSTER]: GraphQLErrorCode.CONFLICT,
+  [DomainErrorCode.CLUSTER_CONSULTATION_MISMATCH]: GraphQLErrorCode.BAD_USER_INPUT,
+  [DomainErrorCode.MERGE_ALREADY_UNDONE]: GraphQLErrorCode.CONFLICT,
+  [DomainErrorCode.VOTE_NOT_MOVABLE]: GraphQLErrorCode.CONFLICT,
+  [DomainErrorCode.VOTE_VALUE_NOT_OFFERED]: GraphQLErrorCode.BAD_USER_INPUT,
+  [DomainErrorCode.NOTIFICATION_NOT_FOUND]: GraphQLErrorCode.NOT_FOUND,
 };
 
 /** Reasons the API itself gives for failures that are not domain rules. */
