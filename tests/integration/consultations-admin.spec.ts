@@ -29,6 +29,12 @@ interface ConsultationView {
   settings: { reportThreshold: number; preModeration: boolean };
 }
 
+/** The vote settings every consultation gets by default (see libs/domain consultations/settings). */
+const DEFAULT_VOTE_SETTINGS = {
+  voteValues: ['FOR', 'AGAINST', 'NEUTRAL'],
+  collegeThresholds: { minForShare: 0.6, minColleges: 3, minVotesPerCollege: 10 },
+};
+
 const NIL_UUID = '00000000-0000-4000-8000-000000000000';
 const PROPOSING = {
   kind: 'PROPOSING',
@@ -147,7 +153,7 @@ describe('consultation admin: createConsultation, updateConsultation', () => {
       targetType: 'CONSULTATION',
       metadata: expect.objectContaining({
         slug: input.slug,
-        settings: { reportThreshold: 3, preModeration: false },
+        settings: { reportThreshold: 3, preModeration: false, ...DEFAULT_VOTE_SETTINGS },
       }),
     });
   });
@@ -249,8 +255,8 @@ describe('consultation admin: createConsultation, updateConsultation', () => {
       metadata: expect.objectContaining({
         changed: ['title', 'themeIds', 'phases', 'settings'],
         settings: {
-          from: { reportThreshold: 3, preModeration: false },
-          to: { reportThreshold: 5, preModeration: false },
+          from: { reportThreshold: 3, preModeration: false, ...DEFAULT_VOTE_SETTINGS },
+          to: { reportThreshold: 5, preModeration: false, ...DEFAULT_VOTE_SETTINGS },
         },
       }),
     });

@@ -9,9 +9,11 @@ import { GraphQLExceptionFilter } from './common/graphql/graphql-exception.filte
 import { graphqlOptions } from './common/graphql/graphql-options';
 import { loggerOptions } from './common/http/logger.options';
 import { PrismaModule } from './common/prisma/prisma.module';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { ConfigModule } from './config/config.module';
 import { type AppConfig } from './config/config.schema';
 import { AuthModule } from './modules/auth/auth.module';
+import { ClustersModule } from './modules/clusters/clusters.module';
 import { CommentsModule } from './modules/comments/comments.module';
 import { ConsultationsModule } from './modules/consultations/consultations.module';
 import { HealthModule } from './modules/health/health.module';
@@ -39,6 +41,7 @@ export class AppModule {
           ...graphqlOptions(config),
         }),
         PrismaModule,
+        RateLimitModule,
         NotificationsModule,
         AuthCommonModule,
         HealthModule,
@@ -53,6 +56,7 @@ export class AppModule {
         VotesModule,
         CommentsModule,
         ModerationModule,
+        ClustersModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GraphQLExceptionFilter }],
     };

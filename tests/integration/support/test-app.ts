@@ -62,6 +62,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     DATABASE_URL: process.env['DATABASE_URL'],
     LOG_LEVEL: 'silent',
     WEB_DIST_DIR: path.join(__dirname, 'no-web-app'),
+    // Suites share one IP address and sign in often: only rate-limits.spec.ts uses factor 1.
+    RATE_LIMIT_FACTOR: '1000',
     ...env,
   });
   const app = await createApp(config);

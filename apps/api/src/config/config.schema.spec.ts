@@ -26,6 +26,9 @@ describe('parseConfig', () => {
       cookieSecure: false,
       logLevel: 'info',
       shutdownGraceMs: 500,
+      redisUrl: null,
+      redisKeyPrefix: 'passerelle:',
+      rateLimitFactor: 1,
     });
     expect(config.webDistDir).toBe(path.resolve(__dirname, '../../web'));
   });
@@ -136,5 +139,27 @@ describe('parseConfig', () => {
     expect(parseConfig({ DATABASE_URL, WEB_DIST_DIR: 'dist/web' }).webDistDir).toBe(
       path.resolve('dist/web'),
     );
+  });
+
+  it('reads REDIS_URL and checks its scheme', () => {
+    expect(parseConfig({ DATABASE_URL, REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl).toBe(
+      'redis://127.0.0.1:6379',
+    );
+    expect(parseConfig({ DATABASE_URL, REDIS_URL: 'rediss://cache:6380/1' }).redisUrl).toBe(
+      'rediss://cache:6380/1',
+    );
+    expect(problemsOf({ DATABASE_URL, REDIS_URL: 'http://cache' })).toEqual([
+      'REDIS_URL must be a redis:// or rediss:// URL',
+    ]);
+  });
+
+  it('reads RATE_LIMIT_FACTOR, refusing 0, negatives and text', () => {
+    expect(parseConfig({ DATABASE_URL, RATE_LIMIT_FACTOR: '1000' }).rateLimitFactor).toBe(1000);
+    expect(parseConfig({ DATABASE_URL, RATE_LIMIT_FACTOR: '0.5' }).rateLimitFactor).toBe(0.5);
+    for (const value of ['0', '0.0', '-2', 'lots', '2000000']) {
+      expect(problemsOf({ DATABASE_URL, RATE_LIMIT_FACTOR: value })).toEqual([
+        'RATE_LIMIT_FACTOR must be a number greater than 0 and at most 1000000',
+      ]);
+    }
   });
 });

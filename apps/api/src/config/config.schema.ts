@@ -16,6 +16,12 @@ export interface AppConfig {
   webDistDir: string;
   /** How long the API keeps serving, not ready, after SIGTERM before it stops accepting. */
   shutdownGraceMs: number;
+  /** Redis for shared rate-limit counters; null keeps them in this process's memory. */
+  redisUrl: string | null;
+  /** Prefix of the rate-limit keys in Redis (lets several deployments or test runs share one). */
+  redisKeyPrefix: string;
+  /** Multiplies every rate limit (e.g. 1000 in end-to-end tests); never 0. */
+  rateLimitFactor: number;
 }
 
 /** Thrown when the environment is not usable; the message names every bad variable. */
@@ -117,6 +123,28 @@ const envSchema = z.object({
         message: 'SHUTDOWN_GRACE_MS must be an integer between 0 and 60000',
       }),
   ),
+  REDIS_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .optional()
+      .refine((value) => value === undefined || /^rediss?:\/\/\S+$/.test(value), {
+        message: 'REDIS_URL must be a redis:// or rediss:// URL',
+      }),
+  ),
+  REDIS_KEY_PREFIX: z.preprocess(blankToUndefined, z.string().default('passerelle:')),
+  RATE_LIMIT_FACTOR: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .optional()
+      .refine(
+        (raw) =>
+          raw === undefined ||
+          (/^\d+(\.\d+)?$/.test(raw.trim()) && Number(raw) > 0 && Number(raw) <= 1_000_000),
+        { message: 'RATE_LIMIT_FACTOR must be a number greater than 0 and at most 1000000' },
+      ),
+  ),
 });
 
 /** Time for load balancers to see readiness turn false before the server stops accepting. */
@@ -164,5 +192,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       values.SHUTDOWN_GRACE_MS === undefined
         ? DEFAULT_SHUTDOWN_GRACE_MS[values.NODE_ENV]
         : Number(values.SHUTDOWN_GRACE_MS),
+    redisUrl: values.REDIS_URL ?? null,
+    redisKeyPrefix: values.REDIS_KEY_PREFIX,
+    rateLimitFactor: values.RATE_LIMIT_FACTOR === undefined ? 1 : Number(values.RATE_LIMIT_FACTOR),
   };
 }

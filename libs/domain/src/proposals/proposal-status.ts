@@ -51,6 +51,14 @@ export function isPubliclyVisible(status: ProposalStatus): boolean {
   return PUBLIC_PROPOSAL_STATUSES.includes(status);
 }
 
+/**
+ * Statuses listed by default: the public ones except MERGED. A merged proposal stays readable on
+ * its page (it is public) but lists show its cluster's lead instead, unless asked for by status.
+ */
+export const LISTED_PROPOSAL_STATUSES: readonly ProposalStatus[] = PUBLIC_PROPOSAL_STATUSES.filter(
+  (status) => status !== 'MERGED',
+);
+
 const PARTY_ROLES: Record<Exclude<Party, 'author'>, readonly Role[]> = {
   moderator: ['MODERATOR', 'ADMIN'],
   curator: ['CURATOR', 'ADMIN'],

@@ -46,6 +46,10 @@ const RULE_MESSAGES: Record<string, Record<Language, (p: Params) => string>> = {
     fr: () => 'Chaque élément ne peut être choisi qu’une fois.',
     en: () => 'Each item can be chosen only once.',
   },
+  includesFor: {
+    fr: () => 'Gardez le choix « Pour » (FOR) : un vote doit toujours pouvoir soutenir.',
+    en: () => 'Keep the “For” choice (FOR): a vote must always be able to support.',
+  },
   slug: {
     fr: () =>
       'Utilisez des lettres minuscules sans accent, des chiffres et des tirets, par exemple ess-2027.',

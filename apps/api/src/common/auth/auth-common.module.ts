@@ -1,14 +1,23 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { UsersModule } from '../../modules/users/users.module';
 import { AccessTokenService } from './access-token.service';
 import { AuthGuard } from './auth.guard';
+import { SuspensionGuard } from './suspension.guard';
 
-/** Access tokens and the global guard; the auth feature module signs, everything else verifies. */
+/**
+ * Access tokens and the global guards (in this order: who is signing in, then whether a
+ * suspended account may run the mutation); the auth feature module signs, everything else verifies.
+ */
 @Global()
 @Module({
-  imports: [JwtModule.register({})],
-  providers: [AccessTokenService, { provide: APP_GUARD, useClass: AuthGuard }],
+  imports: [JwtModule.register({}), UsersModule],
+  providers: [
+    AccessTokenService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: SuspensionGuard },
+  ],
   exports: [AccessTokenService],
 })
 export class AuthCommonModule {}

@@ -9,6 +9,7 @@ import {
   HttpResponse,
   Lang,
 } from '../../common/graphql/graphql-context';
+import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 import { type UserRecord } from '../users/users.repository';
 import { AuthService, type Session } from './auth.service';
 import { SignInInput } from './dto/sign-in.input';
@@ -41,6 +42,7 @@ export class AuthResolver {
     private readonly cookies: SessionCookies,
   ) {}
 
+  @RateLimit('signUp')
   @Public({ ignoreInvalidToken: true })
   @Mutation(() => AuthPayload, { description: 'Creates an account and signs it in.' })
   async signUp(
@@ -53,6 +55,7 @@ export class AuthResolver {
     return toPayload(session);
   }
 
+  @RateLimit('signIn')
   @Public({ ignoreInvalidToken: true })
   @Mutation(() => AuthPayload)
   async signIn(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type CommentStance, PUBLIC_PROPOSAL_STATUSES } from '@passerelle/domain';
+import { type CommentStance, PUBLIC_PROPOSAL_STATUSES, type Role } from '@passerelle/domain';
 import { groupByKey } from '../../common/dataloader/loader-registry';
 import { PrismaService } from '../../common/prisma/prisma.service';
 import {
@@ -11,6 +11,9 @@ import {
 import { type KeysetCursor } from '../votes/page';
 
 export type CommentRecord = CommentRow;
+
+/** Whether a new contribution by this author waits for a moderator (pre-moderation). */
+export type CommentHoldRule = (author: { role: Role; trustedAt: Date | null }) => boolean;
 
 export interface NewComment {
   proposalId: string;
@@ -31,20 +34,45 @@ export class CommentsRepository {
 
   findProposalWithPhases(
     id: string,
-  ): Promise<(ProposalRow & { consultation: { phases: ConsultationPhase[] } }) | null> {
+  ): Promise<
+    (ProposalRow & { consultation: { phases: ConsultationPhase[]; settings: unknown } }) | null
+  > {
     return this.prisma.proposal.findUnique({
       where: { id },
-      include: { consultation: { select: { phases: true } } },
+      include: { consultation: { select: { phases: true, settings: true } } },
     });
   }
 
   /**
    * Writes a comment with its first revision, counts it on the proposal (atomic increment) and
-   * makes its author follow the proposal, in one transaction.
+   * makes its author follow the proposal, in one transaction. In the same transaction, `holdFor`
+   * decides from the author's trust whether it waits for a moderator (hidden, awaiting review,
+   * and counted like any hidden comment); otherwise the author becomes trusted if not yet.
    */
-  create(comment: NewComment, now: Date): Promise<CommentRecord> {
+  create(
+    comment: NewComment,
+    now: Date,
+    holdFor: CommentHoldRule = () => false,
+  ): Promise<CommentRecord> {
     return this.prisma.$transaction(async (tx) => {
-      const created = await tx.comment.create({ data: { ...comment, createdAt: now } });
+      const author = await tx.user.findUniqueOrThrow({
+        where: { id: comment.authorId },
+        select: { role: true, trustedAt: true },
+      });
+      const held = holdFor(author);
+      if (!held && author.trustedAt === null) {
+        await tx.user.updateMany({
+          where: { id: comment.authorId, trustedAt: null },
+          data: { trustedAt: now },
+        });
+      }
+      const created = await tx.comment.create({
+        data: {
+          ...comment,
+          createdAt: now,
+          ...(held ? { awaitingReview: true, hiddenAt: now } : {}),
+        },
+      });
       await tx.commentRevision.create({
         data: {
           commentId: created.id,

@@ -16,6 +16,7 @@ import { COMMENTS_PAGE, CommentsService, USER_COMMENTS_PAGE } from './comments.s
 import { CommentsLoaders } from './comments.loaders';
 import { AddCommentInput, EditCommentInput } from './dto/comment.inputs';
 import { Comment, CommentConnection } from './models/comment.model';
+import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 
 /** Deleted comments, and hidden ones for anyone but their author and moderators, show no text. */
 function isShown(comment: CommentRecord, actor: Actor): boolean {
@@ -34,6 +35,7 @@ export class CommentsResolver {
     description:
       'Comments on a public proposal (or replies to one of its comments) while its consultation is not closed.',
   })
+  @RateLimit('addComment')
   addComment(
     @Args('input', { type: () => AddCommentInput }) input: AddCommentInput,
     @CurrentUser() actor: Actor,

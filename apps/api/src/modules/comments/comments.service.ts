@@ -12,6 +12,8 @@ import {
   editCommentInputSchema,
   isContentVisibleTo,
   type Language,
+  parseConsultationSettings,
+  shouldHoldForReview,
   validateInput,
 } from '@passerelle/domain';
 import { isUuid, unknownReference } from '../../common/graphql/ids';
@@ -47,6 +49,7 @@ export class CommentsService {
       if (!parent) throw unknownReference('parentId', DomainErrorCode.COMMENT_NOT_FOUND, lang);
       assertCanReply(parent, proposal.id, lang);
     }
+    const settings = parseConsultationSettings(proposal.consultation.settings);
     return this.comments.create(
       {
         proposalId: proposal.id,
@@ -57,6 +60,7 @@ export class CommentsService {
         stance: data.stance ?? 'NONE',
       },
       now,
+      (authorState) => shouldHoldForReview(settings, authorState),
     );
   }
 

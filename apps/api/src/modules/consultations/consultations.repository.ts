@@ -73,6 +73,15 @@ export class ConsultationsRepository {
     });
   }
 
+  /** The raw settings of the consultation holding a proposal; null when there is no such proposal. */
+  async findSettingsByProposalId(proposalId: string): Promise<Prisma.JsonValue | null> {
+    const row = await this.prisma.consultation.findFirst({
+      where: { proposals: { some: { id: proposalId } } },
+      select: { settings: true },
+    });
+    return row ? row.settings : null;
+  }
+
   async findByIds(ids: readonly string[]): Promise<(ConsultationRecord | null)[]> {
     const rows = await this.prisma.consultation.findMany({ where: { id: { in: [...ids] } } });
     return byKey(ids, rows, (row) => row.id);

@@ -21,6 +21,7 @@ import {
 } from '@passerelle/domain';
 import { isUuid, unknownReference } from '../../common/graphql/ids';
 import { isUniqueViolation } from '../../common/prisma/prisma-errors';
+import { type Prisma } from '../../generated/prisma/client';
 import { TerritoriesRepository } from '../territories/territories.repository';
 import { ThemesRepository } from '../themes/themes.repository';
 import { type ConsultationPhase } from './models/consultation-phase.model';
@@ -180,8 +181,8 @@ export class ConsultationsService {
         ...(changed.includes('settings')
           ? {
               settings: {
-                from: { ...before.settings } as Record<string, number | boolean>,
-                to: { ...after.settings } as Record<string, number | boolean>,
+                from: { ...before.settings } as Prisma.InputJsonObject,
+                to: { ...after.settings } as Prisma.InputJsonObject,
               },
             }
           : {}),

@@ -10,8 +10,13 @@ import {
   ReportResolver,
 } from './moderation.resolver';
 import { ModerationService } from './moderation.service';
+import { SuspensionsResolver } from './suspensions.resolver';
+import { SuspensionsService } from './suspensions.service';
 
-/** Reports, automatic hiding, moderator decisions, the queue and the audit log. */
+/**
+ * Reports, automatic hiding, moderator decisions (and pre-moderation approvals), the queue, the
+ * audit log and account suspensions.
+ */
 @Module({
   imports: [AuditModule, UsersModule],
   providers: [
@@ -22,6 +27,8 @@ import { ModerationService } from './moderation.service';
     CommentModerationResolver,
     ModerationService,
     ModerationRepository,
+    SuspensionsResolver,
+    SuspensionsService,
   ],
 })
 export class ModerationModule {}

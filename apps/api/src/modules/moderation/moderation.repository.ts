@@ -4,6 +4,11 @@ import { groupByKey } from '../../common/dataloader/loader-registry';
 import { PrismaService } from '../../common/prisma/prisma.service';
 import { Prisma, type Report as ReportRow } from '../../generated/prisma/client';
 import { type AuditEntry, AuditRepository } from '../audit/audit.repository';
+import {
+  type NewNotification,
+  NotificationsRepository,
+} from '../notifications/notifications.repository';
+import { type AuthorHistory } from './models/moderation-user.model';
 import { type ModerationQueueOrder } from './models/moderation.model';
 
 export type ReportRecord = ReportRow;
@@ -14,9 +19,14 @@ export interface ModerationTarget {
   targetId: string;
   ownerId: string;
   hiddenAt: Date | null;
+  /** Held by pre-moderation until a moderator approves or rejects it. */
+  awaitingReview: boolean;
   /** Public status (proposals), not deleted (comments). */
   isLive: boolean;
   consultationSettings: unknown;
+  /** The proposal (itself, or the one a comment is on) and its title, for notices. */
+  proposalId: string | null;
+  title: string | null;
 }
 
 /** One row of the queue: a target with open reports or hidden. */
@@ -25,6 +35,9 @@ export interface QueueRow {
   targetId: string;
   openReportsCount: number;
   hiddenAt: Date | null;
+  awaitingReview: boolean;
+  /** The author of the content, or the reported account. */
+  authorId: string;
   firstReportedAt: Date | null;
   lastReportedAt: Date | null;
   sortAt: Date;
@@ -34,6 +47,7 @@ export interface QueueQuery {
   targetType?: ReportTargetType | null;
   reason?: ReportReason | null;
   consultationId?: string | null;
+  awaitingReview?: boolean | null;
   orderBy: ModerationQueueOrder;
   after: { key: number | string; id: string } | null;
   take: number;
@@ -43,13 +57,21 @@ export interface QueueQuery {
 export interface Decision {
   targetType: ReportTargetType;
   targetId: string;
-  /** Hidden after the decision (HIDE) or visible (RESTORE, DISMISS_REPORTS). */
-  hide: boolean;
+  /** Hidden after the decision (HIDE), visible (RESTORE, DISMISS_REPORTS) or unchanged. */
+  visibility: 'HIDE' | 'SHOW' | 'KEEP';
+  /** Ends a pre-moderation hold (approval or rejection). */
+  endsReview: boolean;
+  /** An approval trusts the author: their next contributions are published at once. */
+  trustAuthorId: string | null;
   status: 'ACTIONED' | 'DISMISSED';
   moderatorId: string;
   audit: AuditEntry;
+  notifications: NewNotification[];
   at: Date;
 }
+
+/** The history of each account (DataLoader batch). */
+type HistoryRow = AuthorHistory & { id: string };
 
 const TABLE: Record<'PROPOSAL' | 'COMMENT', Prisma.Sql> = {
   PROPOSAL: Prisma.sql`proposals`,
@@ -61,6 +83,7 @@ export class ModerationRepository {
   constructor(
     private readonly prisma: PrismaService,
     private readonly audit: AuditRepository,
+    private readonly notifications: NotificationsRepository,
   ) {}
 
   async findTarget(type: ReportTargetType, id: string): Promise<ModerationTarget | null> {
@@ -75,15 +98,22 @@ export class ModerationRepository {
             targetId: id,
             ownerId: proposal.authorId,
             hiddenAt: proposal.hiddenAt,
+            awaitingReview: proposal.awaitingReview,
             isLive: isPubliclyVisible(proposal.status),
             consultationSettings: proposal.consultation.settings,
+            proposalId: proposal.id,
+            title: proposal.title,
           }
         : null;
     }
     if (type === 'COMMENT') {
       const comment = await this.prisma.comment.findUnique({
         where: { id },
-        include: { proposal: { select: { consultation: { select: { settings: true } } } } },
+        include: {
+          proposal: {
+            select: { id: true, title: true, consultation: { select: { settings: true } } },
+          },
+        },
       });
       return comment
         ? {
@@ -91,8 +121,11 @@ export class ModerationRepository {
             targetId: id,
             ownerId: comment.authorId,
             hiddenAt: comment.hiddenAt,
+            awaitingReview: comment.awaitingReview,
             isLive: comment.deletedAt === null,
             consultationSettings: comment.proposal.consultation.settings,
+            proposalId: comment.proposal.id,
+            title: comment.proposal.title,
           }
         : null;
     }
@@ -103,8 +136,11 @@ export class ModerationRepository {
           targetId: id,
           ownerId: id,
           hiddenAt: null,
+          awaitingReview: false,
           isLive: true,
           consultationSettings: null,
+          proposalId: null,
+          title: null,
         }
       : null;
   }
@@ -157,7 +193,8 @@ export class ModerationRepository {
 
   /**
    * Applies a decision: locks the content row, resolves every open report of the target, sets or
-   * clears hiddenAt, resets the open report count and appends the audit entry, in one transaction.
+   * clears hiddenAt (and ends a pre-moderation hold), resets the open report count, trusts the
+   * author of approved content, appends the audit entry and tells the author, in one transaction.
    */
   decide(decision: Decision): Promise<number> {
     return this.prisma.$transaction(async (tx) => {
@@ -175,12 +212,23 @@ export class ModerationRepository {
         },
       });
       if (targetType !== 'USER') {
-        const hiddenAt = decision.hide
-          ? Prisma.sql`COALESCE("hiddenAt", ${decision.at})`
-          : Prisma.sql`NULL`;
+        const hiddenAt = {
+          HIDE: Prisma.sql`COALESCE("hiddenAt", ${decision.at})`,
+          SHOW: Prisma.sql`NULL`,
+          KEEP: Prisma.sql`"hiddenAt"`,
+        }[decision.visibility];
+        const awaitingReview = decision.endsReview
+          ? Prisma.sql`false`
+          : Prisma.sql`"awaitingReview"`;
         await tx.$executeRaw`UPDATE ${TABLE[targetType]}
-          SET "openReportsCount" = 0, "hiddenAt" = ${hiddenAt}
+          SET "openReportsCount" = 0, "hiddenAt" = ${hiddenAt}, "awaitingReview" = ${awaitingReview}
           WHERE id = ${targetId}::uuid`;
+      }
+      if (decision.trustAuthorId) {
+        await tx.user.updateMany({
+          where: { id: decision.trustAuthorId, trustedAt: null },
+          data: { trustedAt: decision.at },
+        });
       }
       await this.audit.append(
         {
@@ -189,6 +237,7 @@ export class ModerationRepository {
         },
         tx,
       );
+      await this.notifications.notify(decision.notifications, tx);
       return resolved.count;
     });
   }
@@ -201,17 +250,20 @@ export class ModerationRepository {
     if (rows[0]) return rows[0];
     // No longer in the queue (e.g. reports dismissed): its state all the same.
     const table = targetType === 'USER' ? null : TABLE[targetType];
-    const hiddenAt = table
-      ? ((
-          await this.prisma.$queryRaw<{ hiddenAt: Date | null }[]>`
-            SELECT "hiddenAt" FROM ${table} WHERE id = ${targetId}::uuid`
-        )[0]?.hiddenAt ?? null)
-      : null;
+    const state = table
+      ? (
+          await this.prisma.$queryRaw<
+            { hiddenAt: Date | null; awaitingReview: boolean; authorId: string }[]
+          >`SELECT "hiddenAt", "awaitingReview", "authorId" FROM ${table} WHERE id = ${targetId}::uuid`
+        )[0]
+      : undefined;
     return {
       targetType,
       targetId,
       openReportsCount: 0,
-      hiddenAt,
+      hiddenAt: state?.hiddenAt ?? null,
+      awaitingReview: state?.awaitingReview ?? false,
+      authorId: state?.authorId ?? targetId,
       firstReportedAt: null,
       lastReportedAt: null,
       sortAt: new Date(0),
@@ -255,6 +307,37 @@ export class ModerationRepository {
   }
 
   /**
+   * What moderators know of each account (DataLoader batch, in key order): its contributions,
+   * those hidden (not those awaiting review), reports against it or its content, its
+   * suspensions and its sign-up date. One statement for the whole batch.
+   */
+  async findHistories(userIds: readonly string[]): Promise<(AuthorHistory | null)[]> {
+    const ids = Prisma.join(userIds.map((id) => Prisma.sql`${id}::uuid`));
+    const rows = await this.prisma.$queryRaw<HistoryRow[]>`
+      SELECT u.id::text AS id, u."createdAt" AS "memberSince",
+        (SELECT count(*) FROM proposals p WHERE p."authorId" = u.id)::int AS "proposalsCount",
+        (SELECT count(*) FROM comments c WHERE c."authorId" = u.id AND c."deletedAt" IS NULL)::int
+          AS "commentsCount",
+        ((SELECT count(*) FROM proposals p WHERE p."authorId" = u.id AND p."hiddenAt" IS NOT NULL
+            AND NOT p."awaitingReview")
+          + (SELECT count(*) FROM comments c WHERE c."authorId" = u.id AND c."hiddenAt" IS NOT NULL
+            AND NOT c."awaitingReview"))::int AS "hiddenContentCount",
+        (SELECT count(*) FROM reports r
+          WHERE (r."targetType" = 'USER' AND r."targetId" = u.id)
+            OR (r."targetType" = 'PROPOSAL'
+              AND r."targetId" IN (SELECT p.id FROM proposals p WHERE p."authorId" = u.id))
+            OR (r."targetType" = 'COMMENT'
+              AND r."targetId" IN (SELECT c.id FROM comments c WHERE c."authorId" = u.id))
+        )::int AS "reportsAgainstCount",
+        (SELECT count(*) FROM audit_log_entries a
+          WHERE a.action = 'SUSPEND_USER' AND a."targetType" = 'USER' AND a."targetId" = u.id::text
+        )::int AS "suspensionsCount"
+      FROM users u WHERE u.id IN (${ids})`;
+    const byId = new Map(rows.map(({ id, ...history }) => [id, history]));
+    return userIds.map((id) => byId.get(id) ?? null);
+  }
+
+  /**
    * Targets with open reports, or hidden, with their consultation, their first open report (any
    * report when none is open) and their last report.
    */
@@ -264,14 +347,16 @@ export class ModerationRepository {
         COALESCE(f."firstReportedAt", t."hiddenAt") AS "sortAt"
       FROM (
         SELECT 'PROPOSAL' AS "targetType", p.id AS "targetId", p."openReportsCount", p."hiddenAt",
-          p."consultationId"
+          p."awaitingReview", p."authorId", p."consultationId"
         FROM proposals p WHERE p."openReportsCount" > 0 OR p."hiddenAt" IS NOT NULL
         UNION ALL
-        SELECT 'COMMENT', c.id, c."openReportsCount", c."hiddenAt", cp."consultationId"
+        SELECT 'COMMENT', c.id, c."openReportsCount", c."hiddenAt", c."awaitingReview",
+          c."authorId", cp."consultationId"
         FROM comments c JOIN proposals cp ON cp.id = c."proposalId"
         WHERE c."openReportsCount" > 0 OR c."hiddenAt" IS NOT NULL
         UNION ALL
-        SELECT 'USER', r."targetId", count(*)::int, NULL::timestamp, NULL::uuid
+        SELECT 'USER', r."targetId", count(*)::int, NULL::timestamp, false, r."targetId",
+          NULL::uuid
         FROM reports r WHERE r."targetType" = 'USER' AND r.status = 'OPEN'
         GROUP BY r."targetId"
       ) t
@@ -287,6 +372,9 @@ export class ModerationRepository {
   private filters(query: QueueQuery): Prisma.Sql {
     const where: Prisma.Sql[] = [Prisma.sql`true`];
     if (query.targetType) where.push(Prisma.sql`i."targetType" = ${query.targetType}`);
+    if (typeof query.awaitingReview === 'boolean') {
+      where.push(Prisma.sql`i."awaitingReview" = ${query.awaitingReview}`);
+    }
     if (query.consultationId) {
       where.push(Prisma.sql`i."consultationId" = ${query.consultationId}::uuid`);
     }

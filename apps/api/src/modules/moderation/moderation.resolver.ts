@@ -25,6 +25,7 @@ import {
   ModerationItemConnection,
   Report,
 } from './models/moderation.model';
+import { ModerationUser } from './models/moderation-user.model';
 import { type QueueRow, ModerationRepository, type ReportRecord } from './moderation.repository';
 import { ModerationService } from './moderation.service';
 import {
@@ -156,6 +157,11 @@ export class ModerationResolver {
     return item.hiddenAt !== null;
   }
 
+  @ResolveField(() => ModerationUser, { nullable: true })
+  author(@Parent() item: QueueRow, @Loaders() loaders: LoaderRegistry): Promise<UserRecord | null> {
+    return this.users.byId(loaders).load(item.authorId);
+  }
+
   @ResolveField(() => [Report])
   reports(@Parent() item: QueueRow, @Loaders() loaders: LoaderRegistry): Promise<ReportRecord[]> {
     return loaders
@@ -206,6 +212,14 @@ export class ProposalModerationResolver {
   isHidden(@Parent() proposal: { hiddenAt?: Date | null }): boolean {
     return (proposal.hiddenAt ?? null) !== null;
   }
+
+  @ResolveField(() => Boolean, {
+    description:
+      'Held by pre-moderation until a moderator approves it (only its author and moderators see it).',
+  })
+  awaitingReview(@Parent() proposal: { awaitingReview: boolean }): boolean {
+    return proposal.awaitingReview;
+  }
 }
 
 @Resolver(() => Comment)
@@ -215,5 +229,12 @@ export class CommentModerationResolver {
   })
   isHidden(@Parent() comment: { hiddenAt?: Date | null }): boolean {
     return (comment.hiddenAt ?? null) !== null;
+  }
+
+  @ResolveField(() => Boolean, {
+    description: 'Held by pre-moderation until a moderator approves it.',
+  })
+  awaitingReview(@Parent() comment: { awaitingReview?: boolean }): boolean {
+    return comment.awaitingReview ?? false;
   }
 }

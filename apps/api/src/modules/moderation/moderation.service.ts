@@ -19,6 +19,7 @@ import { invalidArgument, isUuid } from '../../common/graphql/ids';
 import { isUniqueViolation } from '../../common/prisma/prisma-errors';
 import { type AuditLogRecord, AuditRepository } from '../audit/audit.repository';
 import { type Page, pageArgs, toPage } from '../votes/page';
+import { type NewNotification } from '../notifications/notifications.repository';
 import { type AuditLogArgs, type ModerationQueueArgs } from './dto/moderation.inputs';
 import {
   type ModerationTarget,
@@ -31,6 +32,14 @@ export const QUEUE_PAGE = { first: 20, max: 50 };
 export const AUDIT_PAGE = { first: 50, max: 100 };
 
 type DecisionKind = 'HIDE' | 'RESTORE' | 'DISMISS_REPORTS';
+
+/** What the author of the content is told after each decision. */
+const NOTICE = {
+  HIDE: 'CONTENT_HIDDEN',
+  RESTORE: 'CONTENT_RESTORED',
+  APPROVE: 'CONTENT_APPROVED',
+  REJECT: 'CONTENT_REJECTED',
+} as const;
 
 const NOT_FOUND: Record<ReportTargetType, DomainErrorCode> = {
   PROPOSAL: DomainErrorCode.PROPOSAL_NOT_FOUND,
@@ -112,22 +121,57 @@ export class ModerationService {
     assertDecisionTarget(kind, data.targetType, lang);
     const target = await this.repository.findTarget(data.targetType, data.targetId);
     if (!target) throw new DomainError(NOT_FOUND[data.targetType], undefined, lang);
+    // On content held by pre-moderation, restoring approves it and hiding rejects it.
+    const endsReview = target.awaitingReview && kind !== 'DISMISS_REPORTS';
+    const action = endsReview ? (kind === 'RESTORE' ? 'APPROVE' : 'REJECT') : kind;
+    const visibility =
+      kind === 'HIDE' ? 'HIDE' : kind === 'RESTORE' || !target.awaitingReview ? 'SHOW' : 'KEEP';
     await this.repository.decide({
       targetType: data.targetType,
       targetId: data.targetId,
-      hide: kind === 'HIDE',
+      visibility,
+      endsReview,
+      trustAuthorId: action === 'APPROVE' ? target.ownerId : null,
       status: kind === 'HIDE' ? 'ACTIONED' : 'DISMISSED',
       moderatorId: actor.id,
       audit: {
         actorId: actor.id,
-        action: kind,
+        action,
         targetType: data.targetType,
         targetId: data.targetId,
         reason: data.reason,
       },
+      notifications: this.notices(action, target, data.reason),
       at: now,
     });
     return this.item(data.targetType, data.targetId);
+  }
+
+  /**
+   * The author is told of approvals, rejections, and of hiding or restoring that changes what
+   * the public sees; dismissed reports change nothing for them.
+   */
+  private notices(
+    action: DecisionKind | 'APPROVE' | 'REJECT',
+    target: ModerationTarget,
+    reason: string,
+  ): NewNotification[] {
+    if (action === 'DISMISS_REPORTS') return [];
+    const isHidden = target.hiddenAt !== null;
+    if ((action === 'HIDE' && isHidden) || (action === 'RESTORE' && !isHidden)) return [];
+    return [
+      {
+        userId: target.ownerId,
+        kind: NOTICE[action],
+        payload: {
+          reason,
+          targetType: target.targetType,
+          proposalId: target.proposalId,
+          commentId: target.targetType === 'COMMENT' ? target.targetId : null,
+          title: target.title,
+        },
+      },
+    ];
   }
 
   async item(targetType: ReportTargetType, targetId: string): Promise<QueueRow> {
@@ -153,6 +197,7 @@ export class ModerationService {
       targetType: args.targetType,
       reason: args.reason,
       consultationId: args.consultationId,
+      awaitingReview: args.awaitingReview,
       orderBy,
       after,
       take: take + 1,

@@ -47,7 +47,8 @@ const COLUMNS = Prisma.sql`p."id", p."consultationId", p."authorId", p."organisa
   p."summary", p."body", p."bodyHtml", p."territoryId", p."competentLevel", p."lever",
   p."experiment", p."measuredImpact", p."status", p."version", p."votesFor", p."votesAgainst",
   p."votesNeutral", p."commentsCount", p."scoreTop", p."scoreHot", p."scoreControversial",
-  p."searchTitle", p."openReportsCount", p."hiddenAt", p."publishedAt", p."createdAt", p."updatedAt"`;
+  p."searchTitle", p."openReportsCount", p."hiddenAt", p."awaitingReview", p."clusterId", p."publishedAt",
+  p."createdAt", p."updatedAt"`;
 
 /** Sort key expressions: enum → fixed SQL, never user text. Ranks are float8 so cursors round-trip. */
 const SORT_KEYS: Record<ProposalOrderBy, Prisma.Sql> = {

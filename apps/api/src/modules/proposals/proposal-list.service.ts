@@ -6,6 +6,7 @@ import {
   isTitleLongEnoughForSimilarity,
   type Language,
   ProposalStatus,
+  LISTED_PROPOSAL_STATUSES,
   PUBLIC_PROPOSAL_STATUSES,
   TERRITORY_ID,
 } from '@passerelle/domain';
@@ -146,7 +147,7 @@ export class ProposalListService {
     const rows = await this.repository.findSimilar({
       title,
       anyWords: words.slice(0, 12).join(' or '),
-      statuses: PUBLIC_PROPOSAL_STATUSES,
+      statuses: LISTED_PROPOSAL_STATUSES,
       consultationId: args.consultationId ?? null,
       excludeId: args.excludeId ?? null,
       minSimilarity: MIN_SIMILARITY,
@@ -181,7 +182,7 @@ export class ProposalListService {
         `Choose at most ${THEME_SLUGS_MAX} themes.`,
       );
     }
-    const statuses = filter.statuses?.length ? filter.statuses : PUBLIC_PROPOSAL_STATUSES;
+    const statuses = filter.statuses?.length ? filter.statuses : LISTED_PROPOSAL_STATUSES;
     if (statuses.some((status) => !PUBLIC_PROPOSAL_STATUSES.includes(status))) {
       throw invalid(
         'filter.statuses',

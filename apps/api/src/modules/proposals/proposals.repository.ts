@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   type CompetentLevel,
   type Lever,
+  type Role,
   type ProposalStatus,
   type ProposalStatusChange,
   PUBLIC_PROPOSAL_STATUSES,
@@ -54,6 +55,9 @@ const revisionOf = (content: ProposalContent) => ({
   measuredImpact: content.measuredImpact,
 });
 
+/** Whether a new contribution by this author waits for a moderator (pre-moderation). */
+export type HoldRule = (author: { role: Role; trustedAt: Date | null }) => boolean;
+
 /** Thrown inside a write transaction to roll it back when a guarded update matched no row. */
 export class GuardFailed extends Error {}
 
@@ -72,12 +76,36 @@ export class ProposalsRepository {
     return this.prisma.proposal.findUnique({ where: { id } });
   }
 
-  /** Creates a proposal with its themes, revision 1 and first status change, in one transaction. */
-  createWithHistory(proposal: NewProposal, change: ProposalStatusChange): Promise<ProposalRecord> {
+  /**
+   * Creates a proposal with its themes, revision 1 and first status change, in one transaction.
+   * In the same transaction, `holdFor` decides from the author's trust whether it waits for a
+   * moderator (hidden, awaiting review); otherwise the author becomes trusted if not yet.
+   */
+  createWithHistory(
+    proposal: NewProposal,
+    change: ProposalStatusChange,
+    holdFor: HoldRule = () => false,
+  ): Promise<ProposalRecord> {
     const { themeIds, ...columns } = proposal;
     return this.prisma.$transaction(async (tx) => {
+      const author = await tx.user.findUniqueOrThrow({
+        where: { id: proposal.authorId },
+        select: { role: true, trustedAt: true },
+      });
+      const held = holdFor(author);
+      if (!held && author.trustedAt === null) {
+        await tx.user.updateMany({
+          where: { id: proposal.authorId, trustedAt: null },
+          data: { trustedAt: change.at },
+        });
+      }
       const created = await tx.proposal.create({
-        data: { ...columns, version: 1, createdAt: change.at },
+        data: {
+          ...columns,
+          version: 1,
+          createdAt: change.at,
+          ...(held ? { awaitingReview: true, hiddenAt: change.at } : {}),
+        },
       });
       await tx.proposalTheme.createMany({
         data: themeIds.map((themeId) => ({ proposalId: created.id, themeId })),

@@ -14,6 +14,7 @@ import {
 } from './proposal-list.service';
 import { type ProposalRecord } from './proposals.repository';
 import { ProposalsService } from './proposals.service';
+import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 
 /** Queries and mutations on proposals; their fields are in proposal-fields.resolver.ts. */
 @Resolver(() => Proposal)
@@ -64,6 +65,7 @@ export class ProposalsResolver {
   @Mutation(() => Proposal, {
     description: "Publishes a proposal while the consultation's PROPOSING phase is open.",
   })
+  @RateLimit('submitProposal')
   submitProposal(
     @Args('input', { type: () => SubmitProposalInput }) input: SubmitProposalInput,
     @CurrentUser() actor: Actor,

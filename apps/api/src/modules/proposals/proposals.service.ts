@@ -13,7 +13,9 @@ import {
   isContentVisibleTo,
   isPubliclyVisible,
   type Language,
+  parseConsultationSettings,
   proposalScores,
+  shouldHoldForReview,
   submitProposalInputSchema,
   transitionProposal,
   updateProposalInputSchema,
@@ -89,7 +91,8 @@ export class ProposalsService {
   /**
    * Submits a proposal: permission, input rules, the consultation's PROPOSING phase, the
    * referenced themes, territory and organisation, then one transaction that writes the proposal,
-   * its themes, revision 1 and its first status change.
+   * its themes, revision 1 and its first status change. With pre-moderation, a participant's
+   * first contribution waits hidden for a moderator.
    */
   async submit(
     actor: Actor,
@@ -120,6 +123,7 @@ export class ProposalsService {
       isAuthor: true,
       at: now,
     });
+    const settings = parseConsultationSettings(consultation.settings);
     return this.proposals.createWithHistory(
       {
         consultationId: consultation.id,
@@ -132,6 +136,7 @@ export class ProposalsService {
         ...proposalScores({ votesFor: 0, votesAgainst: 0, votesNeutral: 0 }, now),
       },
       change,
+      (authorState) => shouldHoldForReview(settings, authorState),
     );
   }
 

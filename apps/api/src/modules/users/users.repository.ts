@@ -4,12 +4,27 @@ import { byKey } from '../../common/dataloader/loader-registry';
 import { PrismaService } from '../../common/prisma/prisma.service';
 import { type User as UserRow } from '../../generated/prisma/client';
 import { AuditRepository } from '../audit/audit.repository';
+import { NotificationsRepository } from '../notifications/notifications.repository';
 
 /** An account without its password hash. */
 export type UserRecord = Omit<UserRow, 'passwordHash'>;
 export type UserWithPassword = UserRow;
 
 const OMIT_PASSWORD = { passwordHash: true } as const;
+
+/** The suspension columns of an account (read on every mutation of a signed-in account). */
+export interface SuspensionRecord {
+  suspendedAt: Date | null;
+  suspendedUntil: Date | null;
+}
+
+/** A suspension or reinstatement decided by a moderator. */
+export interface SuspensionChange {
+  userId: string;
+  moderatorId: string;
+  reason: string;
+  at: Date;
+}
 
 export interface NewUser {
   email: string;
@@ -24,6 +39,7 @@ export class UsersRepository {
   constructor(
     private readonly prisma: PrismaService,
     private readonly audit: AuditRepository,
+    private readonly notifications: NotificationsRepository,
   ) {}
 
   findById(id: string): Promise<UserRecord | null> {
@@ -74,6 +90,88 @@ export class UsersRepository {
         tx,
       );
       return tx.user.findUnique({ where: { id: userId }, omit: OMIT_PASSWORD });
+    });
+  }
+
+  /** One primary-key read of the suspension columns; null for an unknown account. */
+  findSuspension(id: string): Promise<SuspensionRecord | null> {
+    return this.prisma.user.findUnique({
+      where: { id },
+      select: { suspendedAt: true, suspendedUntil: true },
+    });
+  }
+
+  /**
+   * Suspends an account (or updates its running suspension), appends a SUSPEND_USER audit entry
+   * and tells the account why and until when, in one transaction.
+   */
+  suspend(change: SuspensionChange & { until: Date | null }): Promise<UserRecord> {
+    return this.prisma.$transaction(async (tx) => {
+      const user = await tx.user.update({
+        where: { id: change.userId },
+        data: {
+          suspendedAt: change.at,
+          suspendedUntil: change.until,
+          suspensionReason: change.reason,
+        },
+        omit: OMIT_PASSWORD,
+      });
+      const suspendedUntil = change.until?.toISOString() ?? null;
+      await this.audit.append(
+        {
+          actorId: change.moderatorId,
+          action: 'SUSPEND_USER',
+          targetType: 'USER',
+          targetId: change.userId,
+          reason: change.reason,
+          metadata: { suspendedUntil },
+        },
+        tx,
+      );
+      await this.notifications.notify(
+        [
+          {
+            userId: change.userId,
+            kind: 'ACCOUNT_SUSPENDED',
+            payload: { reason: change.reason, suspendedUntil },
+          },
+        ],
+        tx,
+      );
+      return user;
+    });
+  }
+
+  /**
+   * Lifts a running suspension (guarded on the state read: null when it was lifted or ended
+   * meanwhile), appends a REINSTATE_USER audit entry and tells the account, in one transaction.
+   */
+  reinstate(change: SuspensionChange): Promise<UserRecord | null> {
+    return this.prisma.$transaction(async (tx) => {
+      const lifted = await tx.user.updateMany({
+        where: {
+          id: change.userId,
+          suspendedAt: { not: null },
+          OR: [{ suspendedUntil: null }, { suspendedUntil: { gt: change.at } }],
+        },
+        data: { suspendedAt: null, suspendedUntil: null, suspensionReason: null },
+      });
+      if (lifted.count === 0) return null;
+      await this.audit.append(
+        {
+          actorId: change.moderatorId,
+          action: 'REINSTATE_USER',
+          targetType: 'USER',
+          targetId: change.userId,
+          reason: change.reason,
+        },
+        tx,
+      );
+      await this.notifications.notify(
+        [{ userId: change.userId, kind: 'ACCOUNT_REINSTATED', payload: { reason: change.reason } }],
+        tx,
+      );
+      return tx.user.findUniqueOrThrow({ where: { id: change.userId }, omit: OMIT_PASSWORD });
     });
   }
 

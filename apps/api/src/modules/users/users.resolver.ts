@@ -1,5 +1,5 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { type Actor, type Language } from '@passerelle/domain';
+import { type Actor, isSuspended, type Language } from '@passerelle/domain';
 import { CurrentUser, Public } from '../../common/auth/auth.decorators';
 import { type LoaderRegistry } from '../../common/dataloader/loader-registry';
 import { Lang, Loaders } from '../../common/graphql/graphql-context';
@@ -47,6 +47,29 @@ export class UsersResolver {
     @Loaders() loaders: LoaderRegistry,
   ): Promise<TerritoryRecord | null> | null {
     return user.territoryId ? this.territoryLoaders.byId(loaders).load(user.territoryId) : null;
+  }
+
+  @ResolveField(() => Boolean, {
+    description: 'Suspended by a moderator: the account may read but not contribute.',
+  })
+  isSuspended(@Parent() user: UserRecord): boolean {
+    return isSuspended(user, new Date());
+  }
+
+  @ResolveField(() => Date, {
+    nullable: true,
+    description: 'End of the running suspension; null when not suspended or until reinstated.',
+  })
+  suspendedUntil(@Parent() user: UserRecord): Date | null {
+    return isSuspended(user, new Date()) ? user.suspendedUntil : null;
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Why the account is suspended, while it is.',
+  })
+  suspensionReason(@Parent() user: UserRecord): string | null {
+    return isSuspended(user, new Date()) ? user.suspensionReason : null;
   }
 
   @ResolveField(() => [Organisation])

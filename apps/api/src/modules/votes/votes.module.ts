@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConsultationsModule } from '../consultations/consultations.module';
 import { VotesLoaders } from './votes.loaders';
 import { VotesRepository } from './votes.repository';
 import { ProposalVotesResolver, UserVotesResolver, VoteFieldsResolver } from './votes.resolver';
@@ -6,6 +7,7 @@ import { VotesService } from './votes.service';
 
 /** Votes (with their counters and scores) and proposal follows. */
 @Module({
+  imports: [ConsultationsModule],
   providers: [
     ProposalVotesResolver,
     VoteFieldsResolver,

@@ -32,6 +32,14 @@ export interface LockedProposal {
   phases: PhaseWindow[];
 }
 
+/** What the move rules need to know about a proposal, read under its row lock. */
+export interface MovableProposal {
+  id: string;
+  status: ProposalStatus;
+  clusterId: string | null;
+  hiddenAt: Date | null;
+}
+
 type Counters = Record<VoteCounterField, number>;
 const ZERO: Counters = { votesFor: 0, votesAgainst: 0, votesNeutral: 0 };
 
@@ -87,69 +95,118 @@ export class VotesRepository {
           endsAt: phase.endsAt === null ? null : new Date(phase.endsAt),
         })),
       });
-      const [voter] = await tx.$queryRaw<
-        { voterType: ActorType; value: VoteValue | null; voteType: ActorType | null }[]
-      >`SELECT u."actorType"::text AS "voterType", v.value::text AS value, v."actorType"::text AS "voteType"
-        FROM users u LEFT JOIN votes v ON v."userId" = u.id AND v."proposalId" = ${proposalId}::uuid
-        WHERE u.id = ${userId}::uuid`;
-      if (!voter) throw new Error('Voter account missing');
-      const { voterType, voteType } = voter;
-      const previous = voter.value;
-      if (previous === next && (next === null || voteType === voterType)) return true;
-
-      // Per collège: the old vote leaves the collège it was counted in, the new one joins the
-      // voter's current collège.
-      const colleges = new Map<ActorType, Counters>();
-      const move = (actorType: ActorType, value: VoteValue, delta: number) => {
-        const counters = colleges.get(actorType) ?? { ...ZERO };
-        counters[counterFor(value)] += delta;
-        colleges.set(actorType, counters);
-      };
-      if (previous !== null && voteType) move(voteType, previous, -1);
-      if (next !== null) move(voterType, next, 1);
-      const collegeRows = Prisma.join(
-        [...colleges].map(
-          ([actorType, c]) =>
-            Prisma.sql`(${proposalId}::uuid, ${actorType}::"ActorType", ${c.votesFor}, ${c.votesAgainst}, ${c.votesNeutral})`,
-        ),
-      );
-      const writeVote =
-        next === null
-          ? Prisma.sql`DELETE FROM votes WHERE "proposalId" = ${proposalId}::uuid AND "userId" = ${userId}::uuid`
-          : Prisma.sql`INSERT INTO votes (id, "proposalId", "userId", value, "actorType", "createdAt", "updatedAt")
-              VALUES (gen_random_uuid(), ${proposalId}::uuid, ${userId}::uuid, ${next}::"VoteValue",
-                ${voterType}::"ActorType", ${NOW_UTC}, ${NOW_UTC})
-              ON CONFLICT ("proposalId", "userId") DO UPDATE SET
-                value = EXCLUDED.value, "actorType" = EXCLUDED."actorType", "updatedAt" = EXCLUDED."updatedAt"`;
-      const d = { ...ZERO, ...voteCounterDeltas(previous, next) };
-
-      // The vote row, the collèges' counters and the proposal's totals in one statement, every
-      // counter moved by an atomic increment; the new totals come back for the scores.
-      const [totals] = await tx.$queryRaw<
-        (Counters & { publishedAt: Date | null; createdAt: Date })[]
-      >`WITH written AS (${writeVote}),
-        colleges AS (
-          INSERT INTO proposal_college_counts ("proposalId", "actorType", "votesFor", "votesAgainst", "votesNeutral")
-          VALUES ${collegeRows}
-          ON CONFLICT ("proposalId", "actorType") DO UPDATE SET
-            "votesFor" = proposal_college_counts."votesFor" + EXCLUDED."votesFor",
-            "votesAgainst" = proposal_college_counts."votesAgainst" + EXCLUDED."votesAgainst",
-            "votesNeutral" = proposal_college_counts."votesNeutral" + EXCLUDED."votesNeutral"
-        )
-        UPDATE proposals SET
-          "votesFor" = "votesFor" + ${d.votesFor},
-          "votesAgainst" = "votesAgainst" + ${d.votesAgainst},
-          "votesNeutral" = "votesNeutral" + ${d.votesNeutral}
-        WHERE id = ${proposalId}::uuid
-        RETURNING "votesFor", "votesAgainst", "votesNeutral", "publishedAt", "createdAt"`;
-      const scores = proposalScores(totals, totals.publishedAt ?? totals.createdAt);
-      await tx.$executeRaw`UPDATE proposals SET "scoreTop" = ${scores.scoreTop},
-        "scoreHot" = ${scores.scoreHot}, "scoreControversial" = ${scores.scoreControversial}
-        WHERE id = ${proposalId}::uuid`;
+      await this.writeVote(tx, proposalId, userId, next);
       return true;
     }, VOTE_TRANSACTION);
     // Read after the commit, so the row lock is held for as short a time as possible.
     return found ? this.prisma.proposal.findUnique({ where: { id: proposalId } }) : null;
+  }
+
+  /**
+   * Moves a participant's vote from one proposal to another with the same value, in one
+   * transaction: locks both proposal rows (in id order, like every multi-row lock), lets `check`
+   * apply the rules to the locked state and the vote found on `from`, then retracts it there and
+   * casts it on `to` (replacing any vote there) with the same counter and score updates as a vote.
+   * Null when either proposal does not exist.
+   */
+  async moveVote(
+    fromId: string,
+    toId: string,
+    userId: string,
+    check: (state: { from: MovableProposal; to: MovableProposal; value: VoteValue | null }) => void,
+  ): Promise<ProposalRow | null> {
+    const found = await this.prisma.$transaction(async (tx) => {
+      const locked = await tx.$queryRaw<MovableProposal[]>`SELECT id::text AS id,
+          status::text AS status, "clusterId"::text AS "clusterId", "hiddenAt"
+        FROM proposals WHERE id IN (${fromId}::uuid, ${toId}::uuid)
+        ORDER BY id FOR UPDATE`;
+      const from = locked.find((row) => row.id === fromId);
+      const to = locked.find((row) => row.id === toId);
+      if (!from || !to) return false;
+      const [vote] = await tx.$queryRaw<{ value: VoteValue }[]>`SELECT value::text AS value
+        FROM votes WHERE "proposalId" = ${fromId}::uuid AND "userId" = ${userId}::uuid`;
+      const value = vote?.value ?? null;
+      check({ from, to, value });
+      if (value === null) return true;
+      await this.writeVote(tx, fromId, userId, null);
+      await this.writeVote(tx, toId, userId, value);
+      return true;
+    }, VOTE_TRANSACTION);
+    return found ? this.prisma.proposal.findUnique({ where: { id: toId } }) : null;
+  }
+
+  /**
+   * Takes a participant's vote on a proposal whose row this transaction has locked to `next`
+   * (null: retracted): writes the vote row, moves the proposal's and the collèges' counters with
+   * atomic increments, then stores the scores computed from the counters the UPDATE returned.
+   * Returns the value of the vote before.
+   */
+  private async writeVote(
+    tx: Prisma.TransactionClient,
+    proposalId: string,
+    userId: string,
+    next: VoteValue | null,
+  ): Promise<VoteValue | null> {
+    const [voter] = await tx.$queryRaw<
+      { voterType: ActorType; value: VoteValue | null; voteType: ActorType | null }[]
+    >`SELECT u."actorType"::text AS "voterType", v.value::text AS value, v."actorType"::text AS "voteType"
+      FROM users u LEFT JOIN votes v ON v."userId" = u.id AND v."proposalId" = ${proposalId}::uuid
+      WHERE u.id = ${userId}::uuid`;
+    if (!voter) throw new Error('Voter account missing');
+    const { voterType, voteType } = voter;
+    const previous = voter.value;
+    if (previous === next && (next === null || voteType === voterType)) return previous;
+
+    // Per collège: the old vote leaves the collège it was counted in, the new one joins the
+    // voter's current collège.
+    const colleges = new Map<ActorType, Counters>();
+    const move = (actorType: ActorType, value: VoteValue, delta: number) => {
+      const counters = colleges.get(actorType) ?? { ...ZERO };
+      counters[counterFor(value)] += delta;
+      colleges.set(actorType, counters);
+    };
+    if (previous !== null && voteType) move(voteType, previous, -1);
+    if (next !== null) move(voterType, next, 1);
+    const collegeRows = Prisma.join(
+      [...colleges].map(
+        ([actorType, c]) =>
+          Prisma.sql`(${proposalId}::uuid, ${actorType}::"ActorType", ${c.votesFor}, ${c.votesAgainst}, ${c.votesNeutral})`,
+      ),
+    );
+    const writeVote =
+      next === null
+        ? Prisma.sql`DELETE FROM votes WHERE "proposalId" = ${proposalId}::uuid AND "userId" = ${userId}::uuid`
+        : Prisma.sql`INSERT INTO votes (id, "proposalId", "userId", value, "actorType", "createdAt", "updatedAt")
+            VALUES (gen_random_uuid(), ${proposalId}::uuid, ${userId}::uuid, ${next}::"VoteValue",
+              ${voterType}::"ActorType", ${NOW_UTC}, ${NOW_UTC})
+            ON CONFLICT ("proposalId", "userId") DO UPDATE SET
+              value = EXCLUDED.value, "actorType" = EXCLUDED."actorType", "updatedAt" = EXCLUDED."updatedAt"`;
+    const d = { ...ZERO, ...voteCounterDeltas(previous, next) };
+
+    // The vote row, the collèges' counters and the proposal's totals in one statement, every
+    // counter moved by an atomic increment; the new totals come back for the scores.
+    const [totals] = await tx.$queryRaw<
+      (Counters & { publishedAt: Date | null; createdAt: Date })[]
+    >`WITH written AS (${writeVote}),
+      colleges AS (
+        INSERT INTO proposal_college_counts ("proposalId", "actorType", "votesFor", "votesAgainst", "votesNeutral")
+        VALUES ${collegeRows}
+        ON CONFLICT ("proposalId", "actorType") DO UPDATE SET
+          "votesFor" = proposal_college_counts."votesFor" + EXCLUDED."votesFor",
+          "votesAgainst" = proposal_college_counts."votesAgainst" + EXCLUDED."votesAgainst",
+          "votesNeutral" = proposal_college_counts."votesNeutral" + EXCLUDED."votesNeutral"
+      )
+      UPDATE proposals SET
+        "votesFor" = "votesFor" + ${d.votesFor},
+        "votesAgainst" = "votesAgainst" + ${d.votesAgainst},
+        "votesNeutral" = "votesNeutral" + ${d.votesNeutral}
+      WHERE id = ${proposalId}::uuid
+      RETURNING "votesFor", "votesAgainst", "votesNeutral", "publishedAt", "createdAt"`;
+    const scores = proposalScores(totals, totals.publishedAt ?? totals.createdAt);
+    await tx.$executeRaw`UPDATE proposals SET "scoreTop" = ${scores.scoreTop},
+      "scoreHot" = ${scores.scoreHot}, "scoreControversial" = ${scores.scoreControversial}
+      WHERE id = ${proposalId}::uuid`;
+    return previous;
   }
 
   /** The viewer's vote on each proposal, in key order. */

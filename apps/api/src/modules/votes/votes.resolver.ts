@@ -13,6 +13,7 @@ import { EMPTY_PAGE, type Page } from './page';
 import { VotesLoaders } from './votes.loaders';
 import { type VoteRecord } from './votes.repository';
 import { collegeVotesView, type CollegeVotesView, VOTES_PAGE, VotesService } from './votes.service';
+import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 
 /** Votes and follows on proposals: the mutations and the viewer-dependent Proposal fields. */
 @Resolver(() => Proposal)
@@ -26,6 +27,7 @@ export class ProposalVotesResolver {
     description:
       "Casts or changes the signed-in participant's vote while the consultation's VOTING phase is open; casting the same value again changes nothing.",
   })
+  @RateLimit('castVote')
   castVote(
     @Args('input', { type: () => CastVoteInput }) input: CastVoteInput,
     @CurrentUser() actor: Actor,

@@ -7,11 +7,14 @@ import {
   DomainError,
   DomainErrorCode,
   isContentVisibleTo,
+  isVoteValueOffered,
   type Language,
+  parseConsultationSettings,
   type VoteValue,
 } from '@passerelle/domain';
 import { isUuid } from '../../common/graphql/ids';
 import { type Proposal as ProposalRow } from '../../generated/prisma/client';
+import { ConsultationsRepository } from '../consultations/consultations.repository';
 import { type Page, pageArgs, toPage } from './page';
 import { type CollegeCountRecord, type VoteRecord, VotesRepository } from './votes.repository';
 
@@ -42,7 +45,10 @@ export function collegeVotesView(rows: readonly CollegeCountRecord[]): CollegeVo
 
 @Injectable()
 export class VotesService {
-  constructor(private readonly votes: VotesRepository) {}
+  constructor(
+    private readonly votes: VotesRepository,
+    private readonly consultations: ConsultationsRepository,
+  ) {}
 
   /** Casts, changes (value given) or retracts (null) the actor's vote; idempotent. */
   async vote(
@@ -56,10 +62,18 @@ export class VotesService {
     const voter = actor as NonNullable<Actor>;
     const notFound = () => new DomainError(DomainErrorCode.PROPOSAL_NOT_FOUND, undefined, lang);
     if (!isUuid(proposalId)) throw notFound();
+    // Settings change rarely: read before the vote's transaction, checked once the proposal is
+    // known to be visible (so the answer reveals nothing about hidden proposals).
+    const settings = parseConsultationSettings(
+      value === null ? null : await this.consultations.findSettingsByProposalId(proposalId),
+    );
     const proposal = await this.votes.applyVote(proposalId, voter.id, value, (locked) => {
       // Hidden content is not found by those who may not see it, and closed to votes for all.
       if (locked.status === 'DRAFT' || !isContentVisibleTo(actor, locked)) throw notFound();
       assertCanVote(actor, locked, locked.phases, now);
+      if (value !== null && !isVoteValueOffered(settings, value)) {
+        throw new DomainError(DomainErrorCode.VOTE_VALUE_NOT_OFFERED, undefined, lang);
+      }
     });
     if (!proposal) throw notFound();
     return proposal;

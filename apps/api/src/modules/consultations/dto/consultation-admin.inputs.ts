@@ -1,5 +1,6 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { PhaseKind } from '../../../common/graphql/enums';
+import { VoteValue } from '@passerelle/domain';
 
 @InputType({ description: 'A dated phase; endsAt null means open-ended.' })
 export class PhaseInput {
@@ -14,12 +15,34 @@ export class PhaseInput {
 }
 
 @InputType({ description: 'Absent or null keeps the current value (or the default).' })
+export class CollegeThresholdsInput {
+  @Field(() => Float, { nullable: true, description: '0.5 to 1; default 0.6.' })
+  minForShare?: number | null;
+
+  @Field(() => Int, { nullable: true, description: '1 to 7; default 3.' })
+  minColleges?: number | null;
+
+  @Field(() => Int, { nullable: true, description: '1 to 10000; default 10.' })
+  minVotesPerCollege?: number | null;
+}
+
+@InputType({ description: 'Absent or null keeps the current value (or the default).' })
 export class ConsultationSettingsInput {
   @Field(() => Int, { nullable: true, description: '1 to 50; default 3.' })
   reportThreshold?: number | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Default false.' })
   preModeration?: boolean | null;
+
+  @Field(() => [VoteValue], {
+    nullable: true,
+    description:
+      'Must include FOR, no repeats; stored in the order FOR, AGAINST, NEUTRAL. Default all three.',
+  })
+  voteValues?: VoteValue[] | null;
+
+  @Field(() => CollegeThresholdsInput, { nullable: true })
+  collegeThresholds?: CollegeThresholdsInput | null;
 }
 
 @InputType()

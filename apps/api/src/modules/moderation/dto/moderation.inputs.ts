@@ -48,6 +48,12 @@ export class ModerationQueueArgs {
   @Field(() => ID, { nullable: true })
   consultationId?: string | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only contributions held by pre-moderation; false: only the others.',
+  })
+  awaitingReview?: boolean | null;
+
   @Field(() => ModerationQueueOrder, { nullable: true, defaultValue: 'MOST_REPORTED' })
   orderBy?: ModerationQueueOrder | null;
 }

@@ -4,6 +4,7 @@ import { Comment } from '../../comments/models/comment.model';
 import { PageInfo } from '../../proposals/models/proposal-connection.model';
 import { Proposal } from '../../proposals/models/proposal.model';
 import { Participant } from '../../users/models/participant.model';
+import { ModerationUser } from './moderation-user.model';
 
 registerEnumType(ReportTargetType, { name: 'ReportTargetType' });
 registerEnumType(ReportReason, { name: 'ReportReason' });
@@ -68,6 +69,15 @@ export class ModerationItem {
 
   @Field()
   isHidden!: boolean;
+
+  @Field({ description: 'Held by pre-moderation: restoring approves it, hiding rejects it.' })
+  awaitingReview!: boolean;
+
+  @Field(() => ModerationUser, {
+    nullable: true,
+    description: 'The author of the proposal or comment, or the reported account.',
+  })
+  author?: ModerationUser | null;
 
   @Field(() => Int)
   openReportsCount!: number;

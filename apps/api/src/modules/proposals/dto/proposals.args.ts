@@ -30,7 +30,8 @@ export class ProposalFilter {
 
   @Field(() => [ProposalStatus], {
     nullable: true,
-    description: 'Public statuses only; default: all public statuses.',
+    description:
+      'Public statuses only; default: all public statuses except MERGED (a merged proposal is listed through its cluster).',
   })
   statuses?: ProposalStatus[] | null;
 

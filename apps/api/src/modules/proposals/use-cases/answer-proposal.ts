@@ -5,6 +5,7 @@ import {
   assertCan,
   DomainError,
   DomainErrorCode,
+  excerpt,
   type Language,
   transitionProposal,
   validateInput,
@@ -12,13 +13,14 @@ import {
 import { isUuid } from '../../../common/graphql/ids';
 import { PrismaService } from '../../../common/prisma/prisma.service';
 import { AuditRepository } from '../../audit/audit.repository';
+import { NotificationsRepository } from '../../notifications/notifications.repository';
 import { GuardFailed, type ProposalRecord, ProposalsRepository } from '../proposals.repository';
 
 /**
  * A moderator answers a proposal officially (UNDER_REVIEW, SELECTED or NOT_RETAINED with a
  * text): through the state machine, then one transaction that updates the status (guarded on
- * the status read), records the status change with the answer as its reason, and appends
- * an ANSWER_PROPOSAL audit entry.
+ * the status read), records the status change with the answer as its reason, appends
+ * an ANSWER_PROPOSAL audit entry and tells the author (PROPOSAL_ANSWERED).
  */
 @Injectable()
 export class AnswerProposal {
@@ -26,6 +28,7 @@ export class AnswerProposal {
     private readonly prisma: PrismaService,
     private readonly proposals: ProposalsRepository,
     private readonly audit: AuditRepository,
+    private readonly notifications: NotificationsRepository,
   ) {}
 
   async execute(
@@ -75,6 +78,21 @@ export class AnswerProposal {
             reason: change.reason,
             metadata: { from: change.from, to: change.to },
           },
+          tx,
+        );
+        await this.notifications.notify(
+          [
+            {
+              userId: proposal.authorId,
+              kind: 'PROPOSAL_ANSWERED',
+              payload: {
+                proposalId: proposal.id,
+                title: proposal.title,
+                status: change.to,
+                reason: excerpt(data.answer),
+              },
+            },
+          ],
           tx,
         );
         return tx.proposal.findUniqueOrThrow({ where: { id: proposal.id } });

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type Actor,
+  DomainError,
+  DomainErrorCode,
+  isContentVisibleTo,
+  isPubliclyVisible,
+  type Language,
+} from '@passerelle/domain';
+import { isUuid } from '../../common/graphql/ids';
+import { type Proposal as ProposalRow } from '../../generated/prisma/client';
+import { type Page, pageArgs, toPage } from '../votes/page';
+import { type MyNotificationsArgs } from './dto/notifications.args';
+import { type NotificationRecord, NotificationsRepository } from './notifications.repository';
+
+export const NOTIFICATIONS_PAGE = { first: 20, max: 50 };
+
+/** What notices say, as written in their payload when they were created. */
+export interface NotificationPayload {
+  reason?: string | null;
+  proposalId?: string | null;
+  commentId?: string | null;
+  clusterId?: string | null;
+  title?: string | null;
+  suspendedUntil?: string | null;
+}
+
+@Injectable()
+export class NotificationsService {
+  constructor(private readonly repository: NotificationsRepository) {}
+
+  /** The signed-in account's notifications, newest first, with its unread count. */
+  async mine(
+    actor: Actor,
+    args: MyNotificationsArgs,
+    lang: Language,
+  ): Promise<Page<NotificationRecord> & { unreadCount: number }> {
+    const reader = this.reader(actor, lang);
+    const page = pageArgs(args.first, args.after, NOTIFICATIONS_PAGE, lang);
+    const unreadOnly = args.unreadOnly ?? false;
+    const [rows, total, unreadCount] = await Promise.all([
+      this.repository.findPage(reader.id, unreadOnly, page.after, page.take + 1),
+      this.repository.count(reader.id, unreadOnly),
+      this.repository.count(reader.id, true),
+    ]);
+    return {
+      ...toPage(rows, page.take, total, (row) => ({ at: row.createdAt, id: row.id })),
+      unreadCount,
+    };
+  }
+
+  /**
+   * Marks notifications read: these ids (each must be the reader's, NOTIFICATION_NOT_FOUND
+   * otherwise, and nothing is marked) or, without ids, all of them. Returns how many were unread.
+   */
+  async markRead(
+    actor: Actor,
+    ids: readonly string[] | null | undefined,
+    lang: Language,
+    now = new Date(),
+  ): Promise<number> {
+    const reader = this.reader(actor, lang);
+    if (!ids) return this.repository.markRead(reader.id, null, now);
+    const unique = [...new Set(ids)];
+    const owned = unique.every(isUuid) ? await this.repository.countOwned(reader.id, unique) : -1;
+    if (owned !== unique.length) {
+      throw new DomainError(DomainErrorCode.NOTIFICATION_NOT_FOUND, undefined, lang);
+    }
+    return unique.length === 0 ? 0 : this.repository.markRead(reader.id, unique, now);
+  }
+
+  payload(notification: NotificationRecord): NotificationPayload {
+    const payload = notification.payload;
+    return payload && typeof payload === 'object' && !Array.isArray(payload)
+      ? (payload as NotificationPayload)
+      : {};
+  }
+
+  /** The proposal only if the reader may still see it (public, or theirs; not hidden from them). */
+  visibleProposal(actor: Actor, proposal: ProposalRow | null): ProposalRow | null {
+    if (!proposal) return null;
+    const isVisible =
+      (isPubliclyVisible(proposal.status) || actor?.id === proposal.authorId) &&
+      isContentVisibleTo(actor, proposal);
+    return isVisible ? proposal : null;
+  }
+
+  private reader(actor: Actor, lang: Language): NonNullable<Actor> {
+    if (actor === null) throw new DomainError(DomainErrorCode.SIGN_IN_REQUIRED, undefined, lang);
+    return actor;
+  }
+}
