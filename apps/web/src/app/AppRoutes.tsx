@@ -54,6 +54,19 @@ const ModerationPage = lazy(() =>
   })),
 );
 
+const NotificationsPage = lazy(() =>
+  import('../modules/notifications/components/NotificationsPage').then((m) => ({
+    default: m.NotificationsPage,
+  })),
+);
+const ClusterPage = lazy(() =>
+  import('../modules/clusters/components/ClusterPage').then((m) => ({ default: m.ClusterPage })),
+);
+
+const AdminRoutes = lazy(() =>
+  import('../modules/admin/components/AdminRoutes').then((m) => ({ default: m.AdminRoutes })),
+);
+
 /** Routes; the paths are listed in paths.ts. */
 export function AppRoutes() {
   return (
@@ -71,6 +84,9 @@ export function AppRoutes() {
         <Route path="organisations/:id" element={<OrganisationPage />} />
         <Route path="profil" element={<ProfilePage />} />
         <Route path="moderation" element={<ModerationPage />} />
+        <Route path="notifications" element={<NotificationsPage />} />
+        <Route path="regroupements/:id" element={<ClusterPage />} />
+        <Route path="admin/*" element={<AdminRoutes />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

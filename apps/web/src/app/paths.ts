@@ -12,6 +12,13 @@ export const paths = {
   newOrganisation: '/organisations/nouvelle',
   profile: '/profil',
   moderation: '/moderation',
+  admin: '/admin',
+  adminConsultations: '/admin/consultations',
+  newConsultation: '/admin/consultations/nouvelle',
+  editConsultation: (slug: string) => `/admin/consultations/${encodeURIComponent(slug)}/modifier`,
+  adminUsers: '/admin/utilisateurs',
+  notifications: '/notifications',
+  cluster: (id: string) => `/regroupements/${encodeURIComponent(id)}`,
 } as const;
 
 /** A sign-in or sign-up link that comes back to `next` afterwards. */

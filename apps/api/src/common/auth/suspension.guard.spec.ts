@@ -1,5 +1,5 @@
 import { type ExecutionContext } from '@nestjs/common';
-import { DomainError } from '@passerelle/domain';
+import { type DomainError } from '@passerelle/domain';
 import { type SuspensionRecord, type UsersRepository } from '../../modules/users/users.repository';
 import { type AuthUser } from './auth-user';
 import { SuspensionGuard } from './suspension.guard';

@@ -1,8 +1,11 @@
 import { Suspense, useEffect, useRef, type MouseEvent } from 'react';
-import { Container, Text, VisuallyHidden } from '@mantine/core';
+import { Container, Group, Text, VisuallyHidden } from '@mantine/core';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { AdminNavItem } from '../../modules/admin/components/AdminNavItem';
 import { AccountMenu } from '../../modules/auth/components/AccountMenu';
+import { NotificationBell } from '../../modules/notifications/components/NotificationBell';
+import { SuspensionBanner } from '../../modules/notifications/components/SuspensionBanner';
 import { LoadingState } from '../../shared/ui/LoadingState';
 import { MAIN_ID } from '../../shared/ui/PageTitle';
 import { paths } from '../paths';
@@ -27,7 +30,10 @@ const Logo = () => (
   </svg>
 );
 
-/** The app shell: skip link, header (brand, navigation, language, account), main, footer. */
+/**
+ * The app shell: skip link, header (brand, navigation, language, notifications, account), the
+ * suspension notice, main, footer.
+ */
 export function Layout() {
   const { t } = useTranslation();
   const location = useLocation();
@@ -73,18 +79,21 @@ export function Layout() {
               <li>
                 <NavLink to={paths.submit}>{t('nav.submit')}</NavLink>
               </li>
+              <AdminNavItem />
             </ul>
           </nav>
           <div className="header-language">
             <LanguageSwitch />
           </div>
-          <div className="header-account">
+          <Group className="header-account" gap="xs" wrap="nowrap">
+            <NotificationBell />
             <AccountMenu />
-          </div>
+          </Group>
         </Container>
       </header>
       <main id={MAIN_ID} ref={mainRef} tabIndex={-1} className="site-main">
         <Container size="lg">
+          <SuspensionBanner />
           <Suspense fallback={<LoadingState />}>
             <Outlet />
           </Suspense>

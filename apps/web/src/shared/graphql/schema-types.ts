@@ -215,3 +215,148 @@ export interface ProposalStatusChange {
   reason: string | null;
   at: string;
 }
+
+// notifications and clusters (helper E) — see /work/coord/CONTRACT-issue4b.md.
+export type NotificationKind =
+  | 'CONTENT_HIDDEN'
+  | 'CONTENT_RESTORED'
+  | 'CONTENT_APPROVED'
+  | 'CONTENT_REJECTED'
+  | 'ACCOUNT_SUSPENDED'
+  | 'ACCOUNT_REINSTATED'
+  | 'PROPOSAL_ANSWERED'
+  | 'PROPOSAL_MERGED'
+  | 'PROPOSAL_UNMERGED';
+
+export interface NotificationNode {
+  __typename?: 'Notification';
+  id: string;
+  kind: NotificationKind;
+  createdAt: string;
+  readAt: string | null;
+  isRead: boolean;
+  reason: string | null;
+  /** Null when the proposal is not visible to the viewer. */
+  proposal: { __typename?: 'Proposal'; id: string; title: string } | null;
+  commentId: string | null;
+  clusterId: string | null;
+  /** The title of the content as it was when the notice was sent. */
+  title: string | null;
+  suspendedUntil: string | null;
+}
+
+export interface NotificationConnection {
+  __typename?: 'NotificationConnection';
+  edges: { __typename?: 'NotificationEdge'; cursor: string; node: NotificationNode }[];
+  pageInfo: PageInfo;
+  totalCount: number;
+  unreadCount: number;
+}
+
+export interface MySuspension {
+  __typename?: 'User';
+  id: string;
+  isSuspended: boolean;
+  suspendedUntil: string | null;
+  suspensionReason: string | null;
+}
+
+export interface ClusterMember {
+  __typename?: 'Proposal';
+  id: string;
+  title: string;
+  status: ProposalStatus;
+  author: Participant;
+  votesFor: number;
+  votesAgainst: number;
+  votesNeutral: number;
+}
+
+export interface CombinedSupport {
+  __typename?: 'CombinedSupport';
+  participants: number;
+  votesFor: number;
+  votesAgainst: number;
+  votesNeutral: number;
+  sumOfVotes: number;
+}
+
+export interface ProposalCluster {
+  __typename?: 'ProposalCluster';
+  id: string;
+  lead: ClusterMember;
+  members: ClusterMember[];
+  reason: string;
+  createdAt: string;
+  undoneAt: string | null;
+  isActive: boolean;
+  combinedSupport: CombinedSupport;
+}
+
+// moderation (helper D)
+/** Counts a moderator sees about an account before deciding (ModerationUser.history). */
+export interface AuthorHistory {
+  __typename?: 'AuthorHistory';
+  proposalsCount: number;
+  commentsCount: number;
+  hiddenContentCount: number;
+  reportsAgainstCount: number;
+  suspensionsCount: number;
+  memberSince: string;
+}
+
+/** The moderator's view of an account. */
+export interface ModerationUser {
+  __typename?: 'ModerationUser';
+  id: string;
+  displayName: string;
+  actorType: ActorType;
+  role: Role;
+  createdAt: string;
+  isSuspended: boolean;
+  suspendedUntil: string | null;
+  suspensionReason: string | null;
+  history: AuthorHistory;
+}
+
+// admin (helper F)
+/** When a proposal counts as backed across collèges (ConsultationSettings.collegeThresholds). */
+export interface AdminCollegeThresholds {
+  __typename?: 'CollegeThresholds';
+  /** 0.5 to 1: the share of FOR among FOR and AGAINST. */
+  minForShare: number;
+  minColleges: number;
+  minVotesPerCollege: number;
+}
+
+/** A consultation's settings as administrators edit them, defaults applied. */
+export interface AdminConsultationSettings {
+  __typename?: 'ConsultationSettings';
+  reportThreshold: number;
+  preModeration: boolean;
+  voteValues: VoteValue[];
+  collegeThresholds: AdminCollegeThresholds;
+}
+
+/** A consultation with what its edit form needs. */
+export interface AdminConsultation extends Consultation {
+  territory: TerritoryRef | null;
+  settings: AdminConsultationSettings;
+}
+
+/** An account as administrators see it in the `users` list (e-mail included). */
+export interface AdminUser {
+  __typename?: 'User';
+  id: string;
+  displayName: string;
+  email: string;
+  role: Role;
+  actorType: ActorType;
+}
+
+export interface AdminUserConnection {
+  __typename?: 'UserConnection';
+  edges: { __typename?: 'UserEdge'; cursor: string; node: AdminUser }[];
+  pageInfo: { __typename?: 'PageInfo'; endCursor: string | null; hasNextPage: boolean };
+  totalCount: number;
+}

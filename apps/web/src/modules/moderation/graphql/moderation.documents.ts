@@ -1,4 +1,6 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import { AuditAction } from '@passerelle/domain';
+import type { ModerationUser } from '../../../shared/graphql/schema-types';
 
 export const REPORT_REASONS = [
   'SPAM',
@@ -10,6 +12,7 @@ export const REPORT_REASONS = [
 ] as const;
 export type ReportReason = (typeof REPORT_REASONS)[number];
 export type ReportTargetType = 'PROPOSAL' | 'COMMENT' | 'USER';
+export const QUEUE_TARGET_TYPES = ['PROPOSAL', 'COMMENT', 'USER'] as const;
 export const QUEUE_ORDERS = ['MOST_REPORTED', 'OLDEST', 'NEWEST'] as const;
 export type ModerationQueueOrder = (typeof QUEUE_ORDERS)[number];
 export const ANSWER_STATUSES = ['UNDER_REVIEW', 'SELECTED', 'NOT_RETAINED'] as const;
@@ -94,9 +97,11 @@ export interface ModerationItem {
   targetType: ReportTargetType;
   targetId: string;
   isHidden: boolean;
+  awaitingReview: boolean;
   openReportsCount: number;
   firstReportedAt: string | null;
   lastReportedAt: string | null;
+  author: ModerationUser | null;
   proposal: {
     __typename?: 'Proposal';
     id: string;
@@ -114,14 +119,46 @@ export interface ModerationItem {
   reports: ModerationReport[];
 }
 
+export interface PageInfo {
+  __typename?: 'PageInfo';
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+/** The fields of an account a moderator reads before deciding (kept live in the cache by id). */
+export const MODERATION_USER_FIELDS: TypedDocumentNode<ModerationUser> = gql`
+  fragment ModerationUserFields on ModerationUser {
+    id
+    displayName
+    actorType
+    role
+    createdAt
+    isSuspended
+    suspendedUntil
+    suspensionReason
+    history {
+      proposalsCount
+      commentsCount
+      hiddenContentCount
+      reportsAgainstCount
+      suspensionsCount
+      memberSince
+    }
+  }
+`;
+
 const MODERATION_ITEM_FIELDS = gql`
   fragment ModerationItemFields on ModerationItem {
     targetType
     targetId
     isHidden
+    awaitingReview
     openReportsCount
     firstReportedAt
     lastReportedAt
+    author {
+      ...ModerationUserFields
+    }
     proposal {
       id
       title
@@ -148,13 +185,16 @@ const MODERATION_ITEM_FIELDS = gql`
       createdAt
     }
   }
+  ${MODERATION_USER_FIELDS}
 `;
 
 export interface ModerationQueueVariables {
   first?: number;
+  after?: string | null;
   targetType?: ReportTargetType | null;
   reason?: ReportReason | null;
   consultationId?: string | null;
+  awaitingReview?: boolean | null;
   orderBy?: ModerationQueueOrder;
 }
 
@@ -163,6 +203,7 @@ export const MODERATION_QUEUE_QUERY: TypedDocumentNode<
     moderationQueue: {
       __typename?: 'ModerationItemConnection';
       totalCount: number;
+      pageInfo: PageInfo;
       edges: { __typename?: 'ModerationItemEdge'; cursor: string; node: ModerationItem }[];
     };
   },
@@ -170,19 +211,27 @@ export const MODERATION_QUEUE_QUERY: TypedDocumentNode<
 > = gql`
   query ModerationQueue(
     $first: Int
+    $after: String
     $targetType: ReportTargetType
     $reason: ReportReason
     $consultationId: ID
+    $awaitingReview: Boolean
     $orderBy: ModerationQueueOrder
   ) {
     moderationQueue(
       first: $first
+      after: $after
       targetType: $targetType
       reason: $reason
       consultationId: $consultationId
+      awaitingReview: $awaitingReview
       orderBy: $orderBy
     ) {
       totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
       edges {
         cursor
         node {
@@ -230,6 +279,20 @@ export const DECISION_MUTATIONS: Record<
   `,
 };
 
+/** Every action the audit log records (each has a label in both languages: the types check it). */
+export const AUDIT_ACTIONS: readonly AuditAction[] = Object.values(AuditAction);
+export type AuditActionName = AuditAction;
+
+/** What the audit log's entries are about. */
+export const AUDIT_TARGET_TYPES = [
+  'PROPOSAL',
+  'COMMENT',
+  'USER',
+  'CONSULTATION',
+  'CLUSTER',
+] as const;
+export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
+
 export interface AuditEntry {
   __typename?: 'AuditLogEntry';
   id: string;
@@ -241,17 +304,31 @@ export interface AuditEntry {
   actor: { __typename?: 'Participant'; id: string; displayName: string } | null;
 }
 
+export interface AuditLogVariables {
+  first?: number;
+  after?: string | null;
+  action?: string | null;
+  targetType?: string | null;
+}
+
 export const AUDIT_LOG_QUERY: TypedDocumentNode<
   {
     auditLog: {
       __typename?: 'AuditLogEntryConnection';
+      totalCount: number;
+      pageInfo: PageInfo;
       edges: { __typename?: 'AuditLogEntryEdge'; cursor: string; node: AuditEntry }[];
     };
   },
-  { first?: number }
+  AuditLogVariables
 > = gql`
-  query AuditLog($first: Int) {
-    auditLog(first: $first) {
+  query AuditLog($first: Int, $after: String, $action: String, $targetType: String) {
+    auditLog(first: $first, after: $after, action: $action, targetType: $targetType) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
       edges {
         cursor
         node {
@@ -269,6 +346,37 @@ export const AUDIT_LOG_QUERY: TypedDocumentNode<
       }
     }
   }
+`;
+
+export interface SuspendUserInput {
+  userId: string;
+  reason: string;
+  /** Null: until a moderator reinstates the account. */
+  durationDays: number | null;
+}
+
+export const SUSPEND_USER_MUTATION: TypedDocumentNode<
+  { suspendUser: ModerationUser },
+  { input: SuspendUserInput }
+> = gql`
+  mutation SuspendUser($input: SuspendUserInput!) {
+    suspendUser(input: $input) {
+      ...ModerationUserFields
+    }
+  }
+  ${MODERATION_USER_FIELDS}
+`;
+
+export const REINSTATE_USER_MUTATION: TypedDocumentNode<
+  { reinstateUser: ModerationUser },
+  { input: { userId: string; reason: string } }
+> = gql`
+  mutation ReinstateUser($input: ReinstateUserInput!) {
+    reinstateUser(input: $input) {
+      ...ModerationUserFields
+    }
+  }
+  ${MODERATION_USER_FIELDS}
 `;
 
 export const MODERATION_CONSULTATIONS_QUERY: TypedDocumentNode<

@@ -14,6 +14,8 @@ import { usePageTitle } from '../../../shared/ui/usePageTitle';
 import { PROPOSAL_QUERY } from '../graphql/proposals.documents';
 import { CommentsSection } from '../../comments/components/CommentsSection';
 import { VotePanel } from '../../votes/components/VotePanel';
+import { MergeDuplicatesButton } from '../../clusters/components/MergeDuplicatesButton';
+import { ProposalClusterNotice } from '../../clusters/components/ProposalClusterNotice';
 import {
   AnswerProposalForm,
   HiddenProposalNotice,
@@ -27,6 +29,7 @@ import {
   ProposalHistory,
   ShareButton,
 } from './ProposalExtras';
+import { AwaitingReviewNotice, useIsAwaitingReview } from './AwaitingReviewNotice';
 import { ThemeBadges } from './ThemeBadges';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -99,6 +102,7 @@ export function ProposalPage() {
   const { id = '' } = useParams();
   const { data, error, loading } = useQuery(PROPOSAL_QUERY, { variables: { id } });
   const proposal = data?.proposal;
+  const isAwaitingReview = useIsAwaitingReview(id);
   const isNotFound =
     !loading && !proposal && (!error || errorReason(error) === 'PROPOSAL_NOT_FOUND');
   usePageTitle(
@@ -139,7 +143,13 @@ export function ProposalPage() {
           {territoryLabel(proposal.territory)}
         </Text>
         <ThemeBadges themes={proposal.themes} label={t('proposal.themes')} />
-        <HiddenProposalNotice proposalId={proposal.id} />
+        {/* A held proposal is hidden too: its own notice says why, instead of the generic one. */}
+        {isAwaitingReview ? (
+          <AwaitingReviewNotice proposalId={proposal.id} />
+        ) : (
+          <HiddenProposalNotice proposalId={proposal.id} />
+        )}
+        <ProposalClusterNotice proposalId={proposal.id} />
       </Stack>
       <div className="proposal-layout">
         <Stack gap="xl" className="proposal-main">
@@ -172,6 +182,14 @@ export function ProposalPage() {
           <AuthorActions proposalId={proposal.id} />
           <ReportProposal proposalId={proposal.id} />
           <AnswerProposalForm proposalId={proposal.id} />
+          <MergeDuplicatesButton
+            lead={{
+              id: proposal.id,
+              title: proposal.title,
+              status: proposal.status,
+              consultationId: proposal.consultation.id,
+            }}
+          />
           <Details proposal={proposal} />
         </Stack>
         <Stack gap="xl" className="proposal-discussion">

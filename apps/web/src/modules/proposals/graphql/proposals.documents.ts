@@ -323,3 +323,16 @@ export const WITHDRAW_PROPOSAL_MUTATION: TypedDocumentNode<
   }
   ${PROPOSAL_DETAIL_FIELDS}
 `;
+
+/** Whether pre-moderation holds the proposal (asked apart so an older API still shows the page). */
+export const PROPOSAL_REVIEW_QUERY: TypedDocumentNode<
+  { proposal: { __typename?: 'Proposal'; id: string; awaitingReview: boolean } },
+  { id: string }
+> = gql`
+  query ProposalReview($id: ID!) {
+    proposal(id: $id) {
+      id
+      awaitingReview
+    }
+  }
+`;

@@ -6,7 +6,12 @@ import type { ProposalVotes } from '../../../shared/graphql/schema-types';
 import { renderWithApp } from '../../../testing/render';
 import { ME_QUERY } from '../../auth/graphql/auth.documents';
 import { VotePanel } from '../components/VotePanel';
-import { CAST_VOTE_MUTATION, PROPOSAL_VOTES_QUERY } from '../graphql/votes.documents';
+import type { VoteValue } from '../../../shared/graphql/schema-types';
+import {
+  CAST_VOTE_MUTATION,
+  PROPOSAL_VOTE_VALUES_QUERY,
+  PROPOSAL_VOTES_QUERY,
+} from '../graphql/votes.documents';
 
 const id = '00000000-0000-4000-8000-000000000001';
 const proposal = (change: Partial<ProposalVotes> = {}): ProposalVotes => ({
@@ -51,11 +56,30 @@ const votes = (value = proposal()): MockLink.MockedResponse => ({
   result: { data: { proposal: value } },
 });
 
+const voteValues = (
+  values: VoteValue[] = ['FOR', 'AGAINST', 'NEUTRAL'],
+): MockLink.MockedResponse => ({
+  request: { query: PROPOSAL_VOTE_VALUES_QUERY, variables: { id } },
+  result: {
+    data: {
+      proposal: {
+        __typename: 'Proposal',
+        id,
+        consultation: {
+          __typename: 'Consultation',
+          id: 'c1',
+          settings: { __typename: 'ConsultationSettings', voteValues: values },
+        },
+      },
+    },
+  },
+});
+
 describe('VotePanel', () => {
   beforeEach(() => window.localStorage.clear());
 
   it('shows the totals and each collège’s figures as text', async () => {
-    renderWithApp(<VotePanel proposalId={id} />, { mocks: [me, votes()] });
+    renderWithApp(<VotePanel proposalId={id} />, { mocks: [me, votes(), voteValues()] });
     expect(await screen.findByText('3 avis')).toBeInTheDocument();
     expect(screen.getByText('Association — 3 avis')).toBeInTheDocument();
     expect(screen.getAllByText(/2 pour/).length).toBeGreaterThan(0);
@@ -66,6 +90,7 @@ describe('VotePanel', () => {
       mocks: [
         me,
         votes(),
+        voteValues(),
         {
           request: {
             query: CAST_VOTE_MUTATION,
@@ -88,6 +113,7 @@ describe('VotePanel', () => {
       mocks: [
         me,
         votes(),
+        voteValues(),
         {
           request: {
             query: CAST_VOTE_MUTATION,
@@ -114,6 +140,7 @@ describe('VotePanel', () => {
     renderWithApp(<VotePanel proposalId={id} />, {
       mocks: [
         { request: { query: ME_QUERY }, result: { data: { me: null } } },
+        voteValues(),
         votes(
           proposal({
             consultation: { __typename: 'Consultation', id: 'c1', openPhases: ['CURATING'] },
@@ -123,6 +150,51 @@ describe('VotePanel', () => {
     });
     expect(
       await screen.findByText('Les votes ne sont pas ouverts pour cette proposition en ce moment.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Pour' })).not.toBeInTheDocument();
+  });
+
+  it('only offers the values the consultation allows', async () => {
+    renderWithApp(<VotePanel proposalId={id} />, {
+      mocks: [me, votes(), voteValues(['FOR', 'AGAINST'])],
+    });
+    expect(await screen.findByRole('button', { name: 'Pour' })).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: 'Neutre' })).not.toBeInTheDocument(),
+    );
+    expect(screen.getByRole('button', { name: 'Contre' })).toBeInTheDocument();
+  });
+
+  it('offers every value while the API does not say which ones the consultation allows', async () => {
+    renderWithApp(<VotePanel proposalId={id} />, {
+      mocks: [
+        me,
+        votes(),
+        {
+          request: { query: PROPOSAL_VOTE_VALUES_QUERY, variables: { id } },
+          result: {
+            errors: [
+              new GraphQLError('Cannot query field "settings" on type "Consultation".', {
+                extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+              }),
+            ],
+          },
+        },
+      ],
+    });
+    for (const name of ['Pour', 'Neutre', 'Contre']) {
+      expect(await screen.findByRole('button', { name })).toBeInTheDocument();
+    }
+  });
+
+  it('sends the voters of a merged proposal to the main one', async () => {
+    renderWithApp(<VotePanel proposalId={id} />, {
+      mocks: [me, votes(proposal({ status: 'MERGED' })), voteValues()],
+    });
+    expect(
+      await screen.findByText(
+        'Cette proposition est regroupée : donnez votre avis sur la proposition principale.',
+      ),
     ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Pour' })).not.toBeInTheDocument();
   });

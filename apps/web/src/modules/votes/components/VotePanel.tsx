@@ -11,12 +11,13 @@ import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
 import { VoteCounts } from '../../proposals/components/VoteCounts';
 import {
   CAST_VOTE_MUTATION,
+  PROPOSAL_VOTE_VALUES_QUERY,
   PROPOSAL_VOTES_QUERY,
   RETRACT_VOTE_MUTATION,
 } from '../graphql/votes.documents';
+import { offeredVoteValues } from '../vote-values';
 import { VoteBar } from './VoteBar';
 
-const VALUES: VoteValue[] = ['FOR', 'NEUTRAL', 'AGAINST'];
 const COLORS: Record<VoteValue, string> = { FOR: 'passerelle', NEUTRAL: 'gray', AGAINST: 'red' };
 const CLOSED_REASONS = ['VOTING_CLOSED', 'PROPOSAL_CLOSED_TO_VOTES'];
 
@@ -56,13 +57,17 @@ function CollegeBreakdown({ proposal }: { proposal: ProposalVotes }) {
 }
 
 /**
- * Vote buttons (pressed = my current vote; pressing it again retracts), totals and the support
- * of each collège. Hidden entirely while the API does not serve votes yet.
+ * Vote buttons (pressed = my current vote; pressing it again retracts) for the values the
+ * consultation offers, totals and the support of each collège. Hidden entirely while the API
+ * does not serve votes yet.
  */
 export function VotePanel({ proposalId }: { proposalId: string }) {
   const { t } = useTranslation();
   const { user } = useCurrentUser();
   const { data } = useQuery(PROPOSAL_VOTES_QUERY, { variables: { id: proposalId } });
+  const { data: settings } = useQuery(PROPOSAL_VOTE_VALUES_QUERY, {
+    variables: { id: proposalId },
+  });
   const [castVote, cast] = useMutation(CAST_VOTE_MUTATION);
   const [retractVote, retract] = useMutation(RETRACT_VOTE_MUTATION);
   const [announcement, setAnnouncement] = useState('');
@@ -76,6 +81,7 @@ export function VotePanel({ proposalId }: { proposalId: string }) {
     VOTABLE_STATUSES.includes(proposal.status);
   const total = proposal.votesFor + proposal.votesAgainst + proposal.votesNeutral;
   const isBusy = cast.loading || retract.loading;
+  const values = offeredVoteValues(settings?.proposal.consultation.settings.voteValues);
 
   const run = async (action: () => Promise<unknown>, done: string) => {
     setVoteError(null);
@@ -118,7 +124,11 @@ export function VotePanel({ proposalId }: { proposalId: string }) {
         </Stack>
         {!isOpen || voteError?.isClosed ? (
           <Alert color="ochre" variant="light" role={voteError ? 'alert' : undefined}>
-            {voteError?.isClosed ? voteError.message : t('votes.closed')}
+            {voteError?.isClosed
+              ? voteError.message
+              : proposal.status === 'MERGED'
+                ? t('votes.merged')
+                : t('votes.closed')}
           </Alert>
         ) : user ? (
           <Stack gap="xs">
@@ -126,7 +136,7 @@ export function VotePanel({ proposalId }: { proposalId: string }) {
               {t('votes.yourVote')}
             </Text>
             <Group gap="xs" role="group" aria-labelledby="my-vote-label" wrap="wrap">
-              {VALUES.map((value) => {
+              {values.map((value) => {
                 const isPressed = proposal.myVote === value;
                 return (
                   <Button

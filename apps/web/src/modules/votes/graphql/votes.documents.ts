@@ -57,3 +57,34 @@ export const RETRACT_VOTE_MUTATION: TypedDocumentNode<
   }
   ${PROPOSAL_VOTES_FIELDS}
 `;
+
+/**
+ * The vote values the proposal's consultation offers, asked apart so that an older API (without
+ * the setting) still shows every value.
+ */
+export const PROPOSAL_VOTE_VALUES_QUERY: TypedDocumentNode<
+  {
+    proposal: {
+      __typename?: 'Proposal';
+      id: string;
+      consultation: {
+        __typename?: 'Consultation';
+        id: string;
+        settings: { __typename?: 'ConsultationSettings'; voteValues: VoteValue[] };
+      };
+    };
+  },
+  { id: string }
+> = gql`
+  query ProposalVoteValues($id: ID!) {
+    proposal(id: $id) {
+      id
+      consultation {
+        id
+        settings {
+          voteValues
+        }
+      }
+    }
+  }
+`;

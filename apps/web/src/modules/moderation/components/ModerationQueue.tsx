@@ -1,0 +1,150 @@
+import { Alert, Button, Card, Checkbox, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { NetworkStatus } from '@apollo/client';
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../../shared/graphql/errors';
+import { LoadingState } from '../../../shared/ui/LoadingState';
+import {
+  MODERATION_CONSULTATIONS_QUERY,
+  MODERATION_QUEUE_QUERY,
+  QUEUE_ORDERS,
+  QUEUE_TARGET_TYPES,
+  REPORT_REASONS,
+} from '../graphql/moderation.documents';
+import {
+  DEFAULT_QUEUE_ORDER,
+  P,
+  toQueueVariables,
+  useModerationSearchParams,
+} from '../hooks/useModerationSearchParams';
+import { QueueItem } from './QueueItem';
+
+function QueueFilters() {
+  const { t } = useTranslation();
+  const { queue, set } = useModerationSearchParams();
+  const consultations = useQuery(MODERATION_CONSULTATIONS_QUERY);
+  return (
+    <Card component="section" withBorder radius="md" padding="md" aria-labelledby="mod-filters">
+      <Stack gap="sm">
+        <Title order={2} fz="h5" id="mod-filters">
+          {t('moderation.filters')}
+        </Title>
+        <div className="filters-grid">
+          <NativeSelect
+            label={t('moderation.type')}
+            data={[
+              { value: '', label: t('moderation.allTypes') },
+              ...QUEUE_TARGET_TYPES.map((value) => ({
+                value,
+                label: t(`moderation.types.${value}`),
+              })),
+            ]}
+            value={queue.targetType ?? ''}
+            onChange={(event) => set(P.targetType, event.currentTarget.value)}
+          />
+          <NativeSelect
+            label={t('moderation.reason')}
+            data={[
+              { value: '', label: t('moderation.allReasons') },
+              ...REPORT_REASONS.map((value) => ({
+                value,
+                label: t(`moderation.reasons.${value}`),
+              })),
+            ]}
+            value={queue.reason ?? ''}
+            onChange={(event) => set(P.reason, event.currentTarget.value)}
+          />
+          <NativeSelect
+            label={t('moderation.consultation')}
+            data={[
+              { value: '', label: t('moderation.allConsultations') },
+              ...(consultations.data?.consultations ?? []).map((c) => ({
+                value: c.id,
+                label: c.title,
+              })),
+            ]}
+            value={queue.consultationId ?? ''}
+            onChange={(event) => set(P.consultationId, event.currentTarget.value)}
+          />
+          <NativeSelect
+            label={t('moderation.sort')}
+            data={QUEUE_ORDERS.map((value) => ({
+              value,
+              label: t(`moderation.sorts.${value}`),
+            }))}
+            value={queue.orderBy}
+            onChange={(event) => {
+              const value = event.currentTarget.value;
+              set(P.orderBy, value === DEFAULT_QUEUE_ORDER ? null : value);
+            }}
+          />
+        </div>
+        <Checkbox
+          label={t('moderation.awaitingOnly')}
+          checked={queue.awaitingReview}
+          onChange={(event) => set(P.awaitingReview, event.currentTarget.checked ? '1' : null)}
+        />
+      </Stack>
+    </Card>
+  );
+}
+
+/** The moderation queue: filters and sort kept in the URL, items, "show more". */
+export function ModerationQueue() {
+  const { t } = useTranslation();
+  const { queue } = useModerationSearchParams();
+  const { data, error, fetchMore, networkStatus } = useQuery(MODERATION_QUEUE_QUERY, {
+    variables: toQueueVariables(queue),
+    fetchPolicy: 'network-only',
+    notifyOnNetworkStatusChange: true,
+  });
+  const connection = data?.moderationQueue;
+  const items = connection?.edges.map((edge) => edge.node) ?? [];
+  const isFirstLoad = !connection && networkStatus !== NetworkStatus.error;
+  const loadMore = () =>
+    fetchMore({
+      variables: { after: connection?.pageInfo.endCursor },
+      // The queue has no cache policy of its own: pages are appended here.
+      updateQuery: (previous, { fetchMoreResult }) => ({
+        moderationQueue: {
+          ...fetchMoreResult.moderationQueue,
+          edges: [...previous.moderationQueue.edges, ...fetchMoreResult.moderationQueue.edges],
+        },
+      }),
+    });
+  return (
+    <Stack gap="md">
+      <QueueFilters />
+      <Stack component="section" gap="sm" aria-labelledby="mod-results">
+        <Title order={2} fz="h4" id="mod-results" aria-live="polite">
+          {connection ? t('moderation.count', { count: connection.totalCount }) : ''}
+        </Title>
+        {error && (
+          <Alert color="red" role="alert">
+            {errorMessage(error, t)}
+          </Alert>
+        )}
+        {isFirstLoad && <LoadingState />}
+        {connection && items.length === 0 && <Text>{t('moderation.empty')}</Text>}
+        {items.map((item) => (
+          <QueueItem key={`${item.targetType}:${item.targetId}`} item={item} />
+        ))}
+        {connection && items.length > 0 && connection.totalCount > items.length && (
+          <Text size="sm" c="gray.7">
+            {t('moderation.shown', { shown: items.length, total: connection.totalCount })}
+          </Text>
+        )}
+        {connection?.pageInfo.hasNextPage && (
+          <Button
+            variant="default"
+            onClick={() => void loadMore()}
+            loading={networkStatus === NetworkStatus.fetchMore}
+            style={{ alignSelf: 'flex-start' }}
+          >
+            {t('moderation.loadMore')}
+          </Button>
+        )}
+      </Stack>
+    </Stack>
+  );
+}

@@ -1,0 +1,175 @@
+import { useState } from 'react';
+import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { paths } from '../../../app/paths';
+import { formatDateTime } from '../../../shared/ui/format';
+import type { ModerationItem } from '../graphql/moderation.documents';
+import { AuthorPanel } from './AuthorPanel';
+import { DecisionForm } from './DecisionForm';
+
+/** The item's heading: the proposal's title, or what the comment or account is. */
+function useItemTitle(item: ModerationItem): string {
+  const { t } = useTranslation();
+  if (item.proposal) return item.proposal.title;
+  if (item.targetType === 'USER') {
+    return t('moderation.accountTitle', { name: item.author?.displayName ?? '' });
+  }
+  const name = item.comment?.author?.displayName ?? item.author?.displayName;
+  return t('moderation.types.COMMENT') + (name ? ` · ${name}` : '');
+}
+
+/** One reported (or held) content: the content, its reports, its author and the decisions. */
+export function QueueItem({ item: initial }: { item: ModerationItem }) {
+  const { t, i18n } = useTranslation();
+  // The decision's answer is the item's new state (the queue is not refetched: a restored item
+  // would leave it before its moderator sees the result).
+  const [item, setItem] = useState(initial);
+  const [notice, setNotice] = useState<string | null>(null);
+  const isAwaiting = item.awaitingReview;
+  const decided = (message: string) => (updated: ModerationItem) => {
+    setItem(updated);
+    setNotice(message);
+  };
+  const idPrefix = `moderation-${item.targetType}-${item.targetId}`;
+  const headingId = `${idPrefix}-title`;
+  const proposalId = item.proposal?.id ?? item.comment?.proposalId;
+  const title = useItemTitle(item);
+  const authorName = item.proposal?.author.displayName ?? item.comment?.author?.displayName;
+  return (
+    <Card component="article" withBorder radius="md" padding="md" aria-labelledby={headingId}>
+      <Stack gap="sm">
+        <Group gap="xs" wrap="wrap">
+          <Badge variant="outline" radius="sm" tt="none">
+            {t(`moderation.types.${item.targetType}`)}
+          </Badge>
+          {isAwaiting && (
+            <Badge color="ochre" variant="light" radius="sm" tt="none" size="md">
+              {t('moderation.awaitingReview')}
+            </Badge>
+          )}
+          {!isAwaiting && (
+            <Text size="sm" fw={700} c={item.isHidden ? 'red.9' : undefined}>
+              {t(item.isHidden ? 'moderation.hidden' : 'moderation.visible')}
+            </Text>
+          )}
+          <Text size="sm" c="gray.7">
+            {t('moderation.openReports', { count: item.openReportsCount })}
+          </Text>
+        </Group>
+        <Title order={3} fz="h4" id={headingId} className="break-words">
+          {title}
+        </Title>
+        {authorName && (
+          <Text size="sm" c="gray.7">
+            {t('moderation.by', { name: authorName })}
+          </Text>
+        )}
+        {item.proposal && (
+          <Text className="preserve-lines break-words">{item.proposal.summary}</Text>
+        )}
+        {item.comment && (
+          <Text className="preserve-lines break-words">{item.comment.body ?? ''}</Text>
+        )}
+        {proposalId && (
+          <Anchor component={Link} to={paths.proposal(proposalId)} size="sm">
+            {t('moderation.seeProposal')}
+          </Anchor>
+        )}
+        {item.reports.length > 0 && (
+          <Stack gap={4}>
+            <Text fw={600} size="sm">
+              {t('moderation.reports')}
+            </Text>
+            <Stack component="ul" gap={4} className="plain-list">
+              {item.reports.map((report) => (
+                <li key={report.id}>
+                  <Text size="sm">
+                    {t('moderation.reportLine', {
+                      reason: t(`moderation.reasons.${report.reason}`),
+                      date: formatDateTime(report.createdAt, i18n.language),
+                    })}
+                  </Text>
+                  {report.details && (
+                    <Text size="sm" c="gray.7" className="preserve-lines break-words">
+                      {report.details}
+                    </Text>
+                  )}
+                </li>
+              ))}
+            </Stack>
+          </Stack>
+        )}
+        {item.author && (
+          <AuthorPanel
+            author={item.author}
+            idPrefix={idPrefix}
+            heading={
+              item.targetType === 'USER'
+                ? t('moderation.accountHistory')
+                : t('moderation.authorTitle', { name: item.author.displayName })
+            }
+          />
+        )}
+        <div role="status">{notice && <Text size="sm">{notice}</Text>}</div>
+        {item.targetType !== 'USER' && (
+          <Group gap="sm" align="flex-start" wrap="wrap">
+            {isAwaiting ? (
+              <>
+                <DecisionForm
+                  key="approve"
+                  item={item}
+                  kind="restoreContent"
+                  label={t('moderation.approve')}
+                  onDone={decided(t('moderation.doneApprove'))}
+                />
+                <DecisionForm
+                  key="reject"
+                  item={item}
+                  kind="hideContent"
+                  label={t('moderation.reject')}
+                  onDone={decided(t('moderation.doneReject'))}
+                />
+              </>
+            ) : item.isHidden ? (
+              <DecisionForm
+                key="restore"
+                item={item}
+                kind="restoreContent"
+                label={t('moderation.restore')}
+                onDone={decided(t('moderation.done.restoreContent'))}
+              />
+            ) : (
+              <DecisionForm
+                key="hide"
+                item={item}
+                kind="hideContent"
+                label={t('moderation.hide')}
+                onDone={decided(t('moderation.done.hideContent'))}
+              />
+            )}
+            {item.openReportsCount > 0 && (
+              <DecisionForm
+                key="dismiss"
+                item={item}
+                kind="dismissReports"
+                label={t('moderation.dismiss')}
+                onDone={decided(t('moderation.done.dismissReports'))}
+              />
+            )}
+          </Group>
+        )}
+        {item.targetType === 'USER' && item.openReportsCount > 0 && (
+          <Group gap="sm" align="flex-start" wrap="wrap">
+            <DecisionForm
+              item={item}
+              kind="dismissReports"
+              label={t('moderation.dismiss')}
+              onDone={decided(t('moderation.done.dismissReports'))}
+            />
+          </Group>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,140 @@
+import type { NotificationNode } from '../../../shared/graphql/schema-types';
+import { createI18n } from '../../../app/i18n/i18n';
+import { describeNotification } from '../notification-text';
+
+const proposalId = '00000000-0000-4000-8000-000000000001';
+const clusterId = '00000000-0000-4000-8000-0000000000c1';
+const notice = (change: Partial<NotificationNode>): NotificationNode => ({
+  __typename: 'Notification',
+  id: 'n1',
+  kind: 'CONTENT_HIDDEN',
+  createdAt: '2026-11-25T10:00:00.000Z',
+  readAt: null,
+  isRead: false,
+  reason: null,
+  proposal: { __typename: 'Proposal', id: proposalId, title: 'Une recyclerie par quartier' },
+  commentId: null,
+  clusterId: null,
+  title: 'Une recyclerie par quartier',
+  suspendedUntil: null,
+  ...change,
+});
+
+const describeIn = (language: 'fr' | 'en', notification: NotificationNode) =>
+  describeNotification(notification, createI18n(language).t, language);
+
+describe('describeNotification', () => {
+  it.each<[string, Partial<NotificationNode>, string]>([
+    [
+      'a hidden proposal',
+      { kind: 'CONTENT_HIDDEN' },
+      'Votre proposition « Une recyclerie par quartier » a été masquée par la modération.',
+    ],
+    [
+      'a hidden comment',
+      { kind: 'CONTENT_HIDDEN', commentId: 'c1' },
+      'Votre commentaire a été masqué par la modération.',
+    ],
+    [
+      'a restored proposal',
+      { kind: 'CONTENT_RESTORED' },
+      'Votre proposition « Une recyclerie par quartier » est de nouveau visible.',
+    ],
+    [
+      'an approved proposal',
+      { kind: 'CONTENT_APPROVED' },
+      'Votre proposition « Une recyclerie par quartier » a été validée par la modération : elle est publiée.',
+    ],
+    [
+      'a rejected comment',
+      { kind: 'CONTENT_REJECTED', commentId: 'c1' },
+      'Votre commentaire n’a pas été validé par la modération : il reste masqué.',
+    ],
+    [
+      'a suspension with an end',
+      { kind: 'ACCOUNT_SUSPENDED', proposal: null, suspendedUntil: '2026-12-24T12:00:00.000Z' },
+      'Votre compte est suspendu jusqu’au 24 décembre 2026.',
+    ],
+    [
+      'a suspension until reinstated',
+      { kind: 'ACCOUNT_SUSPENDED', proposal: null },
+      'Votre compte est suspendu jusqu’à nouvel ordre.',
+    ],
+    [
+      'a reinstatement',
+      { kind: 'ACCOUNT_REINSTATED', proposal: null },
+      'Votre compte est rétabli : vous pouvez de nouveau participer.',
+    ],
+    [
+      'an official answer',
+      { kind: 'PROPOSAL_ANSWERED' },
+      'Votre proposition « Une recyclerie par quartier » a reçu une réponse officielle.',
+    ],
+    [
+      'a merge',
+      { kind: 'PROPOSAL_MERGED', clusterId },
+      'La proposition « Une recyclerie par quartier », que vous avez déposée ou soutenue, a été regroupée avec des propositions similaires.',
+    ],
+    [
+      'an undone merge',
+      { kind: 'PROPOSAL_UNMERGED' },
+      'La proposition « Une recyclerie par quartier » n’est plus regroupée : elle retrouve son statut précédent.',
+    ],
+  ])('says in French what happened for %s', (_, change, sentence) => {
+    expect(describeIn('fr', notice(change)).sentence).toBe(sentence);
+  });
+
+  it('quotes the moderator’s reason, or the answer’s excerpt for an official answer', () => {
+    expect(describeIn('fr', notice({ reason: 'Propos injurieux.' })).detail).toBe(
+      'Motif indiqué par la modération : « Propos injurieux. »',
+    );
+    expect(
+      describeIn('fr', notice({ kind: 'PROPOSAL_ANSWERED', reason: 'Le comité la retient.' }))
+        .detail,
+    ).toBe('Extrait de la réponse : « Le comité la retient. »');
+    expect(describeIn('fr', notice({ reason: null })).detail).toBeNull();
+  });
+
+  it('links a merge to its cluster and other notices to the proposal when it is visible', () => {
+    expect(describeIn('fr', notice({ kind: 'PROPOSAL_MERGED', clusterId })).link).toEqual({
+      to: `/regroupements/${clusterId}`,
+      label: 'Voir le regroupement',
+    });
+    expect(describeIn('fr', notice({ kind: 'CONTENT_RESTORED' })).link).toEqual({
+      to: `/propositions/${proposalId}`,
+      label: 'Voir la proposition',
+    });
+    expect(describeIn('fr', notice({ kind: 'CONTENT_HIDDEN', proposal: null })).link).toBeNull();
+  });
+
+  it('falls back on the proposal’s current title, then on “sans titre”', () => {
+    expect(describeIn('fr', notice({ title: null })).sentence).toContain(
+      '« Une recyclerie par quartier »',
+    );
+    expect(describeIn('fr', notice({ title: null, proposal: null })).sentence).toContain(
+      '« sans titre »',
+    );
+  });
+
+  it('speaks English too', () => {
+    const text = describeIn(
+      'en',
+      notice({ kind: 'CONTENT_HIDDEN', reason: 'Off topic.', clusterId: null }),
+    );
+    expect(text.sentence).toBe(
+      'Your proposal “Une recyclerie par quartier” was hidden by the moderators.',
+    );
+    expect(text.detail).toBe('Reason given by the moderators: “Off topic.”');
+    expect(text.link?.label).toBe('See the proposal');
+    expect(
+      describeIn(
+        'en',
+        notice({
+          kind: 'ACCOUNT_SUSPENDED',
+          proposal: null,
+          suspendedUntil: '2026-12-24T12:00:00Z',
+        }),
+      ).sentence,
+    ).toBe('Your account is suspended until 24 December 2026.');
+  });
+});
