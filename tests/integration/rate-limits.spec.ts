@@ -9,7 +9,8 @@ import {
   uniqueKey,
 } from '../factories';
 import { SIGN_IN, SIGN_UP } from './support/operations';
-import { CAST_VOTE } from './support/participation';
+import { ADD_COMMENT, CAST_VOTE } from './support/participation';
+import { proposalInput, SUBMIT } from './support/trust';
 import {
   firstError,
   type GqlResult,
@@ -36,6 +37,12 @@ function expectRateLimited(result: GqlResult<unknown>, maxSeconds: number): Grap
   expect(retryAfter as number).toBeLessThanOrEqual(maxSeconds);
   expect(error.message).toContain(`${retryAfter as number} s`);
   return error;
+}
+
+/** Waits when a fixed window of this length ends within 20 s, so a burst of calls stays in one. */
+async function awayFromWindowEnd(windowSeconds: number): Promise<void> {
+  const left = windowSeconds * 1000 - (Date.now() % (windowSeconds * 1000));
+  if (left < 20_000) await new Promise((resolve) => setTimeout(resolve, left + 500));
 }
 
 const codeOf = (result: GqlResult<unknown>) => result.errors?.[0]?.extensions?.code;
@@ -152,6 +159,52 @@ describe('rate limits (factor 1, counters in memory)', () => {
     } finally {
       await scaled.close();
     }
+  }, 60_000);
+});
+
+describe('rate limits on contributions', () => {
+  let scaled: TestApp;
+
+  beforeAll(async () => {
+    // Factor 0.2: 5 proposals per hour per account → 1, 30 comments per 10 minutes → 6.
+    scaled = await startTestApp({ RATE_LIMIT_FACTOR: '0.2' });
+  });
+  afterAll(async () => {
+    await scaled.close();
+    await closeFactories();
+  });
+
+  it('refuses a second proposal of one account within the hour', async () => {
+    const consultation = await createConsultation();
+    const token = await scaled.tokenFor(await createUser());
+    const submit = async (title: string, as = token) =>
+      scaled.gql(
+        SUBMIT,
+        { input: await proposalInput(consultation.id, title) },
+        from(newIp(), { token: as }),
+      );
+    await awayFromWindowEnd(3600);
+    expect((await submit('Des cantines locales et bio')).errors).toBeUndefined();
+    expectRateLimited(await submit('Des jardins partagés en pied d’immeuble'), 3600);
+    const other = await scaled.tokenFor(await createUser());
+    expect((await submit('Des ressourceries dans chaque canton', other)).errors).toBeUndefined();
+  }, 60_000);
+
+  it('refuses the 7th comment of one account within ten minutes', async () => {
+    const consultation = await createConsultation();
+    const proposalId = (
+      await createProposal({ consultationId: consultation.id, authorId: (await createUser()).id })
+    ).id;
+    const token = await scaled.tokenFor(await createUser());
+    const comment = (n: number) =>
+      scaled.gql(
+        ADD_COMMENT,
+        { input: { proposalId, body: `Remarque numéro ${n} sur la proposition` } },
+        from(newIp(), { token }),
+      );
+    await awayFromWindowEnd(600);
+    for (let n = 1; n <= 6; n++) expect((await comment(n)).errors).toBeUndefined();
+    expectRateLimited(await comment(7), 600);
   }, 60_000);
 });
 
