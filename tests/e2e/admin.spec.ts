@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, request, test, type Page } from '@playwright/test';
+import { ADMIN, graphql, signIn, signUp } from './support/api';
 import {
   chooseTerritory,
   expectNoHorizontalOverflow,
@@ -9,37 +10,9 @@ import {
   signUpThroughApi,
 } from './support/helpers';
 
-const ADMIN = { email: 'admin@demo.passerelle.fr', password: 'passerelle-demo' };
-
-async function graphql<T>(
-  api: APIRequestContext,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<T> {
-  const response = await api.post('/graphql', {
-    headers: { 'Content-Type': 'application/json' },
-    data: { query, variables },
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown };
-  expect(body.errors, query.slice(0, 40)).toBeUndefined();
-  return body.data as T;
-}
-
 /** Signs the page in as the demo administrator (the request context shares its cookies). */
 async function signInAdmin(page: Page): Promise<void> {
-  await graphql(
-    page.request,
-    `
-      mutation SignIn($input: SignInInput!) {
-        signIn(input: $input) {
-          user {
-            id
-          }
-        }
-      }
-    `,
-    { input: ADMIN },
-  );
+  await signIn(page.request, ADMIN);
 }
 
 test('an administrator creates a consultation with phases and settings, then edits it', async ({
@@ -168,19 +141,7 @@ test('an administrator makes a participant a moderator, but cannot change their 
 }) => {
   const participant = newParticipant();
   const other = await request.newContext({ baseURL });
-  await graphql(
-    other,
-    `
-      mutation SignUp($input: SignUpInput!) {
-        signUp(input: $input) {
-          user {
-            id
-          }
-        }
-      }
-    `,
-    { input: { ...participant, actorType: 'ASSOCIATION', territoryId: 'COMMUNE-69123' } },
-  );
+  await signUp(other, participant);
   await other.dispose();
 
   await signInAdmin(page);

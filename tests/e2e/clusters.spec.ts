@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
+import { graphql, MODERATOR, signIn, signUp, submitProposal } from './support/api';
 import {
   expectNoHorizontalOverflow,
   expectNoSeriousA11yViolations,
@@ -8,31 +9,6 @@ import {
   signUpThroughApi,
 } from './support/helpers';
 
-const MODERATOR = { email: 'moderator@demo.passerelle.fr', password: 'passerelle-demo' };
-
-async function graphql<T>(
-  api: APIRequestContext,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<T> {
-  const response = await api.post('/graphql', {
-    headers: { 'Content-Type': 'application/json' },
-    data: { query, variables },
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown };
-  expect(body.errors, query.slice(0, 60)).toBeUndefined();
-  return body.data as T;
-}
-
-const SIGN_UP = `
-  mutation SignUp($input: SignUpInput!) {
-    signUp(input: $input) {
-      user {
-        id
-      }
-    }
-  }
-`;
 const CAST_VOTE = `
   mutation CastVote($input: CastVoteInput!) {
     castVote(input: $input) {
@@ -41,55 +17,13 @@ const CAST_VOTE = `
   }
 `;
 
-async function signUp(api: APIRequestContext): Promise<void> {
-  await graphql(api, SIGN_UP, {
-    input: { ...newParticipant(), actorType: 'CITIZEN', territoryId: 'COMMUNE-69123' },
-  });
-}
-
 /** Publishes a proposal in the consultation open for proposals; returns its id. */
-async function publish(api: APIRequestContext, title: string): Promise<string> {
-  const { consultations } = await graphql<{
-    consultations: { id: string; openPhases: string[]; themes: { id: string }[] }[];
-  }>(
-    api,
-    `
-      {
-        consultations {
-          id
-          openPhases
-          themes {
-            id
-          }
-        }
-      }
-    `,
-  );
-  const consultation = consultations.find((c) => c.openPhases.includes('PROPOSING'));
-  expect(consultation, 'a consultation open for proposals').toBeDefined();
-  const { submitProposal } = await graphql<{ submitProposal: { id: string } }>(
-    api,
-    `
-      mutation Submit($input: SubmitProposalInput!) {
-        submitProposal(input: $input) {
-          id
-        }
-      }
-    `,
-    {
-      input: {
-        consultationId: consultation?.id,
-        title,
-        summary: 'Un atelier où chacun apprend à réparer son vélo avec des bénévoles du quartier.',
-        body: 'Un local prêté par la commune, des outils partagés et des bénévoles formés pour apprendre à réparer soi-même.',
-        themeIds: [consultation?.themes[0]?.id],
-        territoryId: 'COMMUNE-69123',
-        competentLevel: 'COMMUNE',
-        lever: 'BUDGET',
-      },
-    },
-  );
-  return submitProposal.id;
+function publish(api: APIRequestContext, title: string): Promise<string> {
+  return submitProposal(api, {
+    title,
+    summary: 'Un atelier où chacun apprend à réparer son vélo avec des bénévoles du quartier.',
+    body: 'Un local prêté par la commune, des outils partagés et des bénévoles formés pour apprendre à réparer soi-même.',
+  });
 }
 
 test('a moderator merges duplicates, a voter moves their vote, the moderator undoes the merge', async ({
@@ -101,14 +35,14 @@ test('a moderator merges duplicates, a voter moves their vote, the moderator und
   const leadTitle = `Atelier vélo coopératif ${key} dans chaque quartier`;
   const duplicateTitle = `Atelier vélo coopératif ${key} pour chaque quartier`;
   const author = await request.newContext({ baseURL });
-  await signUp(author);
+  await signUp(author, newParticipant(), 'CITIZEN');
   const leadId = await publish(author, leadTitle);
   const duplicateId = await publish(author, duplicateTitle);
   await author.dispose();
 
   // One participant supports both proposals, another only the duplicate.
   const both = await request.newContext({ baseURL });
-  await signUp(both);
+  await signUp(both, newParticipant(), 'CITIZEN');
   await graphql(both, CAST_VOTE, { input: { proposalId: leadId, value: 'FOR' } });
   await graphql(both, CAST_VOTE, { input: { proposalId: duplicateId, value: 'FOR' } });
   await both.dispose();
@@ -118,19 +52,7 @@ test('a moderator merges duplicates, a voter moves their vote, the moderator und
   await graphql(voter.request, CAST_VOTE, { input: { proposalId: duplicateId, value: 'FOR' } });
 
   // The moderator merges the duplicate into the lead from the lead's page.
-  await graphql(
-    page.request,
-    `
-      mutation SignIn($input: SignInInput!) {
-        signIn(input: $input) {
-          user {
-            id
-          }
-        }
-      }
-    `,
-    { input: MODERATOR },
-  );
+  await signIn(page.request, MODERATOR);
   await page.goto(`/propositions/${leadId}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(leadTitle);
   await page.getByRole('button', { name: 'Regrouper des doublons' }).click();

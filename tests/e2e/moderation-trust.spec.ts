@@ -1,81 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import {
+  ADMIN,
+  graphql,
+  MODERATOR,
+  postGraphql,
+  proposalInput as openProposalInput,
+  signIn,
+  signUp,
+  SUBMIT_PROPOSAL,
+  submitProposal,
+} from './support/api';
+import {
   expectNoHorizontalOverflow,
   expectNoSeriousA11yViolations,
   newParticipant,
+  reportAsNewParticipant,
   screenshotIfAsked,
-  type Participant,
 } from './support/helpers';
 
-const MODERATOR = { email: 'moderator@demo.passerelle.fr', password: 'passerelle-demo' };
-
-async function graphql<T>(
-  api: APIRequestContext,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<{ data?: T; errors?: { extensions?: Record<string, unknown> }[] }> {
-  const response = await api.post('/graphql', {
-    headers: { 'Content-Type': 'application/json' },
-    data: { query, variables },
-  });
-  return (await response.json()) as {
-    data?: T;
-    errors?: { extensions?: Record<string, unknown> }[];
-  };
-}
-
-async function ok<T>(
-  api: APIRequestContext,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<T> {
-  const body = await graphql<T>(api, query, variables);
-  expect(body.errors, query.slice(0, 50)).toBeUndefined();
-  return body.data as T;
-}
-
-const SIGN_UP = `
-  mutation SignUp($input: SignUpInput!) {
-    signUp(input: $input) {
-      user {
-        id
-      }
-    }
-  }
-`;
-
-const SUBMIT = `
-  mutation Submit($input: SubmitProposalInput!) {
-    submitProposal(input: $input) {
-      id
-    }
-  }
-`;
-
-async function signUp(api: APIRequestContext, participant: Participant): Promise<void> {
-  await ok(api, SIGN_UP, {
-    input: { ...participant, actorType: 'ASSOCIATION', territoryId: 'COMMUNE-69123' },
-  });
-}
+const proposalText = (title: string) => ({
+  title,
+  summary: 'Un atelier vélo participatif tenu par une association du quartier.',
+  body: 'Réparer, apprendre et prêter des vélos, avec des bénévoles et des salariés en insertion.',
+});
 
 /** A proposal input for the first consultation open for proposals. */
-async function proposalInput(api: APIRequestContext, title: string) {
-  const { consultations } = await ok<{
-    consultations: { id: string; openPhases: string[]; themes: { id: string }[] }[];
-  }>(api, '{ consultations { id openPhases themes { id } } }');
-  const consultation = consultations.find((c) => c.openPhases.includes('PROPOSING'));
-  expect(consultation, 'a consultation open for proposals').toBeDefined();
-  return {
-    consultationId: consultation?.id,
-    title,
-    summary: 'Un atelier vélo participatif tenu par une association du quartier.',
-    body: 'Réparer, apprendre et prêter des vélos, avec des bénévoles et des salariés en insertion.',
-    themeIds: [consultation?.themes[0]?.id],
-    territoryId: 'COMMUNE-69123',
-    competentLevel: 'COMMUNE',
-    lever: 'BUDGET',
-  };
+function proposalInput(api: APIRequestContext, title: string) {
+  return openProposalInput(api, proposalText(title));
 }
 
 test('a moderator filters the queue, suspends an author for some days, then reinstates them', async ({
@@ -87,44 +39,15 @@ test('a moderator filters the queue, suspends an author for some days, then rein
   const authorApi = await request.newContext({ baseURL });
   await signUp(authorApi, author);
   const title = `Atelier vélo solidaire ${randomUUID().slice(0, 6)}`;
-  const { submitProposal } = await ok<{ submitProposal: { id: string } }>(authorApi, SUBMIT, {
-    input: await proposalInput(authorApi, title),
+  const proposalId = await submitProposal(authorApi, proposalText(title));
+  await reportAsNewParticipant(baseURL, {
+    targetType: 'PROPOSAL',
+    targetId: proposalId,
+    reason: 'SPAM',
+    details: 'Publicité déguisée.',
   });
-  const reporter = await request.newContext({ baseURL });
-  await signUp(reporter, newParticipant());
-  await ok(
-    reporter,
-    `
-      mutation Report($input: ReportContentInput!) {
-        reportContent(input: $input) {
-          id
-        }
-      }
-    `,
-    {
-      input: {
-        targetType: 'PROPOSAL',
-        targetId: submitProposal.id,
-        reason: 'SPAM',
-        details: 'Publicité déguisée.',
-      },
-    },
-  );
-  await reporter.dispose();
 
-  await ok(
-    page.request,
-    `
-      mutation SignIn($input: SignInInput!) {
-        signIn(input: $input) {
-          user {
-            id
-          }
-        }
-      }
-    `,
-    { input: MODERATOR },
-  );
+  await signIn(page.request, MODERATOR);
   await page.goto('/moderation');
   await expect(page.getByRole('heading', { level: 1, name: 'Modération' })).toBeVisible();
 
@@ -182,7 +105,7 @@ test('a moderator filters the queue, suspends an author for some days, then rein
   await expect(panel).toContainText('Motif : Publicités répétées malgré un avertissement.');
 
   // The suspended author can no longer contribute.
-  const blocked = await graphql(authorApi, SUBMIT, {
+  const blocked = await postGraphql(authorApi, SUBMIT_PROPOSAL, {
     input: await proposalInput(authorApi, `Encore une ${randomUUID().slice(0, 6)}`),
   });
   expect(blocked.errors?.[0]?.extensions?.['reason']).toBe('ACCOUNT_SUSPENDED');
@@ -217,7 +140,7 @@ test('a moderator filters the queue, suspends an author for some days, then rein
   await expect(panel.getByRole('definition').nth(4)).toHaveText('1'); // suspensions so far
 
   // The author may contribute again.
-  await ok(authorApi, SUBMIT, {
+  await graphql(authorApi, SUBMIT_PROPOSAL, {
     input: await proposalInput(authorApi, `De retour ${randomUUID().slice(0, 6)}`),
   });
   await authorApi.dispose();
@@ -255,19 +178,13 @@ test('a moderator approves a proposal held for review, which then goes public', 
   // An administrator turns pre-moderation on for the open consultation, only while a
   // newcomer publishes (other specs publish there too).
   const admin = await request.newContext({ baseURL });
-  await ok(
-    admin,
-    'mutation SignIn($input: SignInInput!) { signIn(input: $input) { user { id } } }',
-    {
-      input: { email: 'admin@demo.passerelle.fr', password: 'passerelle-demo' },
-    },
-  );
+  await signIn(admin, ADMIN);
   const author = await request.newContext({ baseURL });
   await signUp(author, newParticipant());
   const title = `Jardin partagé en attente ${randomUUID().slice(0, 6)}`;
   const input = await proposalInput(author, title);
   const setPreModeration = (preModeration: boolean) =>
-    ok(
+    graphql(
       admin,
       `
         mutation Update($input: UpdateConsultationInput!) {
@@ -281,10 +198,14 @@ test('a moderator approves a proposal held for review, which then goes public', 
   let proposalId: string;
   await setPreModeration(true);
   try {
-    const { submitProposal } = await ok<{ submitProposal: { id: string } }>(author, SUBMIT, {
-      input,
-    });
-    proposalId = submitProposal.id;
+    const { submitProposal: submitted } = await graphql<{ submitProposal: { id: string } }>(
+      author,
+      SUBMIT_PROPOSAL,
+      {
+        input,
+      },
+    );
+    proposalId = submitted.id;
   } finally {
     await setPreModeration(false);
   }
@@ -294,14 +215,10 @@ test('a moderator approves a proposal held for review, which then goes public', 
   // Not public yet.
   const visitor = await request.newContext({ baseURL });
   const query = `query P($id: ID!) { proposal(id: $id) { id } }`;
-  const before = await graphql(visitor, query, { id: proposalId });
+  const before = await postGraphql(visitor, query, { id: proposalId });
   expect(before.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
 
-  await ok(
-    page.request,
-    'mutation SignIn($input: SignInInput!) { signIn(input: $input) { user { id } } }',
-    { input: MODERATOR },
-  );
+  await signIn(page.request, MODERATOR);
   await page.goto('/moderation?attente=1&tri=NEWEST');
   await expect(
     page.getByRole('checkbox', { name: 'En attente de validation uniquement' }),
@@ -322,7 +239,7 @@ test('a moderator approves a proposal held for review, which then goes public', 
   await expect(item.getByText('En attente de validation', { exact: true })).toHaveCount(0);
   await expect(item.getByText('Visible', { exact: true })).toBeVisible();
 
-  const after = await ok<{ proposal: { id: string } }>(visitor, query, { id: proposalId });
+  const after = await graphql<{ proposal: { id: string } }>(visitor, query, { id: proposalId });
   expect(after.proposal.id).toBe(proposalId);
   await visitor.dispose();
 

@@ -1,28 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
+import { hideContent, MODERATOR, signIn, signUp, submitProposal } from './support/api';
 import {
   expectNoHorizontalOverflow,
   expectNoSeriousA11yViolations,
   newParticipant,
+  reportAsNewParticipant,
   screenshotIfAsked,
   signUpThroughApi,
 } from './support/helpers';
-
-const MODERATOR = { email: 'moderator@demo.passerelle.fr', password: 'passerelle-demo' };
-
-async function graphql<T>(
-  api: APIRequestContext,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<T> {
-  const response = await api.post('/graphql', {
-    headers: { 'Content-Type': 'application/json' },
-    data: { query, variables },
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown };
-  expect(body.errors, query.slice(0, 40)).toBeUndefined();
-  return body.data as T;
-}
 
 /** A fresh author publishes a proposal through the real API; returns its id and title. */
 async function publishProposal(
@@ -30,91 +16,19 @@ async function publishProposal(
   asAuthor?: APIRequestContext,
 ): Promise<{ id: string; title: string }> {
   const api = asAuthor ?? (await request.newContext({ baseURL }));
-  if (!asAuthor) {
-    await graphql(
-      api,
-      `
-        mutation SignUp($input: SignUpInput!) {
-          signUp(input: $input) {
-            user {
-              id
-            }
-          }
-        }
-      `,
-      { input: { ...newParticipant(), actorType: 'ASSOCIATION', territoryId: 'COMMUNE-69123' } },
-    );
-  }
-  const { consultations } = await graphql<{
-    consultations: { id: string; openPhases: string[]; themes: { id: string }[] }[];
-  }>(
-    api,
-    `
-      {
-        consultations {
-          id
-          openPhases
-          themes {
-            id
-          }
-        }
-      }
-    `,
-  );
-  const consultation = consultations.find((c) => c.openPhases.includes('PROPOSING'));
-  expect(consultation, 'a consultation open for proposals').toBeDefined();
-  const { themes } = await graphql<{ themes: { id: string }[] }>(
-    api,
-    `
-      {
-        themes {
-          id
-        }
-      }
-    `,
-  );
+  if (!asAuthor) await signUp(api, newParticipant());
   const title = `Recyclerie solidaire de quartier ${randomUUID().slice(0, 6)}`;
-  const { submitProposal } = await graphql<{ submitProposal: { id: string } }>(
-    api,
-    `
-      mutation Submit($input: SubmitProposalInput!) {
-        submitProposal(input: $input) {
-          id
-        }
-      }
-    `,
-    {
-      input: {
-        consultationId: consultation?.id,
-        title,
-        summary:
-          'Une recyclerie tenue par une association d’insertion, ouverte à tout le quartier.',
-        body: 'Collecter, réparer et revendre à petit prix les objets du quotidien, avec des salariés en insertion.',
-        themeIds: [consultation?.themes[0]?.id ?? themes[0]?.id],
-        territoryId: 'COMMUNE-69123',
-        competentLevel: 'COMMUNE',
-        lever: 'BUDGET',
-      },
-    },
-  );
+  const id = await submitProposal(api, {
+    title,
+    summary: 'Une recyclerie tenue par une association d’insertion, ouverte à tout le quartier.',
+    body: 'Collecter, réparer et revendre à petit prix les objets du quotidien, avec des salariés en insertion.',
+  });
   if (!asAuthor) await api.dispose();
-  return { id: submitProposal.id, title };
+  return { id, title };
 }
 
 async function signInModerator(page: Page): Promise<void> {
-  await graphql(
-    page.request,
-    `
-      mutation SignIn($input: SignInInput!) {
-        signIn(input: $input) {
-          user {
-            id
-          }
-        }
-      }
-    `,
-    { input: MODERATOR },
-  );
+  await signIn(page.request, MODERATOR);
 }
 
 test('a participant reports a proposal with a reason and details and sees the confirmation', async ({
@@ -166,39 +80,12 @@ test('the moderator hides a reported proposal with a reason, then restores it', 
   baseURL,
 }) => {
   const proposal = await publishProposal(baseURL ?? '');
-  const reporter = await request.newContext({ baseURL });
-  await graphql(
-    reporter,
-    `
-      mutation SignUp($input: SignUpInput!) {
-        signUp(input: $input) {
-          user {
-            id
-          }
-        }
-      }
-    `,
-    { input: { ...newParticipant(), actorType: 'ASSOCIATION', territoryId: 'COMMUNE-69123' } },
-  );
-  await graphql(
-    reporter,
-    `
-      mutation Report($input: ReportContentInput!) {
-        reportContent(input: $input) {
-          id
-        }
-      }
-    `,
-    {
-      input: {
-        targetType: 'PROPOSAL',
-        targetId: proposal.id,
-        reason: 'OFF_TOPIC',
-        details: 'Sans rapport avec la consultation.',
-      },
-    },
-  );
-  await reporter.dispose();
+  await reportAsNewParticipant(baseURL, {
+    targetType: 'PROPOSAL',
+    targetId: proposal.id,
+    reason: 'OFF_TOPIC',
+    details: 'Sans rapport avec la consultation.',
+  });
 
   await signInModerator(page);
   await page.goto('/');
@@ -310,30 +197,12 @@ test('the author of a hidden proposal sees it with a notice', async ({ page, bas
   await signUpThroughApi(page);
   const proposal = await publishProposal(baseURL ?? '', page.request);
   const moderator = await request.newContext({ baseURL });
-  await graphql(
-    moderator,
-    `
-      mutation SignIn($input: SignInInput!) {
-        signIn(input: $input) {
-          user {
-            id
-          }
-        }
-      }
-    `,
-    { input: MODERATOR },
-  );
-  await graphql(
-    moderator,
-    `
-      mutation Hide($input: ModerationDecisionInput!) {
-        hideContent(input: $input) {
-          isHidden
-        }
-      }
-    `,
-    { input: { targetType: 'PROPOSAL', targetId: proposal.id, reason: 'Vérification en cours.' } },
-  );
+  await signIn(moderator, MODERATOR);
+  await hideContent(moderator, {
+    targetType: 'PROPOSAL',
+    targetId: proposal.id,
+    reason: 'Vérification en cours.',
+  });
   await moderator.dispose();
 
   await page.goto(`/propositions/${proposal.id}`);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { expect, request, test, type APIRequestContext } from '@playwright/test';
+import { expect, request, test } from '@playwright/test';
+import { hideContent, MODERATOR, signIn, submitProposal } from './support/api';
 import {
   expectNoHorizontalOverflow,
   expectNoSeriousA11yViolations,
@@ -7,103 +8,29 @@ import {
   signUpThroughApi,
 } from './support/helpers';
 
-const MODERATOR = { email: 'moderator@demo.passerelle.fr', password: 'passerelle-demo' };
-
-async function graphql<T>(
-  api: APIRequestContext,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<T> {
-  const response = await api.post('/graphql', {
-    headers: { 'Content-Type': 'application/json' },
-    data: { query, variables },
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown };
-  expect(body.errors, query.slice(0, 60)).toBeUndefined();
-  return body.data as T;
-}
-
 test('a participant whose proposal is hidden sees the badge and the reason, then marks it read', async ({
   page,
   baseURL,
 }) => {
   await signUpThroughApi(page);
-  const { consultations } = await graphql<{
-    consultations: { id: string; openPhases: string[]; themes: { id: string }[] }[];
-  }>(
-    page.request,
-    `
-      {
-        consultations {
-          id
-          openPhases
-          themes {
-            id
-          }
-        }
-      }
-    `,
-  );
-  const consultation = consultations.find((c) => c.openPhases.includes('PROPOSING'));
   const title = `Jardins partagés au pied des immeubles ${randomUUID().slice(0, 6)}`;
-  const { submitProposal } = await graphql<{ submitProposal: { id: string } }>(
-    page.request,
-    `
-      mutation Submit($input: SubmitProposalInput!) {
-        submitProposal(input: $input) {
-          id
-        }
-      }
-    `,
-    {
-      input: {
-        consultationId: consultation?.id,
-        title,
-        summary: 'Des parcelles cultivées par les habitants, avec un bailleur social partenaire.',
-        body: 'Le bailleur prête les espaces verts, une association anime les jardins et forme les habitants au compost.',
-        themeIds: [consultation?.themes[0]?.id],
-        territoryId: 'COMMUNE-69123',
-        competentLevel: 'COMMUNE',
-        lever: 'BUDGET',
-      },
-    },
-  );
+  const proposalId = await submitProposal(page.request, {
+    title,
+    summary: 'Des parcelles cultivées par les habitants, avec un bailleur social partenaire.',
+    body: 'Le bailleur prête les espaces verts, une association anime les jardins et forme les habitants au compost.',
+  });
 
   // Before any decision: the bell shows no unread notice.
   await page.goto('/');
   await expect(page.getByRole('link', { name: 'Notifications', exact: true })).toBeVisible();
 
   const moderator = await request.newContext({ baseURL });
-  await graphql(
-    moderator,
-    `
-      mutation SignIn($input: SignInInput!) {
-        signIn(input: $input) {
-          user {
-            id
-          }
-        }
-      }
-    `,
-    { input: MODERATOR },
-  );
-  await graphql(
-    moderator,
-    `
-      mutation Hide($input: ModerationDecisionInput!) {
-        hideContent(input: $input) {
-          isHidden
-        }
-      }
-    `,
-    {
-      input: {
-        targetType: 'PROPOSAL',
-        targetId: submitProposal.id,
-        reason: 'Proposition en double avec une autre déjà publiée.',
-      },
-    },
-  );
+  await signIn(moderator, MODERATOR);
+  await hideContent(moderator, {
+    targetType: 'PROPOSAL',
+    targetId: proposalId,
+    reason: 'Proposition en double avec une autre déjà publiée.',
+  });
   await moderator.dispose();
 
   // The count is fetched again on navigation.
@@ -124,7 +51,7 @@ test('a participant whose proposal is hidden sees the badge and the reason, then
   await expect(notice.getByText('Non lue')).toBeVisible();
   await expect(notice.getByRole('link', { name: 'Voir la proposition' })).toHaveAttribute(
     'href',
-    `/propositions/${submitProposal.id}`,
+    `/propositions/${proposalId}`,
   );
   await expectNoSeriousA11yViolations(page, 'notifications page');
   await screenshotIfAsked(page, 'notifications-desktop');

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, request, type Page } from '@playwright/test';
+import { reportContent, signUp } from './api';
 
 export const A11Y_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -63,8 +64,6 @@ export function newParticipant(): Participant {
   };
 }
 
-const SIGN_UP = `mutation SignUp($input: SignUpInput!) { signUp(input: $input) { user { id } } }`;
-
 /**
  * Creates and signs in a participant through the real API: the page's request context shares the
  * browser's cookie jar, so the session cookies it receives sign the page in.
@@ -73,18 +72,19 @@ export async function signUpThroughApi(
   page: Page,
   participant = newParticipant(),
 ): Promise<Participant> {
-  const response = await page.request.post('/graphql', {
-    headers: { 'Content-Type': 'application/json' },
-    data: {
-      query: SIGN_UP,
-      variables: {
-        input: { ...participant, actorType: 'ASSOCIATION', territoryId: 'COMMUNE-69123' },
-      },
-    },
-  });
-  const body = (await response.json()) as { data?: unknown; errors?: unknown };
-  expect(body.errors, 'signUp through the API').toBeUndefined();
+  await signUp(page.request, participant);
   return participant;
+}
+
+/** A newly signed-up participant reports a content through the real API. */
+export async function reportAsNewParticipant(
+  baseURL: string | undefined,
+  input: Parameters<typeof reportContent>[1],
+): Promise<void> {
+  const reporter = await request.newContext({ baseURL });
+  await signUp(reporter, newParticipant());
+  await reportContent(reporter, input);
+  await reporter.dispose();
 }
 
 /** Picks a territory in the autocomplete by typing and choosing the suggestion. */

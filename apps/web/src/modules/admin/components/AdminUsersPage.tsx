@@ -12,11 +12,11 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { NetworkStatus } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Role } from '@passerelle/domain';
 import { errorMessage } from '../../../shared/graphql/errors';
+import { pagedConnection } from '../../../shared/graphql/pagedConnection';
 import type { AdminUser } from '../../../shared/graphql/schema-types';
 import { LoadingState } from '../../../shared/ui/LoadingState';
 import { PageTitle } from '../../../shared/ui/PageTitle';
@@ -154,12 +154,13 @@ export function AdminUsersPage() {
   const [role, setRole] = useState<Role | ''>('');
   const [notice, setNotice] = useState<string | null>(null);
   const [loadMoreError, setLoadMoreError] = useState<string | null>(null);
-  const { data, error, networkStatus, fetchMore, refetch } = useQuery(ADMIN_USERS_QUERY, {
+  const result = useQuery(ADMIN_USERS_QUERY, {
     variables: { search: search || null, role: role || null, first: PAGE_SIZE },
     notifyOnNetworkStatusChange: true,
     fetchPolicy: 'cache-and-network',
   });
-  const connection = data?.users;
+  const { error, refetch } = result;
+  const { connection, ...page } = pagedConnection(result, 'users');
 
   const submitSearch = (event: FormEvent) => {
     event.preventDefault();
@@ -168,19 +169,9 @@ export function AdminUsersPage() {
   };
 
   const loadMore = async () => {
-    const after = connection?.pageInfo.endCursor;
-    if (!after) return;
     setLoadMoreError(null);
     try {
-      await fetchMore({
-        variables: { after },
-        updateQuery: (previous, { fetchMoreResult }) => ({
-          users: {
-            ...fetchMoreResult.users,
-            edges: [...previous.users.edges, ...fetchMoreResult.users.edges],
-          },
-        }),
-      });
+      await page.loadMore();
     } catch (failure) {
       setLoadMoreError(errorMessage(failure, t));
     }
@@ -261,11 +252,7 @@ export function AdminUsersPage() {
           )}
           {connection.pageInfo.hasNextPage && (
             <Group>
-              <Button
-                variant="light"
-                loading={networkStatus === NetworkStatus.fetchMore}
-                onClick={() => void loadMore()}
-              >
+              <Button variant="light" loading={page.isLoadingMore} onClick={() => void loadMore()}>
                 {t('admin.users.loadMore')}
               </Button>
             </Group>

@@ -1,12 +1,10 @@
-import { Alert, Anchor, Button, Card, NativeSelect, Stack, Text, Title } from '@mantine/core';
-import { NetworkStatus } from '@apollo/client';
+import { Anchor, Card, NativeSelect, Stack, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../../app/paths';
-import { errorMessage } from '../../../shared/graphql/errors';
+import { pagedConnection } from '../../../shared/graphql/pagedConnection';
 import { formatDateTime } from '../../../shared/ui/format';
-import { LoadingState } from '../../../shared/ui/LoadingState';
 import {
   AUDIT_ACTIONS,
   AUDIT_LOG_QUERY,
@@ -16,6 +14,7 @@ import {
   type AuditTargetType,
 } from '../graphql/moderation.documents';
 import { P, toAuditVariables, useModerationSearchParams } from '../hooks/useModerationSearchParams';
+import { ConnectionResults } from './ConnectionResults';
 
 const isKnownAction = (action: string): action is AuditActionName =>
   (AUDIT_ACTIONS as readonly string[]).includes(action);
@@ -90,93 +89,61 @@ export function AuditLog() {
   const { t, i18n } = useTranslation();
   const { audit } = useModerationSearchParams();
   const actionLabel = useActionLabel();
-  const { data, error, fetchMore, networkStatus } = useQuery(AUDIT_LOG_QUERY, {
+  const result = useQuery(AUDIT_LOG_QUERY, {
     variables: toAuditVariables(audit),
     fetchPolicy: 'network-only',
     notifyOnNetworkStatusChange: true,
   });
-  const connection = data?.auditLog;
-  const entries = connection?.edges.map((edge) => edge.node) ?? [];
-  const loadMore = () =>
-    fetchMore({
-      variables: { after: connection?.pageInfo.endCursor },
-      updateQuery: (previous, { fetchMoreResult }) => ({
-        auditLog: {
-          ...fetchMoreResult.auditLog,
-          edges: [...previous.auditLog.edges, ...fetchMoreResult.auditLog.edges],
-        },
-      }),
-    });
+  const page = pagedConnection(result, 'auditLog');
   return (
     <Stack gap="md">
       <AuditFilters />
-      <Stack component="section" gap="sm" aria-labelledby="audit-results">
-        <Title order={2} fz="h4" id="audit-results" aria-live="polite">
-          {connection ? t('moderation.auditCount', { count: connection.totalCount }) : ''}
-        </Title>
-        {error && (
-          <Alert color="red" role="alert">
-            {errorMessage(error, t)}
-          </Alert>
-        )}
-        {!connection && !error && <LoadingState />}
-        {connection && entries.length === 0 && <Text>{t('moderation.auditEmpty')}</Text>}
-        {entries.length > 0 && (
-          <Stack component="ol" gap="sm" className="plain-list">
-            {entries.map((entry) => (
-              <li key={entry.id}>
-                <Card withBorder radius="md" padding="sm">
-                  <dl className="meta-list">
+      <ConnectionResults
+        headingId="audit-results"
+        countLabel={(count) => t('moderation.auditCount', { count })}
+        emptyLabel={t('moderation.auditEmpty')}
+        error={result.error}
+        page={page}
+      >
+        <Stack component="ol" gap="sm" className="plain-list">
+          {page.nodes.map((entry) => (
+            <li key={entry.id}>
+              <Card withBorder radius="md" padding="sm">
+                <dl className="meta-list">
+                  <div>
+                    <dt>{t('moderation.auditDate')}</dt>
+                    <dd>
+                      <time dateTime={entry.createdAt}>
+                        {formatDateTime(entry.createdAt, i18n.language)}
+                      </time>
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>{t('moderation.auditAction')}</dt>
+                    <dd>{actionLabel(entry.action)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('moderation.auditActor')}</dt>
+                    <dd>{entry.actor?.displayName ?? t('moderation.platform')}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('moderation.auditTarget')}</dt>
+                    <dd className="break-words">
+                      <AuditTarget entry={entry} />
+                    </dd>
+                  </div>
+                  {entry.reason && (
                     <div>
-                      <dt>{t('moderation.auditDate')}</dt>
-                      <dd>
-                        <time dateTime={entry.createdAt}>
-                          {formatDateTime(entry.createdAt, i18n.language)}
-                        </time>
-                      </dd>
+                      <dt>{t('moderation.auditReason')}</dt>
+                      <dd className="break-words preserve-lines">{entry.reason}</dd>
                     </div>
-                    <div>
-                      <dt>{t('moderation.auditAction')}</dt>
-                      <dd>{actionLabel(entry.action)}</dd>
-                    </div>
-                    <div>
-                      <dt>{t('moderation.auditActor')}</dt>
-                      <dd>{entry.actor?.displayName ?? t('moderation.platform')}</dd>
-                    </div>
-                    <div>
-                      <dt>{t('moderation.auditTarget')}</dt>
-                      <dd className="break-words">
-                        <AuditTarget entry={entry} />
-                      </dd>
-                    </div>
-                    {entry.reason && (
-                      <div>
-                        <dt>{t('moderation.auditReason')}</dt>
-                        <dd className="break-words preserve-lines">{entry.reason}</dd>
-                      </div>
-                    )}
-                  </dl>
-                </Card>
-              </li>
-            ))}
-          </Stack>
-        )}
-        {connection && entries.length > 0 && connection.totalCount > entries.length && (
-          <Text size="sm" c="gray.7">
-            {t('moderation.shown', { shown: entries.length, total: connection.totalCount })}
-          </Text>
-        )}
-        {connection?.pageInfo.hasNextPage && (
-          <Button
-            variant="default"
-            onClick={() => void loadMore()}
-            loading={networkStatus === NetworkStatus.fetchMore}
-            style={{ alignSelf: 'flex-start' }}
-          >
-            {t('moderation.loadMore')}
-          </Button>
-        )}
-      </Stack>
+                  )}
+                </dl>
+              </Card>
+            </li>
+          ))}
+        </Stack>
+      </ConnectionResults>
     </Stack>
   );
 }

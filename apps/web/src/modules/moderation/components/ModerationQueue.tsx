@@ -1,9 +1,7 @@
-import { Alert, Button, Card, Checkbox, NativeSelect, Stack, Text, Title } from '@mantine/core';
-import { NetworkStatus } from '@apollo/client';
+import { Card, Checkbox, NativeSelect, Stack, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../../shared/graphql/errors';
-import { LoadingState } from '../../../shared/ui/LoadingState';
+import { pagedConnection } from '../../../shared/graphql/pagedConnection';
 import {
   MODERATION_CONSULTATIONS_QUERY,
   MODERATION_QUEUE_QUERY,
@@ -17,6 +15,7 @@ import {
   toQueueVariables,
   useModerationSearchParams,
 } from '../hooks/useModerationSearchParams';
+import { ConnectionResults } from './ConnectionResults';
 import { QueueItem } from './QueueItem';
 
 function QueueFilters() {
@@ -93,58 +92,26 @@ function QueueFilters() {
 export function ModerationQueue() {
   const { t } = useTranslation();
   const { queue } = useModerationSearchParams();
-  const { data, error, fetchMore, networkStatus } = useQuery(MODERATION_QUEUE_QUERY, {
+  const result = useQuery(MODERATION_QUEUE_QUERY, {
     variables: toQueueVariables(queue),
     fetchPolicy: 'network-only',
     notifyOnNetworkStatusChange: true,
   });
-  const connection = data?.moderationQueue;
-  const items = connection?.edges.map((edge) => edge.node) ?? [];
-  const isFirstLoad = !connection && networkStatus !== NetworkStatus.error;
-  const loadMore = () =>
-    fetchMore({
-      variables: { after: connection?.pageInfo.endCursor },
-      // The queue has no cache policy of its own: pages are appended here.
-      updateQuery: (previous, { fetchMoreResult }) => ({
-        moderationQueue: {
-          ...fetchMoreResult.moderationQueue,
-          edges: [...previous.moderationQueue.edges, ...fetchMoreResult.moderationQueue.edges],
-        },
-      }),
-    });
+  const page = pagedConnection(result, 'moderationQueue');
   return (
     <Stack gap="md">
       <QueueFilters />
-      <Stack component="section" gap="sm" aria-labelledby="mod-results">
-        <Title order={2} fz="h4" id="mod-results" aria-live="polite">
-          {connection ? t('moderation.count', { count: connection.totalCount }) : ''}
-        </Title>
-        {error && (
-          <Alert color="red" role="alert">
-            {errorMessage(error, t)}
-          </Alert>
-        )}
-        {isFirstLoad && <LoadingState />}
-        {connection && items.length === 0 && <Text>{t('moderation.empty')}</Text>}
-        {items.map((item) => (
+      <ConnectionResults
+        headingId="mod-results"
+        countLabel={(count) => t('moderation.count', { count })}
+        emptyLabel={t('moderation.empty')}
+        error={result.error}
+        page={page}
+      >
+        {page.nodes.map((item) => (
           <QueueItem key={`${item.targetType}:${item.targetId}`} item={item} />
         ))}
-        {connection && items.length > 0 && connection.totalCount > items.length && (
-          <Text size="sm" c="gray.7">
-            {t('moderation.shown', { shown: items.length, total: connection.totalCount })}
-          </Text>
-        )}
-        {connection?.pageInfo.hasNextPage && (
-          <Button
-            variant="default"
-            onClick={() => void loadMore()}
-            loading={networkStatus === NetworkStatus.fetchMore}
-            style={{ alignSelf: 'flex-start' }}
-          >
-            {t('moderation.loadMore')}
-          </Button>
-        )}
-      </Stack>
+      </ConnectionResults>
     </Stack>
   );
 }

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../../app/paths';
 import { formatDateTime } from '../../../shared/ui/format';
-import type { ModerationItem } from '../graphql/moderation.documents';
+import type { DecisionKind, ModerationItem } from '../graphql/moderation.documents';
 import { AuthorPanel } from './AuthorPanel';
 import { DecisionForm } from './DecisionForm';
 
@@ -19,6 +20,63 @@ function useItemTitle(item: ModerationItem): string {
   return t('moderation.types.COMMENT') + (name ? ` · ${name}` : '');
 }
 
+interface Decision {
+  key: string;
+  kind: DecisionKind;
+  label: string;
+  /** The notice once decided. */
+  done: string;
+}
+
+/** The decisions open on an item: approve or reject held content, hide or restore, dismiss. */
+function decisionsFor(item: ModerationItem, t: TFunction): Decision[] {
+  const content: Decision[] =
+    item.targetType === 'USER'
+      ? []
+      : item.awaitingReview
+        ? [
+            {
+              key: 'approve',
+              kind: 'restoreContent',
+              label: t('moderation.approve'),
+              done: t('moderation.doneApprove'),
+            },
+            {
+              key: 'reject',
+              kind: 'hideContent',
+              label: t('moderation.reject'),
+              done: t('moderation.doneReject'),
+            },
+          ]
+        : item.isHidden
+          ? [
+              {
+                key: 'restore',
+                kind: 'restoreContent',
+                label: t('moderation.restore'),
+                done: t('moderation.done.restoreContent'),
+              },
+            ]
+          : [
+              {
+                key: 'hide',
+                kind: 'hideContent',
+                label: t('moderation.hide'),
+                done: t('moderation.done.hideContent'),
+              },
+            ];
+  if (item.openReportsCount === 0) return content;
+  return [
+    ...content,
+    {
+      key: 'dismiss',
+      kind: 'dismissReports',
+      label: t('moderation.dismiss'),
+      done: t('moderation.done.dismissReports'),
+    },
+  ];
+}
+
 /** One reported (or held) content: the content, its reports, its author and the decisions. */
 export function QueueItem({ item: initial }: { item: ModerationItem }) {
   const { t, i18n } = useTranslation();
@@ -31,6 +89,7 @@ export function QueueItem({ item: initial }: { item: ModerationItem }) {
     setItem(updated);
     setNotice(message);
   };
+  const decisions = decisionsFor(item, t);
   const idPrefix = `moderation-${item.targetType}-${item.targetId}`;
   const headingId = `${idPrefix}-title`;
   const proposalId = item.proposal?.id ?? item.comment?.proposalId;
@@ -112,61 +171,17 @@ export function QueueItem({ item: initial }: { item: ModerationItem }) {
           />
         )}
         <div role="status">{notice && <Text size="sm">{notice}</Text>}</div>
-        {item.targetType !== 'USER' && (
+        {decisions.length > 0 && (
           <Group gap="sm" align="flex-start" wrap="wrap">
-            {isAwaiting ? (
-              <>
-                <DecisionForm
-                  key="approve"
-                  item={item}
-                  kind="restoreContent"
-                  label={t('moderation.approve')}
-                  onDone={decided(t('moderation.doneApprove'))}
-                />
-                <DecisionForm
-                  key="reject"
-                  item={item}
-                  kind="hideContent"
-                  label={t('moderation.reject')}
-                  onDone={decided(t('moderation.doneReject'))}
-                />
-              </>
-            ) : item.isHidden ? (
+            {decisions.map((decision) => (
               <DecisionForm
-                key="restore"
+                key={decision.key}
                 item={item}
-                kind="restoreContent"
-                label={t('moderation.restore')}
-                onDone={decided(t('moderation.done.restoreContent'))}
+                kind={decision.kind}
+                label={decision.label}
+                onDone={decided(decision.done)}
               />
-            ) : (
-              <DecisionForm
-                key="hide"
-                item={item}
-                kind="hideContent"
-                label={t('moderation.hide')}
-                onDone={decided(t('moderation.done.hideContent'))}
-              />
-            )}
-            {item.openReportsCount > 0 && (
-              <DecisionForm
-                key="dismiss"
-                item={item}
-                kind="dismissReports"
-                label={t('moderation.dismiss')}
-                onDone={decided(t('moderation.done.dismissReports'))}
-              />
-            )}
-          </Group>
-        )}
-        {item.targetType === 'USER' && item.openReportsCount > 0 && (
-          <Group gap="sm" align="flex-start" wrap="wrap">
-            <DecisionForm
-              item={item}
-              kind="dismissReports"
-              label={t('moderation.dismiss')}
-              onDone={decided(t('moderation.done.dismissReports'))}
-            />
+            ))}
           </Group>
         )}
       </Stack>

@@ -10,12 +10,12 @@ import {
   Text,
   VisuallyHidden,
 } from '@mantine/core';
-import { NetworkStatus } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { paths, withNext } from '../../../app/paths';
 import { errorMessage } from '../../../shared/graphql/errors';
+import { pagedConnection } from '../../../shared/graphql/pagedConnection';
 import type { NotificationNode } from '../../../shared/graphql/schema-types';
 import { formatDateTime } from '../../../shared/ui/format';
 import { LoadingState } from '../../../shared/ui/LoadingState';
@@ -98,7 +98,7 @@ export function NotificationsPage() {
   const { t } = useTranslation();
   usePageTitle(t('notifications.title'));
   const { user, loading: userLoading } = useCurrentUser();
-  const { data, error, fetchMore, networkStatus } = useQuery(MY_NOTIFICATIONS_QUERY, {
+  const result = useQuery(MY_NOTIFICATIONS_QUERY, {
     variables: { first: NOTIFICATIONS_PAGE_SIZE },
     skip: !user,
     notifyOnNetworkStatusChange: true,
@@ -128,8 +128,13 @@ export function NotificationsPage() {
     );
   }
 
-  const connection = data?.myNotifications;
-  const notifications = connection?.edges.map((edge) => edge.node) ?? [];
+  const { error } = result;
+  const {
+    connection,
+    nodes: notifications,
+    loadMore,
+    isLoadingMore,
+  } = pagedConnection(result, 'myNotifications');
   // The header's count is refetched after marking; the page's own count is its first answer.
   const unreadCount = polledUnread ?? connection?.unreadCount ?? 0;
 
@@ -203,24 +208,7 @@ export function NotificationsPage() {
           )}
           {connection.pageInfo.hasNextPage && (
             <Group justify="center">
-              <Button
-                variant="default"
-                loading={networkStatus === NetworkStatus.fetchMore}
-                onClick={() =>
-                  void fetchMore({
-                    variables: { after: connection.pageInfo.endCursor },
-                    updateQuery: (previous, { fetchMoreResult }) => ({
-                      myNotifications: {
-                        ...fetchMoreResult.myNotifications,
-                        edges: [
-                          ...(previous?.myNotifications?.edges ?? []),
-                          ...fetchMoreResult.myNotifications.edges,
-                        ],
-                      },
-                    }),
-                  })
-                }
-              >
+              <Button variant="default" loading={isLoadingMore} onClick={() => void loadMore()}>
                 {t('notifications.loadMore')}
               </Button>
             </Group>
