@@ -1,5 +1,6 @@
 // Test factories: uniquely keyed rows written straight to the test database with Prisma, so
 // every test owns its data and tests never depend on each other.
+export * from './briefs.factory';
 export * from './consultations.factory';
 export * from './keys';
 export * from './organisations.factory';

@@ -55,6 +55,31 @@ const decision = (name: string) => async (fixture: Fixture) => ({
   variables: { input: { targetType: 'PROPOSAL', targetId: fixture.proposalId, reason: REASON } },
 });
 
+const CURATORS: Caller[] = ['curator', 'admin'];
+
+const briefMatrixSlug = () =>
+  uniqueKey('matrice-note')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-');
+
+/** A fresh DRAFT brief on the fixture's consultation, created by an administrator. */
+async function newBrief(fixture: Fixture, api: TestApp): Promise<string> {
+  const created = await api.gql<{ createBrief: { id: string } }>(
+    `mutation ($input: CreateBriefInput!) { createBrief(input: $input) { id } }`,
+    {
+      input: {
+        title: 'Contribution de la matrice',
+        slug: briefMatrixSlug(),
+        consultationIds: [fixture.consultationId],
+      },
+    },
+    { token: await adminToken(api) },
+  );
+  const id = created.data?.createBrief.id;
+  if (!id) throw new Error(`createBrief failed: ${created.text}`);
+  return id;
+}
+
 /** Declared policy: one entry per moderation or administration operation of the schema. */
 const POLICY: Record<string, Operation> = {
   reportContent: {
@@ -201,6 +226,91 @@ const POLICY: Record<string, Operation> = {
     allowed: SIGNED_IN,
     call: async () => ({ query: `mutation { markNotificationsRead }` }),
   },
+  // Brief drafting (issue 5): curators and administrators only.
+  briefs: {
+    allowed: CURATORS,
+    call: async () => ({ query: `{ briefs { id } }` }),
+  },
+  briefDraft: {
+    allowed: CURATORS,
+    call: async (fixture, api) => ({
+      query: `query ($id: ID!) { briefDraft(id: $id) { id } }`,
+      variables: { id: await newBrief(fixture, api) },
+    }),
+  },
+  createBrief: {
+    allowed: CURATORS,
+    call: async (fixture) => ({
+      query: `mutation ($input: CreateBriefInput!) { createBrief(input: $input) { id } }`,
+      variables: {
+        input: {
+          title: 'Contribution de la matrice',
+          slug: briefMatrixSlug(),
+          consultationIds: [fixture.consultationId],
+        },
+      },
+    }),
+  },
+  updateBrief: {
+    allowed: CURATORS,
+    call: async (fixture, api) => ({
+      query: `mutation ($input: UpdateBriefInput!) { updateBrief(input: $input) { id } }`,
+      variables: {
+        input: {
+          briefId: await newBrief(fixture, api),
+          expectedRevision: 1,
+          title: 'Titre revu par l’équipe',
+        },
+      },
+    }),
+  },
+  submitBriefForReview: {
+    allowed: CURATORS,
+    call: async (fixture, api) => ({
+      query: `mutation ($input: BriefTransitionInput!) { submitBriefForReview(input: $input) { id } }`,
+      variables: { input: { briefId: await newBrief(fixture, api), expectedRevision: 1 } },
+    }),
+  },
+  returnBriefToDraft: {
+    allowed: CURATORS,
+    call: async (fixture, api) => {
+      const briefId = await newBrief(fixture, api);
+      await factoryPrisma().brief.update({ where: { id: briefId }, data: { status: 'IN_REVIEW' } });
+      return {
+        query: `mutation ($input: BriefTransitionInput!) { returnBriefToDraft(input: $input) { id } }`,
+        variables: { input: { briefId, expectedRevision: 1 } },
+      };
+    },
+  },
+  // Brief publication (issue 5): an IN_REVIEW brief citing the fixture's proposal.
+  publishBrief: {
+    allowed: CURATORS,
+    call: async (fixture) => {
+      const brief = await factoryPrisma().brief.create({
+        data: {
+          slug: briefMatrixSlug(),
+          title: 'Contribution à publier',
+          status: 'IN_REVIEW',
+          createdById: fixture.author.id,
+          updatedById: fixture.author.id,
+          consultations: { create: [{ consultationId: fixture.consultationId }] },
+          sections: {
+            create: [
+              {
+                position: 0,
+                title: 'Section',
+                citations: { create: [{ position: 0, proposalId: fixture.proposalId }] },
+              },
+            ],
+          },
+        },
+      });
+      return {
+        query: `mutation ($input: BriefTransitionInput!) { publishBrief(input: $input) { id publishedVersion } }`,
+        variables: { input: { briefId: brief.id, expectedRevision: 1 } },
+      };
+    },
+  },
 };
 
 describe('permission matrix of moderation and administration', () => {
@@ -274,7 +384,7 @@ describe('permission matrix of moderation and administration', () => {
       ...(data?.__schema.mutationType.fields ?? []),
     ].map((field) => field.name);
     const governed =
-      /^(report|hide|restore|dismiss|moderation|audit|answer|suspend|reinstate|merge|undoMerge|createConsultation|updateConsultation|changeUserRole|users$|myNotifications|markNotifications)/;
+      /^(report|hide|restore|dismiss|moderation|audit|answer|suspend|reinstate|merge|undoMerge|createConsultation|updateConsultation|changeUserRole|users$|myNotifications|markNotifications|briefs$|briefDraft|createBrief|updateBrief|submitBrief|returnBrief|publishBrief)/;
     const undeclared = names.filter((name) => governed.test(name) && !(name in POLICY));
     expect(undeclared).toEqual([]);
     expect(names.length).toBeGreaterThan(20);

@@ -13,12 +13,15 @@ import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { ConfigModule } from './config/config.module';
 import { type AppConfig } from './config/config.schema';
 import { AuthModule } from './modules/auth/auth.module';
+import { BriefPublicationModule } from './modules/briefs/publication/brief-publication.module';
+import { BriefsModule } from './modules/briefs/briefs.module';
 import { ClustersModule } from './modules/clusters/clusters.module';
 import { CommentsModule } from './modules/comments/comments.module';
 import { ConsultationsModule } from './modules/consultations/consultations.module';
 import { HealthModule } from './modules/health/health.module';
 import { ModerationModule } from './modules/moderation/moderation.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { OpenDataModule } from './modules/open-data/open-data.module';
 import { OrganisationsApiModule } from './modules/organisations/organisations-api.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { ProposalsModule } from './modules/proposals/proposals.module';
@@ -57,6 +60,9 @@ export class AppModule {
         CommentsModule,
         ModerationModule,
         ClustersModule,
+        BriefsModule,
+        BriefPublicationModule,
+        OpenDataModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GraphQLExceptionFilter }],
     };

@@ -25,3 +25,6 @@ export * from './moderation/pre-moderation';
 export * from './moderation/notifications';
 export * from './consultations/consultation-admin';
 export * from './proposals/official-answer';
+export * from './briefs/snapshot';
+export * from './briefs/brief';
+export * from './open-data/csv';

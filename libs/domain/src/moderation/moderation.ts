@@ -39,6 +39,7 @@ export const AuditAction = values(
   'REINSTATE_USER',
   'MERGE_PROPOSALS',
   'UNDO_MERGE',
+  'PUBLISH_BRIEF',
 );
 export type AuditAction = keyof typeof AuditAction;
 

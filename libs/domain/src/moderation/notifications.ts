@@ -14,6 +14,7 @@ export const NotificationKind = values(
   'PROPOSAL_ANSWERED',
   'PROPOSAL_MERGED',
   'PROPOSAL_UNMERGED',
+  'PROPOSAL_CITED',
 );
 export type NotificationKind = keyof typeof NotificationKind;
 

@@ -49,6 +49,11 @@ export const DomainErrorCode = {
   VOTE_NOT_MOVABLE: 'VOTE_NOT_MOVABLE',
   VOTE_VALUE_NOT_OFFERED: 'VOTE_VALUE_NOT_OFFERED',
   NOTIFICATION_NOT_FOUND: 'NOTIFICATION_NOT_FOUND',
+  BRIEF_NOT_FOUND: 'BRIEF_NOT_FOUND',
+  BRIEF_STALE: 'BRIEF_STALE',
+  BRIEF_SLUG_TAKEN: 'BRIEF_SLUG_TAKEN',
+  QUOTE_NOT_IN_SOURCE: 'QUOTE_NOT_IN_SOURCE',
+  CITATION_SOURCE_INVALID: 'CITATION_SOURCE_INVALID',
 } as const;
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
 
@@ -247,6 +252,26 @@ const MESSAGES: Record<DomainErrorCode, Record<Language, string>> = {
   NOTIFICATION_NOT_FOUND: {
     fr: "Cette notification n'existe pas.",
     en: 'This notification does not exist.',
+  },
+  BRIEF_NOT_FOUND: {
+    fr: "Cette contribution nationale n'existe pas ou n'est pas encore publiée.",
+    en: 'This national contribution does not exist or is not published yet.',
+  },
+  BRIEF_STALE: {
+    fr: 'Un autre membre de l’équipe a modifié cette contribution entre-temps : votre texte est conservé ; rechargez la dernière version puis reportez vos changements.',
+    en: 'Another team member changed this contribution in the meantime: your text is kept; reload the latest version, then apply your changes again.',
+  },
+  BRIEF_SLUG_TAKEN: {
+    fr: 'Une contribution utilise déjà cette adresse courte (slug) : choisissez-en une autre.',
+    en: 'A contribution already uses this short address (slug): choose another one.',
+  },
+  QUOTE_NOT_IN_SOURCE: {
+    fr: 'Cet extrait ne figure pas mot pour mot dans la source citée : copiez-le exactement depuis la proposition ou le commentaire.',
+    en: 'This extract is not word for word in the cited source: copy it exactly from the proposal or comment.',
+  },
+  CITATION_SOURCE_INVALID: {
+    fr: 'Cette source ne peut pas être citée : elle doit être publique et appartenir à une consultation de la contribution.',
+    en: 'This source cannot be cited: it must be public and belong to one of the contribution’s consultations.',
   },
 };
 

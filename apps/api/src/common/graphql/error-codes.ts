@@ -64,6 +64,11 @@ export const DOMAIN_TO_GRAPHQL_CODE: Readonly<Record<DomainErrorCode, GraphQLErr
   [DomainErrorCode.VOTE_NOT_MOVABLE]: GraphQLErrorCode.CONFLICT,
   [DomainErrorCode.VOTE_VALUE_NOT_OFFERED]: GraphQLErrorCode.BAD_USER_INPUT,
   [DomainErrorCode.NOTIFICATION_NOT_FOUND]: GraphQLErrorCode.NOT_FOUND,
+  [DomainErrorCode.BRIEF_NOT_FOUND]: GraphQLErrorCode.NOT_FOUND,
+  [DomainErrorCode.BRIEF_STALE]: GraphQLErrorCode.CONFLICT,
+  [DomainErrorCode.BRIEF_SLUG_TAKEN]: GraphQLErrorCode.CONFLICT,
+  [DomainErrorCode.QUOTE_NOT_IN_SOURCE]: GraphQLErrorCode.BAD_USER_INPUT,
+  [DomainErrorCode.CITATION_SOURCE_INVALID]: GraphQLErrorCode.BAD_USER_INPUT,
 };
 
 /** Reasons the API itself gives for failures that are not domain rules. */

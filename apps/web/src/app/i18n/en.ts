@@ -568,6 +568,7 @@ export const en: Messages = {
       CREATE_CONSULTATION: 'Consultation created',
       UPDATE_CONSULTATION: 'Consultation updated',
       CHANGE_ROLE: 'Role changed',
+      PUBLISH_BRIEF: 'Brief published',
     },
     targets: {
       PROPOSAL: 'Proposal',
@@ -618,6 +619,8 @@ export const en: Messages = {
         'The proposal “{{title}}”, which you submitted or voted on, was merged with similar proposals.',
       PROPOSAL_UNMERGED:
         'The proposal “{{title}}” is no longer merged: it has its previous status back.',
+      PROPOSAL_CITED:
+        'Your proposal “{{title}}” is cited in the section “{{section}}” of the contribution “{{brief}}”.',
     },
   },
   suspension: {

@@ -572,6 +572,7 @@ export const fr = {
       CREATE_CONSULTATION: 'Création de consultation',
       UPDATE_CONSULTATION: 'Modification de consultation',
       CHANGE_ROLE: 'Changement de rôle',
+      PUBLISH_BRIEF: 'Publication d’une contribution',
     },
     targets: {
       PROPOSAL: 'Proposition',
@@ -623,6 +624,8 @@ export const fr = {
         'La proposition « {{title}} », que vous avez déposée ou soutenue, a été regroupée avec des propositions similaires.',
       PROPOSAL_UNMERGED:
         'La proposition « {{title}} » n’est plus regroupée : elle retrouve son statut précédent.',
+      PROPOSAL_CITED:
+        'Votre proposition « {{title}} » est citée dans la section « {{section}} » de la contribution « {{brief}} ».',
     },
   },
   suspension: {

@@ -25,7 +25,8 @@ type SentenceKey =
   | 'ACCOUNT_REINSTATED'
   | 'PROPOSAL_ANSWERED'
   | 'PROPOSAL_MERGED'
-  | 'PROPOSAL_UNMERGED';
+  | 'PROPOSAL_UNMERGED'
+  | 'PROPOSAL_CITED';
 
 function sentenceKey(notification: NotificationNode): SentenceKey {
   switch (notification.kind) {
@@ -52,7 +53,12 @@ export function describeNotification(
 ): NotificationText {
   const title = notification.title ?? notification.proposal?.title ?? t('notifications.untitled');
   const date = notification.suspendedUntil ? formatDate(notification.suspendedUntil, language) : '';
-  const sentence = t(`notifications.sentence.${sentenceKey(notification)}`, { title, date });
+  const sentence = t(`notifications.sentence.${sentenceKey(notification)}`, {
+    title,
+    date,
+    brief: notification.briefTitle ?? '',
+    section: notification.sectionTitle ?? '',
+  });
   const detail = notification.reason
     ? t(
         notification.kind === 'PROPOSAL_ANSWERED' ? 'notifications.answer' : 'notifications.reason',

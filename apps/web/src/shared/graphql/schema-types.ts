@@ -226,7 +226,8 @@ export type NotificationKind =
   | 'ACCOUNT_REINSTATED'
   | 'PROPOSAL_ANSWERED'
   | 'PROPOSAL_MERGED'
-  | 'PROPOSAL_UNMERGED';
+  | 'PROPOSAL_UNMERGED'
+  | 'PROPOSAL_CITED';
 
 export interface NotificationNode {
   __typename?: 'Notification';
@@ -243,6 +244,9 @@ export interface NotificationNode {
   /** The title of the content as it was when the notice was sent. */
   title: string | null;
   suspendedUntil: string | null;
+  /** PROPOSAL_CITED: the brief (as published) and the section citing the proposal. */
+  briefTitle: string | null;
+  sectionTitle: string | null;
 }
 
 export interface NotificationConnection {

@@ -41,6 +41,8 @@ const node = (id: string, change: Partial<NotificationNode> = {}): NotificationN
   clusterId: null,
   title: 'Une recyclerie par quartier',
   suspendedUntil: null,
+  briefTitle: null,
+  sectionTitle: null,
   ...change,
 });
 const page = (nodes: NotificationNode[], unreadCount: number): MockLink.MockedResponse => ({

@@ -17,6 +17,8 @@ const notice = (change: Partial<NotificationNode>): NotificationNode => ({
   clusterId: null,
   title: 'Une recyclerie par quartier',
   suspendedUntil: null,
+  briefTitle: null,
+  sectionTitle: null,
   ...change,
 });
 
@@ -80,6 +82,15 @@ describe('describeNotification', () => {
       { kind: 'PROPOSAL_UNMERGED' },
       'La proposition « Une recyclerie par quartier » n’est plus regroupée : elle retrouve son statut précédent.',
     ],
+    [
+      'a citation in a brief',
+      {
+        kind: 'PROPOSAL_CITED',
+        briefTitle: 'Vers une économie circulaire',
+        sectionTitle: 'Réemploi',
+      },
+      'Votre proposition « Une recyclerie par quartier » est citée dans la section « Réemploi » de la contribution « Vers une économie circulaire ».',
+    ],
   ])('says in French what happened for %s', (_, change, sentence) => {
     expect(describeIn('fr', notice(change)).sentence).toBe(sentence);
   });
@@ -105,6 +116,21 @@ describe('describeNotification', () => {
       label: 'Voir la proposition',
     });
     expect(describeIn('fr', notice({ kind: 'CONTENT_HIDDEN', proposal: null })).link).toBeNull();
+  });
+
+  it('links a citation in a brief to the proposal, in English too', () => {
+    const cited = notice({
+      kind: 'PROPOSAL_CITED',
+      briefTitle: 'Towards a circular economy',
+      sectionTitle: 'Reuse',
+    });
+    expect(describeIn('fr', cited).link).toEqual({
+      to: `/propositions/${proposalId}`,
+      label: 'Voir la proposition',
+    });
+    expect(describeIn('en', cited).sentence).toBe(
+      'Your proposal “Une recyclerie par quartier” is cited in the section “Reuse” of the contribution “Towards a circular economy”.',
+    );
   });
 
   it('falls back on the proposal’s current title, then on “sans titre”', () => {

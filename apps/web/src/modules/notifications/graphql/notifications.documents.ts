@@ -19,6 +19,8 @@ const NOTIFICATION_FIELDS = gql`
     clusterId
     title
     suspendedUntil
+    briefTitle
+    sectionTitle
   }
 `;
 
