@@ -384,6 +384,35 @@ describe('brief publication: publishBrief, publishedBrief, Proposal.citedIn', ()
     ]);
   });
 
+  it('publishedBriefs lists the published briefs to anyone, newest publication first, never a draft', async () => {
+    const first = await fixture();
+    const second = await fixture();
+    const draft = await fixture();
+    dataOf(await publish(first.brief.id, first.brief.revision, curator.token));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    dataOf(await publish(second.brief.id, second.brief.revision, curator.token));
+    const result = await api.gql<{
+      publishedBriefs: {
+        slug: string;
+        title: string;
+        publishedVersion: number;
+        currentVersion: { number: number; publishedAt: string };
+      }[];
+    }>(`{ publishedBriefs { slug title publishedVersion currentVersion { number publishedAt } } }`);
+    const listed = dataOf(result).publishedBriefs;
+    const slugs = listed.map((brief) => brief.slug);
+    expect(slugs).not.toContain(draft.brief.slug);
+    expect(slugs.indexOf(second.brief.slug)).toBeGreaterThanOrEqual(0);
+    expect(slugs.indexOf(second.brief.slug)).toBeLessThan(slugs.indexOf(first.brief.slug));
+    expect(listed.find((brief) => brief.slug === first.brief.slug)).toMatchObject({
+      title: first.brief.title,
+      publishedVersion: 1,
+      currentVersion: { number: 1 },
+    });
+    const dates = listed.map((brief) => Date.parse(brief.currentVersion.publishedAt));
+    expect(dates).toEqual([...dates].sort((x, y) => y - x));
+  });
+
   it('leaves a proposal whose status does not allow it unretained', async () => {
     const { a, brief } = await fixture();
     await factoryPrisma().proposal.update({

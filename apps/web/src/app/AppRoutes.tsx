@@ -63,6 +63,19 @@ const ClusterPage = lazy(() =>
   import('../modules/clusters/components/ClusterPage').then((m) => ({ default: m.ClusterPage })),
 );
 
+const BriefsPage = lazy(() =>
+  import('../modules/briefs/components/BriefsPage').then((m) => ({ default: m.BriefsPage })),
+);
+const BriefPage = lazy(() =>
+  import('../modules/briefs/components/BriefPage').then((m) => ({ default: m.BriefPage })),
+);
+
+const CurationRoutes = lazy(() =>
+  import('../modules/curation/components/CurationRoutes').then((m) => ({
+    default: m.CurationRoutes,
+  })),
+);
+
 const AdminRoutes = lazy(() =>
   import('../modules/admin/components/AdminRoutes').then((m) => ({ default: m.AdminRoutes })),
 );
@@ -86,7 +99,11 @@ export function AppRoutes() {
         <Route path="moderation" element={<ModerationPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="regroupements/:id" element={<ClusterPage />} />
+        <Route path="contributions" element={<BriefsPage />} />
+        <Route path="contributions/:slug" element={<BriefPage />} />
+        <Route path="contributions/:slug/versions/:number" element={<BriefPage />} />
         <Route path="admin/*" element={<AdminRoutes />} />
+        <Route path="curation/*" element={<CurationRoutes />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

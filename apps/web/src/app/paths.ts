@@ -19,6 +19,12 @@ export const paths = {
   adminUsers: '/admin/utilisateurs',
   notifications: '/notifications',
   cluster: (id: string) => `/regroupements/${encodeURIComponent(id)}`,
+  curation: '/curation',
+  curationBrief: (id: string) => `/curation/${encodeURIComponent(id)}`,
+  briefs: '/contributions',
+  brief: (slug: string) => `/contributions/${encodeURIComponent(slug)}`,
+  briefVersion: (slug: string, number: number) =>
+    `/contributions/${encodeURIComponent(slug)}/versions/${number}`,
 } as const;
 
 /** A sign-in or sign-up link that comes back to `next` afterwards. */

@@ -4,6 +4,7 @@ import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { AdminNavItem } from '../../modules/admin/components/AdminNavItem';
 import { AccountMenu } from '../../modules/auth/components/AccountMenu';
+import { CurationNavItem } from '../../modules/curation/components/CurationNavItem';
 import { NotificationBell } from '../../modules/notifications/components/NotificationBell';
 import { SuspensionBanner } from '../../modules/notifications/components/SuspensionBanner';
 import { LoadingState } from '../../shared/ui/LoadingState';
@@ -77,8 +78,12 @@ export function Layout() {
                 <NavLink to={paths.proposals}>{t('nav.proposals')}</NavLink>
               </li>
               <li>
+                <NavLink to={paths.briefs}>{t('briefs.nav')}</NavLink>
+              </li>
+              <li>
                 <NavLink to={paths.submit}>{t('nav.submit')}</NavLink>
               </li>
+              <CurationNavItem />
               <AdminNavItem />
             </ul>
           </nav>

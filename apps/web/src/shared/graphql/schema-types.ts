@@ -364,3 +364,138 @@ export interface AdminUserConnection {
   pageInfo: { __typename?: 'PageInfo'; endCursor: string | null; hasNextPage: boolean };
   totalCount: number;
 }
+
+// briefs (helper W1) — the public, published briefs; see /work/coord/CONTRACT-issue5a.md.
+export interface FrozenCollegeFigures {
+  __typename?: 'FrozenCollegeFigures';
+  actorType: ActorType;
+  votesFor: number;
+  votesAgainst: number;
+  votesNeutral: number;
+}
+
+/** Votes on a cited proposal at publication; later votes never change them. */
+export interface FrozenVoteFigures {
+  __typename?: 'FrozenVoteFigures';
+  votesFor: number;
+  votesAgainst: number;
+  votesNeutral: number;
+  colleges: FrozenCollegeFigures[];
+}
+
+export interface BriefVersionCitation {
+  __typename?: 'BriefVersionCitation';
+  position: number;
+  proposalId: string | null;
+  commentId: string | null;
+  quote: string | null;
+  proposalTitle: string;
+  figures: FrozenVoteFigures | null;
+}
+
+export interface BriefVersionSection {
+  __typename?: 'BriefVersionSection';
+  position: number;
+  title: string;
+  synthesisHtml: string;
+  dissentNote: string;
+  citations: BriefVersionCitation[];
+}
+
+export interface BriefAnnexRow {
+  __typename?: 'BriefAnnexRow';
+  proposalId: string;
+  title: string;
+  territoryName: string;
+  authorActorType: ActorType;
+  figures: FrozenVoteFigures;
+  sectionPositions: number[];
+}
+
+export interface BriefVersion {
+  __typename?: 'BriefVersion';
+  number: number;
+  publishedAt: string;
+  title: string;
+  introductionHtml: string;
+  sections: BriefVersionSection[];
+  annex: BriefAnnexRow[];
+}
+
+export interface BriefVersionSummary {
+  __typename?: 'BriefVersionSummary';
+  number: number;
+  publishedAt: string;
+  title: string;
+}
+
+export interface BriefCitationRef {
+  __typename?: 'BriefCitationRef';
+  briefSlug: string;
+  briefTitle: string;
+  versionNumber: number;
+  sectionPosition: number;
+  sectionTitle: string;
+}
+
+// curation (helper W2) — see /work/coord/CONTRACT-issue5a.md.
+export type BriefStatus = 'DRAFT' | 'IN_REVIEW' | 'PUBLISHED';
+
+/** Another brief, named briefly (BriefCitation.otherBriefs). */
+export interface BriefRef {
+  __typename?: 'BriefRef';
+  id: string;
+  slug: string;
+  title: string;
+}
+
+/** A proposal as the curators' workspace shows it: live vote figures per collège. */
+export interface CuratedProposal {
+  __typename?: 'Proposal';
+  id: string;
+  title: string;
+  summary: string;
+  status: ProposalStatus;
+  votesFor: number;
+  votesAgainst: number;
+  votesNeutral: number;
+  collegeVotes: CollegeVotes[];
+}
+
+export interface BriefCitation {
+  __typename?: 'BriefCitation';
+  id: string;
+  position: number;
+  proposal: CuratedProposal | null;
+  comment: { __typename?: 'Comment'; id: string; proposalId: string; body: string | null } | null;
+  quote: string | null;
+  otherBriefs: BriefRef[];
+}
+
+export interface BriefSection {
+  __typename?: 'BriefSection';
+  id: string;
+  position: number;
+  title: string;
+  synthesis: string;
+  synthesisHtml: string;
+  dissentNote: string;
+  citations: BriefCitation[];
+}
+
+/** A brief's working copy (curators and administrators only). */
+export interface Brief {
+  __typename?: 'Brief';
+  id: string;
+  slug: string;
+  title: string;
+  introduction: string;
+  introductionHtml: string;
+  status: BriefStatus;
+  revision: number;
+  publishedVersion: number | null;
+  consultations: { __typename?: 'Consultation'; id: string; slug: string; title: string }[];
+  sections: BriefSection[];
+  updatedAt: string;
+  updatedBy: Participant;
+}

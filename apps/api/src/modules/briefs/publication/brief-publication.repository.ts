@@ -214,6 +214,32 @@ export class BriefPublicationRepository {
       : null;
   }
 
+  /** Every brief with a published version and its current version, newest publication first. */
+  async findAllPublished(): Promise<PublishedBriefRecord[]> {
+    const rows = await this.prisma.$queryRaw<
+      {
+        id: string;
+        slug: string;
+        publishedVersion: number;
+        publishedAt: Date;
+        snapshot: Prisma.JsonValue;
+      }[]
+    >`SELECT b.id::text AS id, b.slug, b."publishedVersion", v."publishedAt", v.snapshot
+      FROM briefs b
+      JOIN brief_versions v ON v."briefId" = b.id AND v.number = b."publishedVersion"
+      ORDER BY v."publishedAt" DESC, b.slug`;
+    return rows.map((row) => ({
+      id: row.id,
+      slug: row.slug,
+      publishedVersion: row.publishedVersion,
+      current: {
+        number: row.publishedVersion,
+        publishedAt: row.publishedAt,
+        snapshot: asSnapshot(row.snapshot),
+      },
+    }));
+  }
+
   async findVersion(briefId: string, number: number): Promise<BriefVersionRecord | null> {
     const row = await this.prisma.briefVersion.findUnique({
       where: { briefId_number: { briefId, number } },

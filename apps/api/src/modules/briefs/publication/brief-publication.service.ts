@@ -179,6 +179,11 @@ export class BriefPublicationService {
     return brief;
   }
 
+  /** Every published brief (its current version), newest publication first. */
+  listPublished(): Promise<PublishedBriefRecord[]> {
+    return this.repository.findAllPublished();
+  }
+
   async versions(brief: PublishedBriefRecord): Promise<BriefVersionSummary[]> {
     return this.repository.findVersionSummaries(brief.id);
   }

@@ -43,6 +43,14 @@ export class PublishedBriefResolver {
     return this.service.getPublished(slug, lang);
   }
 
+  @Public()
+  @Query(() => [PublishedBrief], {
+    description: 'Every published brief (its current version), newest publication first.',
+  })
+  publishedBriefs(): Promise<PublishedBriefRecord[]> {
+    return this.service.listPublished();
+  }
+
   @ResolveField(() => String)
   title(@Parent() brief: PublishedBriefRecord): string {
     return brief.current.snapshot.title;

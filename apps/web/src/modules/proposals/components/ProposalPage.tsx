@@ -16,6 +16,7 @@ import { CommentsSection } from '../../comments/components/CommentsSection';
 import { VotePanel } from '../../votes/components/VotePanel';
 import { MergeDuplicatesButton } from '../../clusters/components/MergeDuplicatesButton';
 import { ProposalClusterNotice } from '../../clusters/components/ProposalClusterNotice';
+import { ProposalCitedIn } from '../../briefs/components/ProposalCitedIn';
 import {
   AnswerProposalForm,
   HiddenProposalNotice,
@@ -150,6 +151,7 @@ export function ProposalPage() {
           <HiddenProposalNotice proposalId={proposal.id} />
         )}
         <ProposalClusterNotice proposalId={proposal.id} />
+        <ProposalCitedIn proposalId={proposal.id} />
       </Stack>
       <div className="proposal-layout">
         <Stack gap="xl" className="proposal-main">

@@ -1,0 +1,282 @@
+import { screen, within } from '@testing-library/react';
+import type { MockLink } from '@apollo/client/testing';
+import { GraphQLError } from 'graphql';
+import { Route, Routes } from 'react-router';
+import type { BriefVersion, FrozenVoteFigures } from '../../../shared/graphql/schema-types';
+import { renderWithApp } from '../../../testing/render';
+import { BriefPage } from '../components/BriefPage';
+import { ProposalCitedIn } from '../components/ProposalCitedIn';
+import {
+  PROPOSAL_CITED_IN_QUERY,
+  PUBLISHED_BRIEF_QUERY,
+  PUBLISHED_BRIEF_VERSION_QUERY,
+} from '../graphql/briefs.documents';
+
+const slug = 'mobilites-2026';
+const figures = (
+  votesFor: number,
+  votesAgainst: number,
+  votesNeutral: number,
+): FrozenVoteFigures => ({
+  __typename: 'FrozenVoteFigures',
+  votesFor,
+  votesAgainst,
+  votesNeutral,
+  colleges: [
+    {
+      __typename: 'FrozenCollegeFigures',
+      actorType: 'ASSOCIATION',
+      votesFor,
+      votesAgainst,
+      votesNeutral,
+    },
+  ],
+});
+const version = (number: number, title = 'Mobilités du quotidien'): BriefVersion => ({
+  __typename: 'BriefVersion',
+  number,
+  publishedAt: number === 2 ? '2026-11-24T10:00:00.000Z' : '2026-11-20T10:00:00.000Z',
+  title,
+  introductionHtml: '<p>Une <strong>introduction</strong>.</p>',
+  sections: [
+    {
+      __typename: 'BriefVersionSection',
+      position: 0,
+      title: 'Vélo',
+      synthesisHtml: '<p>Des ateliers vélo partout.</p>',
+      dissentNote: 'Certains préfèrent la voiture.',
+      citations: [
+        {
+          __typename: 'BriefVersionCitation',
+          position: 0,
+          proposalId: 'p1',
+          commentId: null,
+          quote: 'un atelier par quartier',
+          proposalTitle: 'Un atelier vélo par quartier',
+          figures: figures(12, 3, 2),
+        },
+        {
+          __typename: 'BriefVersionCitation',
+          position: 1,
+          proposalId: null,
+          commentId: 'c1',
+          quote: 'très utile',
+          proposalTitle: 'Des pistes cyclables',
+          figures: null,
+        },
+      ],
+    },
+  ],
+  annex: [
+    {
+      __typename: 'BriefAnnexRow',
+      proposalId: 'p1',
+      title: 'Un atelier vélo par quartier',
+      territoryName: 'Lyon',
+      authorActorType: 'ASSOCIATION',
+      figures: figures(12, 3, 2),
+      sectionPositions: [0],
+    },
+  ],
+});
+const versions = [
+  {
+    __typename: 'BriefVersionSummary' as const,
+    number: 2,
+    publishedAt: '2026-11-24T10:00:00.000Z',
+    title: 'Mobilités du quotidien',
+  },
+  {
+    __typename: 'BriefVersionSummary' as const,
+    number: 1,
+    publishedAt: '2026-11-20T10:00:00.000Z',
+    title: 'Mobilités',
+  },
+];
+const currentQuery: MockLink.MockedResponse = {
+  request: { query: PUBLISHED_BRIEF_QUERY, variables: { slug } },
+  result: {
+    data: {
+      publishedBrief: {
+        __typename: 'PublishedBrief',
+        id: 'b1',
+        slug,
+        title: 'Mobilités du quotidien',
+        publishedVersion: 2,
+        currentVersion: version(2),
+        versions,
+      },
+    },
+  },
+};
+const renderPage = (
+  mocks: MockLink.MockedResponse[],
+  route: string,
+  language: 'fr' | 'en' = 'fr',
+) =>
+  renderWithApp(
+    <Routes>
+      <Route path="/contributions/:slug" element={<BriefPage />} />
+      <Route path="/contributions/:slug/versions/:number" element={<BriefPage />} />
+    </Routes>,
+    { mocks, route, language },
+  );
+
+describe('BriefPage', () => {
+  it('shows the current version: sections, citations linked to their proposals, dissent and versions', async () => {
+    renderPage([currentQuery], `/contributions/${slug}`);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Mobilités du quotidien' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('introduction').tagName).toBe('STRONG');
+    const section = screen.getByRole('region', { name: 'Section 1 — Vélo' });
+    expect(within(section).getByText('Des ateliers vélo partout.')).toBeInTheDocument();
+    expect(
+      within(section).getByRole('link', {
+        name: 'Proposition citée : Un atelier vélo par quartier',
+      }),
+    ).toHaveAttribute('href', '/propositions/p1');
+    expect(within(section).getByText('« un atelier par quartier »')).toBeInTheDocument();
+    expect(within(section).getByText('12 pour')).toBeInTheDocument();
+    // A cited comment names its proposal but has no proposal id to link to.
+    expect(
+      within(section).getByText('Commentaire cité sur la proposition : Des pistes cyclables'),
+    ).not.toHaveAttribute('href');
+    expect(within(section).getByText('Certains préfèrent la voiture.')).toBeInTheDocument();
+    const versionList = screen.getByRole('region', { name: 'Versions publiées' });
+    expect(
+      within(versionList).getByRole('link', { name: /^Version 1, publiée le 20 novembre 2026/ }),
+    ).toHaveAttribute('href', `/contributions/${slug}/versions/1`);
+    expect(within(versionList).queryByRole('link', { name: /^Version 2/ })).not.toBeInTheDocument();
+  });
+
+  it('lists the cited proposals in an annex table with their collège and frozen votes', async () => {
+    renderPage([currentQuery], `/contributions/${slug}`);
+    const table = await screen.findByRole('table', {
+      name: /^Chaque proposition citée, avec son territoire/,
+    });
+    const rows = within(table).getAllByRole('row');
+    expect(rows).toHaveLength(2);
+    expect(
+      within(rows[0])
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent),
+    ).toEqual([
+      'Proposition',
+      'Territoire',
+      'Collège de l’auteur ou autrice',
+      'Pour',
+      'Contre',
+      'Neutre',
+      'Sections',
+    ]);
+    expect(
+      within(rows[1]).getByRole('link', { name: 'Un atelier vélo par quartier' }),
+    ).toHaveAttribute('href', '/propositions/p1');
+    expect(
+      within(rows[1])
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Lyon', 'Association', '12', '3', '2', '1']);
+  });
+
+  it('is complete in English', async () => {
+    renderPage([currentQuery], `/contributions/${slug}`, 'en');
+    const table = await screen.findByRole('table', { name: /^Every cited proposal/ });
+    expect(
+      within(table).getByRole('columnheader', { name: 'Author’s collège' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Cited proposal: Un atelier vélo par quartier' }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows an older version with a link back to the current one', async () => {
+    renderPage(
+      [
+        {
+          request: { query: PUBLISHED_BRIEF_VERSION_QUERY, variables: { slug, number: 1 } },
+          result: {
+            data: {
+              publishedBrief: {
+                __typename: 'PublishedBrief',
+                id: 'b1',
+                slug,
+                title: 'Mobilités du quotidien',
+                publishedVersion: 2,
+                versions,
+                version: version(1, 'Mobilités'),
+              },
+            },
+          },
+        },
+      ],
+      `/contributions/${slug}/versions/1`,
+    );
+    expect(await screen.findByRole('heading', { level: 1, name: 'Mobilités' })).toBeInTheDocument();
+    expect(
+      screen.getByText('Vous lisez la version 1. La version en vigueur est la version 2.'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Lire la version en vigueur' })).toHaveAttribute(
+      'href',
+      `/contributions/${slug}`,
+    );
+  });
+
+  it('says when the brief was never published', async () => {
+    renderPage(
+      [
+        {
+          request: { query: PUBLISHED_BRIEF_QUERY, variables: { slug: 'inconnue' } },
+          result: {
+            errors: [
+              new GraphQLError('Introuvable', {
+                extensions: { code: 'NOT_FOUND', reason: 'BRIEF_NOT_FOUND' },
+              }),
+            ],
+          },
+        },
+      ],
+      '/contributions/inconnue',
+    );
+    expect(
+      await screen.findByText('Cette contribution n’existe pas ou n’a pas encore été publiée.'),
+    ).toBeInTheDocument();
+  });
+});
+
+describe('ProposalCitedIn', () => {
+  it('links each citing brief to the citing section', async () => {
+    renderWithApp(<ProposalCitedIn proposalId="p1" />, {
+      mocks: [
+        {
+          request: { query: PROPOSAL_CITED_IN_QUERY, variables: { id: 'p1' } },
+          result: {
+            data: {
+              proposal: {
+                __typename: 'Proposal',
+                id: 'p1',
+                citedIn: [
+                  {
+                    __typename: 'BriefCitationRef',
+                    briefSlug: slug,
+                    briefTitle: 'Mobilités du quotidien',
+                    versionNumber: 2,
+                    sectionPosition: 1,
+                    sectionTitle: 'Vélo',
+                  },
+                ],
+              },
+            },
+          },
+        },
+      ],
+    });
+    const block = await screen.findByRole('region', { name: 'Citée dans' });
+    expect(within(block).getByRole('link', { name: 'Mobilités du quotidien' })).toHaveAttribute(
+      'href',
+      `/contributions/${slug}#section-2`,
+    );
+    expect(block).toHaveTextContent('section 2 « Vélo »');
+  });
+});

@@ -1,0 +1,93 @@
+import type { Brief, CuratedProposal } from '../../../shared/graphql/schema-types';
+
+export const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+export const proposal = (n: number, title: string): CuratedProposal => ({
+  __typename: 'Proposal',
+  id: uuid(100 + n),
+  title,
+  summary: `Résumé de ${title}`,
+  status: 'PUBLISHED',
+  votesFor: 12,
+  votesAgainst: 3,
+  votesNeutral: 1,
+  collegeVotes: [
+    {
+      __typename: 'CollegeVotes',
+      actorType: 'ASSOCIATION',
+      votesFor: 8,
+      votesAgainst: 1,
+      votesNeutral: 1,
+      total: 10,
+    },
+  ],
+});
+
+/** A working copy with two sections; the first cites two proposals. */
+export function brief(overrides: Partial<Brief> = {}): Brief {
+  return {
+    __typename: 'Brief',
+    id: uuid(1),
+    slug: 'contribution-ess',
+    title: 'Contribution nationale ESS',
+    introduction: 'Introduction',
+    introductionHtml: '<p>Introduction</p>',
+    status: 'DRAFT',
+    revision: 3,
+    publishedVersion: null,
+    consultations: [
+      { __typename: 'Consultation', id: uuid(50), slug: 'demo', title: 'Consultation démo' },
+    ],
+    sections: [
+      {
+        __typename: 'BriefSection',
+        id: uuid(10),
+        position: 0,
+        title: 'Financer',
+        synthesis: 'Synthèse A',
+        synthesisHtml: '<p>Synthèse A</p>',
+        dissentNote: '',
+        citations: [
+          {
+            __typename: 'BriefCitation',
+            id: uuid(20),
+            position: 0,
+            proposal: proposal(1, 'Un fonds régional'),
+            comment: null,
+            quote: 'fonds',
+            otherBriefs: [
+              { __typename: 'BriefRef', id: uuid(2), slug: 'autre', title: 'Autre contribution' },
+            ],
+          },
+          {
+            __typename: 'BriefCitation',
+            id: uuid(21),
+            position: 1,
+            proposal: proposal(2, 'Des garanties publiques'),
+            comment: null,
+            quote: null,
+            otherBriefs: [],
+          },
+        ],
+      },
+      {
+        __typename: 'BriefSection',
+        id: uuid(11),
+        position: 1,
+        title: 'Former',
+        synthesis: 'Synthèse B',
+        synthesisHtml: '<p>Synthèse B</p>',
+        dissentNote: 'Désaccord',
+        citations: [],
+      },
+    ],
+    updatedAt: '2026-11-25T10:00:00.000Z',
+    updatedBy: {
+      __typename: 'Participant',
+      id: uuid(3),
+      displayName: 'Claude',
+      actorType: 'CITIZEN',
+    },
+    ...overrides,
+  };
+}

@@ -1,0 +1,267 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  Brief,
+  BriefStatus,
+  CuratedProposal,
+  PageInfo,
+} from '../../../shared/graphql/schema-types';
+
+const CURATED_PROPOSAL_FIELDS = gql`
+  fragment CuratedProposalFields on Proposal {
+    id
+    title
+    summary
+    status
+    votesFor
+    votesAgainst
+    votesNeutral
+    collegeVotes {
+      actorType
+      votesFor
+      votesAgainst
+      votesNeutral
+      total
+    }
+  }
+`;
+
+/** Everything the editor reads of a working copy. */
+export const BRIEF_FIELDS = gql`
+  fragment BriefFields on Brief {
+    id
+    slug
+    title
+    introduction
+    introductionHtml
+    status
+    revision
+    publishedVersion
+    consultations {
+      id
+      slug
+      title
+    }
+    sections {
+      id
+      position
+      title
+      synthesis
+      synthesisHtml
+      dissentNote
+      citations {
+        id
+        position
+        quote
+        proposal {
+          ...CuratedProposalFields
+        }
+        comment {
+          id
+          proposalId
+          body
+        }
+        otherBriefs {
+          id
+          slug
+          title
+        }
+      }
+    }
+    updatedAt
+    updatedBy {
+      id
+      displayName
+      actorType
+    }
+  }
+  ${CURATED_PROPOSAL_FIELDS}
+`;
+
+export interface BriefListItem {
+  __typename?: 'Brief';
+  id: string;
+  slug: string;
+  title: string;
+  status: BriefStatus;
+  publishedVersion: number | null;
+  updatedAt: string;
+}
+
+export const BRIEFS_QUERY: TypedDocumentNode<
+  { briefs: BriefListItem[] },
+  { status?: BriefStatus | null }
+> = gql`
+  query CurationBriefs($status: BriefStatus) {
+    briefs(status: $status) {
+      id
+      slug
+      title
+      status
+      publishedVersion
+      updatedAt
+    }
+  }
+`;
+
+export const BRIEF_DRAFT_QUERY: TypedDocumentNode<{ briefDraft: Brief }, { id: string }> = gql`
+  query BriefDraft($id: ID!) {
+    briefDraft(id: $id) {
+      ...BriefFields
+    }
+  }
+  ${BRIEF_FIELDS}
+`;
+
+export const CURATION_CONSULTATIONS_QUERY: TypedDocumentNode<
+  { consultations: { id: string; slug: string; title: string }[] },
+  Record<string, never>
+> = gql`
+  query CurationConsultations {
+    consultations {
+      id
+      slug
+      title
+    }
+  }
+`;
+
+export interface CandidateProposalsData {
+  proposals: {
+    edges: { cursor: string; node: CuratedProposal }[];
+    pageInfo: PageInfo;
+    totalCount: number;
+  };
+}
+
+export const CANDIDATE_PROPOSALS_QUERY: TypedDocumentNode<
+  CandidateProposalsData,
+  {
+    search?: string | null;
+    consultationId?: string | null;
+    first?: number;
+    orderBy: 'RELEVANCE' | 'TOP';
+  }
+> = gql`
+  query CandidateProposals(
+    $search: String
+    $consultationId: ID
+    $first: Int
+    $orderBy: ProposalOrderBy
+  ) {
+    proposals(
+      search: $search
+      filter: { consultationId: $consultationId }
+      first: $first
+      orderBy: $orderBy
+    ) {
+      edges {
+        cursor
+        node {
+          ...CuratedProposalFields
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      totalCount
+    }
+  }
+  ${CURATED_PROPOSAL_FIELDS}
+`;
+
+export interface CreateBriefInput {
+  title: string;
+  slug: string;
+  consultationIds: string[];
+  introduction?: string | null;
+}
+
+export const CREATE_BRIEF_MUTATION: TypedDocumentNode<
+  { createBrief: { id: string; slug: string; title: string } },
+  { input: CreateBriefInput }
+> = gql`
+  mutation CreateBrief($input: CreateBriefInput!) {
+    createBrief(input: $input) {
+      id
+      slug
+      title
+    }
+  }
+`;
+
+export interface CitationInput {
+  proposalId?: string | null;
+  commentId?: string | null;
+  quote?: string | null;
+}
+
+export interface BriefSectionInput {
+  title: string;
+  synthesis: string;
+  dissentNote?: string | null;
+  citations: CitationInput[];
+}
+
+export interface UpdateBriefInput {
+  briefId: string;
+  expectedRevision: number;
+  title?: string | null;
+  introduction?: string | null;
+  consultationIds?: string[] | null;
+  sections?: BriefSectionInput[] | null;
+}
+
+export const UPDATE_BRIEF_MUTATION: TypedDocumentNode<
+  { updateBrief: Brief },
+  { input: UpdateBriefInput }
+> = gql`
+  mutation UpdateBrief($input: UpdateBriefInput!) {
+    updateBrief(input: $input) {
+      ...BriefFields
+    }
+  }
+  ${BRIEF_FIELDS}
+`;
+
+export interface BriefTransitionInput {
+  briefId: string;
+  expectedRevision: number;
+}
+
+export const SUBMIT_BRIEF_MUTATION: TypedDocumentNode<
+  { submitBriefForReview: Brief },
+  { input: BriefTransitionInput }
+> = gql`
+  mutation SubmitBriefForReview($input: BriefTransitionInput!) {
+    submitBriefForReview(input: $input) {
+      ...BriefFields
+    }
+  }
+  ${BRIEF_FIELDS}
+`;
+
+export const RETURN_BRIEF_MUTATION: TypedDocumentNode<
+  { returnBriefToDraft: Brief },
+  { input: BriefTransitionInput }
+> = gql`
+  mutation ReturnBriefToDraft($input: BriefTransitionInput!) {
+    returnBriefToDraft(input: $input) {
+      ...BriefFields
+    }
+  }
+  ${BRIEF_FIELDS}
+`;
+
+export const PUBLISH_BRIEF_MUTATION: TypedDocumentNode<
+  { publishBrief: { id: string; slug: string; publishedVersion: number } },
+  { input: BriefTransitionInput }
+> = gql`
+  mutation PublishBrief($input: BriefTransitionInput!) {
+    publishBrief(input: $input) {
+      id
+      slug
+      publishedVersion
+    }
+  }
+`;
