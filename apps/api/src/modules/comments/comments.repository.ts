@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type CommentStance, PUBLIC_PROPOSAL_STATUSES, type Role } from '@passerelle/domain';
+import { type CommentStance, PUBLIC_PROPOSAL_STATUSES } from '@passerelle/domain';
 import { groupByKey } from '../../common/dataloader/loader-registry';
 import { PrismaService } from '../../common/prisma/prisma.service';
 import {
@@ -8,12 +8,10 @@ import {
   type Prisma,
   type Proposal as ProposalRow,
 } from '../../generated/prisma/client';
+import { holdOrTrustAuthor, type HoldRule } from '../users/author-trust';
 import { type KeysetCursor } from '../votes/page';
 
 export type CommentRecord = CommentRow;
-
-/** Whether a new contribution by this author waits for a moderator (pre-moderation). */
-export type CommentHoldRule = (author: { role: Role; trustedAt: Date | null }) => boolean;
 
 export interface NewComment {
   proposalId: string;
@@ -49,30 +47,10 @@ export class CommentsRepository {
    * decides from the author's trust whether it waits for a moderator (hidden, awaiting review,
    * and counted like any hidden comment); otherwise the author becomes trusted if not yet.
    */
-  create(
-    comment: NewComment,
-    now: Date,
-    holdFor: CommentHoldRule = () => false,
-  ): Promise<CommentRecord> {
+  create(comment: NewComment, now: Date, holdFor: HoldRule = () => false): Promise<CommentRecord> {
     return this.prisma.$transaction(async (tx) => {
-      const author = await tx.user.findUniqueOrThrow({
-        where: { id: comment.authorId },
-        select: { role: true, trustedAt: true },
-      });
-      const held = holdFor(author);
-      if (!held && author.trustedAt === null) {
-        await tx.user.updateMany({
-          where: { id: comment.authorId, trustedAt: null },
-          data: { trustedAt: now },
-        });
-      }
-      const created = await tx.comment.create({
-        data: {
-          ...comment,
-          createdAt: now,
-          ...(held ? { awaitingReview: true, hiddenAt: now } : {}),
-        },
-      });
+      const hold = await holdOrTrustAuthor(tx, comment.authorId, holdFor, now);
+      const created = await tx.comment.create({ data: { ...comment, createdAt: now, ...hold } });
       await tx.commentRevision.create({
         data: {
           commentId: created.id,

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import {
   type CompetentLevel,
   type Lever,
-  type Role,
   type ProposalStatus,
   type ProposalStatusChange,
   PUBLIC_PROPOSAL_STATUSES,
@@ -16,6 +15,7 @@ import {
   type ProposalStatusChange as StatusChangeRow,
 } from '../../generated/prisma/client';
 import { type ThemeRecord } from '../themes/themes.repository';
+import { holdOrTrustAuthor, type HoldRule } from '../users/author-trust';
 
 export type ProposalRecord = ProposalRow;
 export type ProposalRevisionRecord = RevisionRow;
@@ -55,9 +55,6 @@ const revisionOf = (content: ProposalContent) => ({
   measuredImpact: content.measuredImpact,
 });
 
-/** Whether a new contribution by this author waits for a moderator (pre-moderation). */
-export type HoldRule = (author: { role: Role; trustedAt: Date | null }) => boolean;
-
 /** Thrown inside a write transaction to roll it back when a guarded update matched no row. */
 export class GuardFailed extends Error {}
 
@@ -88,24 +85,9 @@ export class ProposalsRepository {
   ): Promise<ProposalRecord> {
     const { themeIds, ...columns } = proposal;
     return this.prisma.$transaction(async (tx) => {
-      const author = await tx.user.findUniqueOrThrow({
-        where: { id: proposal.authorId },
-        select: { role: true, trustedAt: true },
-      });
-      const held = holdFor(author);
-      if (!held && author.trustedAt === null) {
-        await tx.user.updateMany({
-          where: { id: proposal.authorId, trustedAt: null },
-          data: { trustedAt: change.at },
-        });
-      }
+      const hold = await holdOrTrustAuthor(tx, proposal.authorId, holdFor, change.at);
       const created = await tx.proposal.create({
-        data: {
-          ...columns,
-          version: 1,
-          createdAt: change.at,
-          ...(held ? { awaitingReview: true, hiddenAt: change.at } : {}),
-        },
+        data: { ...columns, version: 1, createdAt: change.at, ...hold },
       });
       await tx.proposalTheme.createMany({
         data: themeIds.map((themeId) => ({ proposalId: created.id, themeId })),
