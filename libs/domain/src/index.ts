@@ -27,4 +27,5 @@ export * from './consultations/consultation-admin';
 export * from './proposals/official-answer';
 export * from './briefs/snapshot';
 export * from './briefs/brief';
+export * from './briefs/sources';
 export * from './open-data/csv';

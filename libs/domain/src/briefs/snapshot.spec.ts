@@ -19,12 +19,13 @@ const proposal = (id: string, votes: [number, number, number]) => ({
 });
 
 const rows = (): BriefSnapshotRows => ({
-  brief: { title: 'Une contribution', introductionHtml: '<p>Intro</p>' },
+  brief: { title: 'Une contribution', introduction: 'Intro', introductionHtml: '<p>Intro</p>' },
   // Given out of order on purpose: the snapshot orders by position.
   sections: [
     {
       position: 2,
       title: 'Second',
+      synthesis: 'B [1]',
       synthesisHtml: '<p>B</p>',
       dissentNote: 'Some disagree',
       citations: [
@@ -35,6 +36,7 @@ const rows = (): BriefSnapshotRows => ({
     {
       position: 1,
       title: 'First',
+      synthesis: 'A [2]',
       synthesisHtml: '<p>A</p>',
       dissentNote: '',
       citations: [
@@ -52,13 +54,15 @@ const rows = (): BriefSnapshotRows => ({
 });
 
 describe('buildBriefSnapshot', () => {
-  it('freezes the text, in position order, with schema version 1', () => {
+  it('freezes the text, in position order, with schema version 2', () => {
     const snapshot = buildBriefSnapshot(rows());
     expect(snapshot.schemaVersion).toBe(BRIEF_SNAPSHOT_SCHEMA_VERSION);
-    expect(snapshot.schemaVersion).toBe(1);
+    expect(snapshot.schemaVersion).toBe(2);
     expect(snapshot.title).toBe('Une contribution');
+    expect(snapshot.introduction).toBe('Intro');
     expect(snapshot.introductionHtml).toBe('<p>Intro</p>');
     expect(snapshot.sections.map((s) => s.title)).toEqual(['First', 'Second']);
+    expect(snapshot.sections.map((s) => s.synthesis)).toEqual(['A [2]', 'B [1]']);
     expect(snapshot.sections[1].dissentNote).toBe('Some disagree');
     expect(snapshot.sections[1].citations.map((c) => c.proposalId)).toEqual(['p2', 'p1']);
   });
@@ -67,6 +71,7 @@ describe('buildBriefSnapshot', () => {
     const snapshot = buildBriefSnapshot(rows());
     const citation = snapshot.sections[0].citations[1];
     expect(citation.proposalTitle).toBe('Title p1');
+    expect(citation.sourceProposalId).toBe('p1');
     expect(citation.figures).toEqual({
       votesFor: 5,
       votesAgainst: 2,
@@ -91,6 +96,7 @@ describe('buildBriefSnapshot', () => {
       proposalId: null,
       commentId: 'c1',
       quote: 'from a comment',
+      sourceProposalId: 'p3',
       proposalTitle: 'Title p3',
       figures: null,
     });
@@ -133,6 +139,7 @@ describe('buildBriefSnapshot', () => {
       {
         position: 0,
         title: 'S',
+        synthesis: '',
         synthesisHtml: '',
         dissentNote: '',
         citations: [{ position: 0, proposalId: null, commentId: null, quote: null }],
@@ -145,7 +152,7 @@ describe('buildBriefSnapshot', () => {
 
   it('builds an empty brief', () => {
     const snapshot = buildBriefSnapshot({
-      brief: { title: 'T', introductionHtml: '' },
+      brief: { title: 'T', introduction: '', introductionHtml: '' },
       sections: [],
       proposals: [],
       collegeCounts: [],

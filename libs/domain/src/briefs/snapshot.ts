@@ -2,7 +2,7 @@ import { ActorType } from '../shared/enums';
 import { DomainError, DomainErrorCode } from '../shared/errors';
 
 /** Version of the snapshot's JSON shape; readers branch on it if the shape ever changes. */
-export const BRIEF_SNAPSHOT_SCHEMA_VERSION = 1;
+export const BRIEF_SNAPSHOT_SCHEMA_VERSION = 2;
 
 /** The votes of one collège on a proposal, as they stood at publication. */
 export interface FrozenCollegeFigures {
@@ -26,6 +26,8 @@ export interface BriefSnapshotCitation {
   proposalId: string | null;
   commentId: string | null;
   quote: string | null;
+  /** The cited proposal, or the proposal the cited comment belongs to (the link target). */
+  sourceProposalId: string;
   /** The cited proposal's title, or the title of the proposal the cited comment belongs to. */
   proposalTitle: string;
   /** Frozen figures of a cited proposal; null for a comment citation. */
@@ -35,6 +37,8 @@ export interface BriefSnapshotCitation {
 export interface BriefSnapshotSection {
   position: number;
   title: string;
+  /** Markdown source (with its `[n]` source markers), for exports and diffs. */
+  synthesis: string;
   synthesisHtml: string;
   dissentNote: string;
   citations: BriefSnapshotCitation[];
@@ -53,6 +57,8 @@ export interface BriefSnapshotProposal {
 export interface BriefSnapshot {
   schemaVersion: typeof BRIEF_SNAPSHOT_SCHEMA_VERSION;
   title: string;
+  /** Markdown source, for exports and diffs. */
+  introduction: string;
   introductionHtml: string;
   sections: BriefSnapshotSection[];
   /** Directly cited proposals, in order of first citation. */
@@ -61,10 +67,11 @@ export interface BriefSnapshot {
 
 /** Plain rows read in the publishing transaction. */
 export interface BriefSnapshotRows {
-  brief: { title: string; introductionHtml: string };
+  brief: { title: string; introduction: string; introductionHtml: string };
   sections: readonly {
     position: number;
     title: string;
+    synthesis: string;
     synthesisHtml: string;
     dissentNote: string;
     citations: readonly {
@@ -159,6 +166,7 @@ export function buildBriefSnapshot(rows: BriefSnapshotRows): BriefSnapshot {
   const sections = byPosition(rows.sections).map((section) => ({
     position: section.position,
     title: section.title,
+    synthesis: section.synthesis,
     synthesisHtml: section.synthesisHtml,
     dissentNote: section.dissentNote,
     citations: byPosition(section.citations).map((citation) => {
@@ -168,6 +176,7 @@ export function buildBriefSnapshot(rows: BriefSnapshotRows): BriefSnapshot {
         proposalId: citation.proposalId,
         commentId: citation.proposalId ? null : citation.commentId,
         quote: citation.quote,
+        sourceProposalId: source.id,
         proposalTitle: source.title,
         figures: citation.proposalId ? (figures.get(source.id) as FrozenVoteFigures) : null,
       };
@@ -177,6 +186,7 @@ export function buildBriefSnapshot(rows: BriefSnapshotRows): BriefSnapshot {
   return {
     schemaVersion: BRIEF_SNAPSHOT_SCHEMA_VERSION,
     title: rows.brief.title,
+    introduction: rows.brief.introduction,
     introductionHtml: rows.brief.introductionHtml,
     sections,
     proposals: citedProposalIds(rows.sections).map((id) => {

@@ -54,6 +54,9 @@ export const DomainErrorCode = {
   BRIEF_SLUG_TAKEN: 'BRIEF_SLUG_TAKEN',
   QUOTE_NOT_IN_SOURCE: 'QUOTE_NOT_IN_SOURCE',
   CITATION_SOURCE_INVALID: 'CITATION_SOURCE_INVALID',
+  SOURCE_MARKER_INVALID: 'SOURCE_MARKER_INVALID',
+  UNSOURCED_PARAGRAPH: 'UNSOURCED_PARAGRAPH',
+  BRIEF_VERSION_NOT_FOUND: 'BRIEF_VERSION_NOT_FOUND',
 } as const;
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
 
@@ -273,6 +276,18 @@ const MESSAGES: Record<DomainErrorCode, Record<Language, string>> = {
     fr: 'Cette source ne peut pas être citée : elle doit être publique et appartenir à une consultation de la contribution.',
     en: 'This source cannot be cited: it must be public and belong to one of the contribution’s consultations.',
   },
+  SOURCE_MARKER_INVALID: {
+    fr: 'Un renvoi [n] de la synthèse ne correspond à aucune source de la section : numérotez-les de 1 au nombre de sources citées.',
+    en: 'A [n] reference in the synthesis matches no source of the section: number them from 1 to the number of cited sources.',
+  },
+  UNSOURCED_PARAGRAPH: {
+    fr: 'Un paragraphe de synthèse ne renvoie à aucune source : ajoutez au moins un renvoi [n] vers une source citée avant de soumettre ou publier.',
+    en: 'A synthesis paragraph links to no source: add at least one [n] reference to a cited source before submitting or publishing.',
+  },
+  BRIEF_VERSION_NOT_FOUND: {
+    fr: "Cette version de la contribution n'existe pas : choisissez une version publiée.",
+    en: 'This version of the contribution does not exist: choose a published version.',
+  },
 };
 
 /** Values a message may quote, e.g. `{retryAfterSeconds}`; they also travel in `extensions`. */
@@ -287,6 +302,14 @@ const MESSAGES_WITH_PARAMS: Partial<Record<DomainErrorCode, Record<Language, str
   ACCOUNT_SUSPENDED: {
     fr: 'Votre compte est suspendu jusqu’au {suspendedUntil} : vous pouvez lire la plateforme mais pas y contribuer. Le motif est dans vos notifications.',
     en: 'Your account is suspended until {suspendedUntil}: you can read the platform but not contribute. The reason is in your notifications.',
+  },
+  SOURCE_MARKER_INVALID: {
+    fr: 'Le renvoi [{marker}] de la section « {section} » ne correspond à aucune source : cette section cite {count} source(s), numérotées de 1 à {count}.',
+    en: 'Reference [{marker}] in section “{section}” matches no source: this section cites {count} source(s), numbered 1 to {count}.',
+  },
+  UNSOURCED_PARAGRAPH: {
+    fr: 'Le paragraphe {paragraph} de la section « {section} » ne renvoie à aucune source : ajoutez un renvoi [n] vers une source citée.',
+    en: 'Paragraph {paragraph} of section “{section}” links to no source: add an [n] reference to a cited source.',
   },
 };
 

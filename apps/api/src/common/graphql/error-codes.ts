@@ -69,6 +69,9 @@ export const DOMAIN_TO_GRAPHQL_CODE: Readonly<Record<DomainErrorCode, GraphQLErr
   [DomainErrorCode.BRIEF_SLUG_TAKEN]: GraphQLErrorCode.CONFLICT,
   [DomainErrorCode.QUOTE_NOT_IN_SOURCE]: GraphQLErrorCode.BAD_USER_INPUT,
   [DomainErrorCode.CITATION_SOURCE_INVALID]: GraphQLErrorCode.BAD_USER_INPUT,
+  [DomainErrorCode.SOURCE_MARKER_INVALID]: GraphQLErrorCode.BAD_USER_INPUT,
+  [DomainErrorCode.UNSOURCED_PARAGRAPH]: GraphQLErrorCode.BAD_USER_INPUT,
+  [DomainErrorCode.BRIEF_VERSION_NOT_FOUND]: GraphQLErrorCode.NOT_FOUND,
 };
 
 /** Reasons the API itself gives for failures that are not domain rules. */

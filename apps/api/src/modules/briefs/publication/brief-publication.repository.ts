@@ -16,6 +16,7 @@ export interface LockedBrief {
   id: string;
   slug: string;
   title: string;
+  introduction: string;
   introductionHtml: string;
   status: BriefStatus;
   revision: number;
@@ -38,6 +39,7 @@ export interface LockedProposal {
 export interface SectionRow {
   position: number;
   title: string;
+  synthesis: string;
   synthesisHtml: string;
   dissentNote: string;
   citations: {
@@ -85,7 +87,7 @@ export class BriefPublicationRepository {
 
   async lockBrief(tx: Tx, id: string): Promise<LockedBrief | null> {
     const [row] = await tx.$queryRaw<LockedBrief[]>`SELECT id::text AS id, slug, title,
-        "introductionHtml", status::text AS status, revision, "publishedVersion"
+        "introduction", "introductionHtml", status::text AS status, revision, "publishedVersion"
       FROM briefs WHERE id = ${id}::uuid FOR UPDATE`;
     return row ?? null;
   }
@@ -97,6 +99,7 @@ export class BriefPublicationRepository {
       select: {
         position: true,
         title: true,
+        synthesis: true,
         synthesisHtml: true,
         dissentNote: true,
         citations: {
