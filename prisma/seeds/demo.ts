@@ -7,6 +7,7 @@ import * as argon2 from 'argon2';
 import { renderMarkdown } from '../../apps/api/src/common/markdown/markdown';
 import type { PrismaClient, Prisma } from '../../apps/api/src/generated/prisma/client';
 import { proposalScores } from '../../libs/domain/src/rankings/scores';
+import { demoBriefRows } from './demo-brief';
 import {
   DEMO_COMMENTS,
   DEMO_CONSULTATION,
@@ -121,7 +122,7 @@ export async function seedDemoData(
   ];
   const found = await prisma.territory.findMany({
     where: { id: { in: communeIds } },
-    select: { id: true },
+    select: { id: true, name: true },
   });
   const missing = communeIds.filter((id) => !found.some((t) => t.id === id));
   if (missing.length)
@@ -443,6 +444,24 @@ export async function seedDemoData(
     });
   });
 
+  // The published national contribution (it makes the proposals it cites RETAINED).
+  const brief = demoBriefRows({
+    consultationId,
+    curatorId: person('curator').id,
+    publishedAt: new Date(t0 - HOUR / 2),
+    proposalId: (key) => demoId(`proposal:${key}`),
+    proposals,
+    comments,
+    collegeCounts,
+    statusChanges,
+    authorActorType: (proposalId) => {
+      const p = DEMO_PROPOSALS.find((d) => demoId(`proposal:${d.key}`) === proposalId);
+      return person(p?.author ?? '').actorType;
+    },
+    territoryName: (territoryId) => found.find((t) => t.id === territoryId)?.name ?? territoryId,
+    demoId,
+  });
+
   await prisma.$transaction(
     async (tx) => {
       await tx.user.createMany({ data: users });
@@ -473,6 +492,12 @@ export async function seedDemoData(
       await tx.commentRevision.createMany({ data: commentRevisions });
       await tx.commentUpvote.createMany({ data: commentUpvotes });
       await tx.proposalFollow.createMany({ data: follows });
+      await tx.brief.createMany({ data: [brief.brief] });
+      await tx.briefConsultation.createMany({ data: [brief.consultation] });
+      await tx.briefSection.createMany({ data: brief.sections });
+      await tx.briefCitation.createMany({ data: brief.citations });
+      await tx.briefVersion.createMany({ data: [brief.version] });
+      await tx.auditLogEntry.createMany({ data: [brief.audit] });
     },
     { timeout: 60_000, maxWait: 10_000 },
   );
@@ -480,6 +505,6 @@ export async function seedDemoData(
   log(
     `Demo data: 1 consultation, ${users.length} accounts, ${organisations.length} organisations, ${proposals.length} proposals, ` +
       `${votes.length} votes, ${comments.length} comments, ${commentUpvotes.length} comment upvotes, ` +
-      `${follows.length} follows, ${Math.round(performance.now() - started)} ms`,
+      `${follows.length} follows, 1 published contribution, ${Math.round(performance.now() - started)} ms`,
   );
 }

@@ -1,138 +1,44 @@
 import { randomUUID } from 'node:crypto';
-import { expect, request, test } from '@playwright/test';
-import { graphql, signIn } from './support/api';
+import { expect, test } from '@playwright/test';
+import { publishBriefCiting } from './support/briefs';
 import {
   expectNoHorizontalOverflow,
   expectNoSeriousA11yViolations,
   screenshotIfAsked,
 } from './support/helpers';
 
-const CURATOR = { email: 'curator@demo.passerelle.fr', password: 'passerelle-demo' };
-
 // Publishing makes the cited proposal RETAINED (closed to votes): cite one that no other browser
 // test votes on or opens.
 const CITED_TITLE = 'Un fonds d’amorçage pour les tiers-lieux ruraux';
-const CITED_PROPOSAL = `
-  query CitedProposal($search: String!) {
-    proposals(first: 1, search: $search) {
-      edges {
-        node {
-          id
-          title
-          votesFor
-          votesAgainst
-          votesNeutral
-          consultation {
-            id
-          }
-        }
-      }
-    }
-  }
-`;
-const CREATE_BRIEF = `
-  mutation CreateBrief($input: CreateBriefInput!) {
-    createBrief(input: $input) {
-      id
-      revision
-    }
-  }
-`;
-const UPDATE_BRIEF = `
-  mutation UpdateBrief($input: UpdateBriefInput!) {
-    updateBrief(input: $input) {
-      id
-      revision
-    }
-  }
-`;
-const SUBMIT_FOR_REVIEW = `
-  mutation Submit($input: BriefTransitionInput!) {
-    submitBriefForReview(input: $input) {
-      id
-      revision
-    }
-  }
-`;
-const PUBLISH = `
-  mutation Publish($input: BriefTransitionInput!) {
-    publishBrief(input: $input) {
-      slug
-      publishedVersion
-    }
-  }
-`;
-
-interface CitedProposalNode {
-  id: string;
-  title: string;
-  votesFor: number;
-  votesAgainst: number;
-  votesNeutral: number;
-  consultation: { id: string };
+/** A curator writes, submits and publishes a brief whose synthesis cites a demo proposal [1]. */
+async function publishCitingBrief(baseURL: string | undefined) {
+  const key = randomUUID().slice(0, 6);
+  const title = `Contribution mobilités ${key}`;
+  const slug = `contribution-mobilites-${key}`;
+  const quote = CITED_TITLE.slice(0, 12);
+  const cited = await publishBriefCiting(
+    baseURL,
+    {
+      title,
+      slug,
+      citedTitle: CITED_TITLE,
+      introduction: 'Ce que les participants **proposent** pour se déplacer.',
+    },
+    (proposal) => ({
+      title: 'Se déplacer autrement',
+      synthesis: 'Les participants demandent des **solutions partagées** [1].',
+      dissentNote: 'Quelques participants restent attachés à la voiture individuelle.',
+      citations: [{ proposalId: proposal.id, quote }],
+    }),
+  );
+  return { title, slug, cited, quote };
 }
 
 test('a visitor reads a published brief, its annex, and follows a citation back and forth', async ({
   page,
   baseURL,
 }) => {
-  const key = randomUUID().slice(0, 6);
-  const title = `Contribution mobilités ${key}`;
-  const slug = `contribution-mobilites-${key}`;
-
-  // A curator writes and publishes a brief citing a demo proposal.
-  const curator = await request.newContext({ baseURL });
-  await signIn(curator, CURATOR);
-  const { proposals } = await graphql<{ proposals: { edges: { node: CitedProposalNode }[] } }>(
-    curator,
-    CITED_PROPOSAL,
-    { search: CITED_TITLE },
-  );
-  const cited = proposals.edges[0].node;
-  expect(cited.title).toBe(CITED_TITLE);
-  const quote = cited.title.slice(0, 12);
-  const { createBrief } = await graphql<{ createBrief: { id: string; revision: number } }>(
-    curator,
-    CREATE_BRIEF,
-    {
-      input: {
-        title,
-        slug,
-        consultationIds: [cited.consultation.id],
-        introduction: 'Ce que les participants **proposent** pour se déplacer.',
-      },
-    },
-  );
-  const { updateBrief } = await graphql<{ updateBrief: { revision: number } }>(
-    curator,
-    UPDATE_BRIEF,
-    {
-      input: {
-        briefId: createBrief.id,
-        expectedRevision: createBrief.revision,
-        sections: [
-          {
-            title: 'Se déplacer autrement',
-            synthesis: 'Les participants demandent des **solutions partagées**.',
-            dissentNote: 'Quelques participants restent attachés à la voiture individuelle.',
-            citations: [{ proposalId: cited.id, quote }],
-          },
-        ],
-      },
-    },
-  );
-  const { submitBriefForReview } = await graphql<{ submitBriefForReview: { revision: number } }>(
-    curator,
-    SUBMIT_FOR_REVIEW,
-    { input: { briefId: createBrief.id, expectedRevision: updateBrief.revision } },
-  );
-  const { publishBrief } = await graphql<{ publishBrief: { publishedVersion: number } }>(
-    curator,
-    PUBLISH,
-    { input: { briefId: createBrief.id, expectedRevision: submitBriefForReview.revision } },
-  );
-  expect(publishBrief.publishedVersion).toBe(1);
-  await curator.dispose();
+  const { title, slug, cited, quote } = await publishCitingBrief(baseURL);
 
   // A visitor finds it among the contributions.
   await page.goto('/');
@@ -182,4 +88,24 @@ test('a visitor reads a published brief, its annex, and follows a citation back 
   await citedIn.getByRole('link', { name: title }).click();
   await expect(page).toHaveURL(new RegExp(`/contributions/${slug}#section-1$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+});
+
+test('a visitor clicks the source marker of a synthesis paragraph and lands on the cited proposal', async ({
+  page,
+  baseURL,
+}) => {
+  const { title, slug, cited } = await publishCitingBrief(baseURL);
+  await page.goto(`/contributions/${slug}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  const section = page.getByRole('region', { name: 'Section 1 — Se déplacer autrement' });
+  const paragraph = section.locator('.markdown-body p');
+  await expect(paragraph).toContainText('Les participants demandent des solutions partagées [1].');
+
+  // Every synthesis paragraph links to its sources: the marker [1] is a footnote link.
+  const marker = paragraph.getByRole('link', { name: '[1]' });
+  await expect(marker).toHaveAttribute('title', cited.title);
+  await expect(marker.locator('xpath=..')).toHaveClass('source-ref');
+  await marker.click();
+  await expect(page).toHaveURL(new RegExp(`/propositions/${cited.id}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(cited.title);
 });

@@ -10,6 +10,8 @@ export interface BriefCitationSpec {
 
 export interface BriefSectionSpec {
   title?: string;
+  /** Markdown; by default a paragraph citing the first source (`[1]`), empty without sources. */
+  synthesis?: string;
   synthesisHtml?: string;
   dissentNote?: string;
   citations?: BriefCitationSpec[];
@@ -32,21 +34,26 @@ export interface CreatedBrief {
 }
 
 function sectionsData(sections: BriefSectionSpec[]) {
-  return sections.map((section, position) => ({
-    position,
-    title: section.title ?? `Section ${position + 1}`,
-    synthesis: 'Synthèse',
-    synthesisHtml: section.synthesisHtml ?? '<p>Synthèse</p>',
-    dissentNote: section.dissentNote ?? '',
-    citations: {
-      create: (section.citations ?? []).map((citation, index) => ({
-        position: index,
-        proposalId: citation.proposalId ?? null,
-        commentId: citation.commentId ?? null,
-        quote: citation.quote ?? null,
-      })),
-    },
-  }));
+  return sections.map((section, position) => {
+    // Every paragraph carries a marker, as review and publication require.
+    const synthesis =
+      section.synthesis ?? ((section.citations ?? []).length > 0 ? 'Synthèse [1].' : '');
+    return {
+      position,
+      title: section.title ?? `Section ${position + 1}`,
+      synthesis,
+      synthesisHtml: section.synthesisHtml ?? (synthesis ? `<p>${synthesis}</p>` : ''),
+      dissentNote: section.dissentNote ?? '',
+      citations: {
+        create: (section.citations ?? []).map((citation, index) => ({
+          position: index,
+          proposalId: citation.proposalId ?? null,
+          commentId: citation.commentId ?? null,
+          quote: citation.quote ?? null,
+        })),
+      },
+    };
+  });
 }
 
 /** A brief with its consultations, sections and citations, written directly in the database. */

@@ -223,7 +223,7 @@ describe('brief drafting: createBrief, updateBrief, transitions, briefs, briefDr
         {
           title: 'Lieux partagés',
           synthesis:
-            'Des **tiers-lieux** <script>alert(1)</script> [lien](javascript:alert(1)) [site](https://example.org)',
+            'Des **tiers-lieux** [2] <script>alert(1)</script> [lien](javascript:alert(1)) [site](https://example.org)\n\nOuverts le dimanche [3].',
           dissentNote: 'Certains craignent les coûts.',
           citations: [
             { proposalId: second.id },
@@ -247,7 +247,14 @@ describe('brief drafting: createBrief, updateBrief, transitions, briefs, briefDr
     expect(html).toContain('<strong>tiers-lieux</strong>');
     expect(html).not.toContain('<script');
     expect(html).not.toContain('href="javascript');
-    expect(html).toContain('href="https://example.org"');
+    expect(html).toContain('href="https://example.org" rel="nofollow ugc noopener"');
+    // Markers link to the section's citations: [2] to the first proposal, [3] to the comment.
+    expect(html).toContain(
+      `<sup class="source-ref"><a href="/propositions/${first.id}" title="${first.title}">[2]</a></sup>`,
+    );
+    expect(html).toContain(
+      `<sup class="source-ref"><a href="/propositions/${first.id}#commentaire-${comment.id}" title="${first.title}">[3]</a></sup>`,
+    );
     expect(updated.sections[0].dissentNote).toBe('Certains craignent les coûts.');
     const citations = updated.sections[0].citations;
     expect(
@@ -496,27 +503,47 @@ describe('brief drafting: createBrief, updateBrief, transitions, briefs, briefDr
   });
 
   it('moves DRAFT → IN_REVIEW → DRAFT, refusing illegal moves with ILLEGAL_TRANSITION', async () => {
-    const { brief, token } = await setup();
+    const { brief: created, first, token } = await setup();
+    const brief = dataOf(
+      await api.gql<{ updateBrief: BriefView }>(
+        UPDATE_BRIEF,
+        {
+          input: {
+            briefId: created.id,
+            expectedRevision: 1,
+            sections: [
+              {
+                title: 'Lieux partagés',
+                synthesis: 'Des **tiers-lieux** dans chaque canton [1].',
+                citations: [{ proposalId: first.id }],
+              },
+            ],
+          },
+        },
+        { token },
+      ),
+    ).updateBrief;
+    expect(brief.revision).toBe(2);
     const move = (query: string, expectedRevision: number) =>
       api.gql<Record<string, { status: string; revision: number }>>(
         query,
         { input: { briefId: brief.id, expectedRevision } },
         { token },
       );
-    expect(dataOf(await move(SUBMIT_BRIEF, 1)).submitBriefForReview).toMatchObject({
+    expect(dataOf(await move(SUBMIT_BRIEF, 2)).submitBriefForReview).toMatchObject({
       status: 'IN_REVIEW',
-      revision: 2,
+      revision: 3,
     });
-    expect(firstError(await move(SUBMIT_BRIEF, 2)).extensions).toMatchObject({
+    expect(firstError(await move(SUBMIT_BRIEF, 3)).extensions).toMatchObject({
       code: 'CONFLICT',
       reason: 'ILLEGAL_TRANSITION',
     });
-    expect(firstError(await move(RETURN_BRIEF, 1)).extensions?.reason).toBe('BRIEF_STALE');
-    expect(dataOf(await move(RETURN_BRIEF, 2)).returnBriefToDraft).toMatchObject({
+    expect(firstError(await move(RETURN_BRIEF, 2)).extensions?.reason).toBe('BRIEF_STALE');
+    expect(dataOf(await move(RETURN_BRIEF, 3)).returnBriefToDraft).toMatchObject({
       status: 'DRAFT',
-      revision: 3,
+      revision: 4,
     });
-    expect(firstError(await move(RETURN_BRIEF, 3)).extensions?.reason).toBe('ILLEGAL_TRANSITION');
+    expect(firstError(await move(RETURN_BRIEF, 4)).extensions?.reason).toBe('ILLEGAL_TRANSITION');
     expect((await storedBrief(brief.id)).status).toBe('DRAFT');
   });
 

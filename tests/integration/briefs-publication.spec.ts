@@ -116,6 +116,8 @@ describe('brief publication: publishBrief, publishedBrief, Proposal.citedIn', ()
       sections: [
         {
           title: 'Mobilités',
+          // Stored without links: publication renders the synthesis again with its sources.
+          synthesis: 'Des **transports partagés** [1], portés par des SCIC [2].',
           synthesisHtml: '<p>Des transports partagés.</p>',
           dissentNote: 'Certains préfèrent la voiture.',
           citations: [{ proposalId: a.id }, { commentId: comment.id, quote: 'commentaire' }],
@@ -197,7 +199,11 @@ describe('brief publication: publishBrief, publishedBrief, Proposal.citedIn', ()
       [1, 'Énergie'],
     ]);
     expect(version.sections[0].dissentNote).toBe('Certains préfèrent la voiture.');
-    expect(version.sections[0].synthesisHtml).toBe('<p>Des transports partagés.</p>');
+    expect(version.sections[0].synthesisHtml).toBe(
+      `<p>Des <strong>transports partagés</strong> ` +
+        `<sup class="source-ref"><a href="/propositions/${a.id}" title="${a.title}">[1]</a></sup>, ` +
+        `portés par des SCIC <sup class="source-ref"><a href="/propositions/${b.id}#commentaire-${comment.id}" title="${b.title}">[2]</a></sup>.</p>`,
+    );
 
     const figuresA = {
       votesFor: 2,
@@ -258,7 +264,7 @@ describe('brief publication: publishBrief, publishedBrief, Proposal.citedIn', ()
       where: { briefId_number: { briefId: brief.id, number: 1 } },
     });
     expect(stored.publishedById).toBe(curator.id);
-    expect(stored.snapshot).toMatchObject({ schemaVersion: 1, title: brief.title });
+    expect(stored.snapshot).toMatchObject({ schemaVersion: 2, title: brief.title });
     const row = await factoryPrisma().brief.findUniqueOrThrow({ where: { id: brief.id } });
     expect([row.status, row.publishedVersion, row.revision]).toEqual([
       'PUBLISHED',
@@ -323,7 +329,7 @@ describe('brief publication: publishBrief, publishedBrief, Proposal.citedIn', ()
     const stored = await factoryPrisma().briefVersion.findFirstOrThrow({
       where: { briefId: brief.id },
     });
-    expect(stored.snapshot).toMatchObject({ schemaVersion: 1 });
+    expect(stored.snapshot).toMatchObject({ schemaVersion: 2 });
   });
 
   it('retains the cited proposals with a status change, and citedIn lists the brief', async () => {

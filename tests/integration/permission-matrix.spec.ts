@@ -299,6 +299,8 @@ const POLICY: Record<string, Operation> = {
               {
                 position: 0,
                 title: 'Section',
+                // Every synthesis paragraph links to a source, or publication is refused.
+                synthesis: 'Les participants demandent une **tarification solidaire** [1].',
                 citations: { create: [{ position: 0, proposalId: fixture.proposalId }] },
               },
             ],

@@ -13,6 +13,7 @@ import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { ConfigModule } from './config/config.module';
 import { type AppConfig } from './config/config.schema';
 import { AuthModule } from './modules/auth/auth.module';
+import { BriefExportModule } from './modules/briefs/export/brief-export.module';
 import { BriefPublicationModule } from './modules/briefs/publication/brief-publication.module';
 import { BriefsModule } from './modules/briefs/briefs.module';
 import { ClustersModule } from './modules/clusters/clusters.module';
@@ -62,6 +63,7 @@ export class AppModule {
         ClustersModule,
         BriefsModule,
         BriefPublicationModule,
+        BriefExportModule,
         OpenDataModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GraphQLExceptionFilter }],

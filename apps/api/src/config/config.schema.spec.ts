@@ -29,6 +29,7 @@ describe('parseConfig', () => {
       redisUrl: null,
       redisKeyPrefix: 'passerelle:',
       rateLimitFactor: 1,
+      publicUrl: null,
     });
     expect(config.webDistDir).toBe(path.resolve(__dirname, '../../web'));
   });
@@ -151,6 +152,20 @@ describe('parseConfig', () => {
     expect(problemsOf({ DATABASE_URL, REDIS_URL: 'http://cache' })).toEqual([
       'REDIS_URL must be a redis:// or rediss:// URL',
     ]);
+  });
+
+  it('reads PUBLIC_URL without its trailing slash, refusing other schemes and queries', () => {
+    expect(
+      parseConfig({ DATABASE_URL, PUBLIC_URL: 'https://passerelle.example.fr/' }).publicUrl,
+    ).toBe('https://passerelle.example.fr');
+    expect(parseConfig({ DATABASE_URL, PUBLIC_URL: 'http://127.0.0.1:3000' }).publicUrl).toBe(
+      'http://127.0.0.1:3000',
+    );
+    for (const value of ['passerelle.fr', 'ftp://passerelle.fr', 'https://passerelle.fr/?a=1']) {
+      expect(problemsOf({ DATABASE_URL, PUBLIC_URL: value })).toEqual([
+        'PUBLIC_URL must be an http:// or https:// URL (e.g. https://passerelle.example.fr)',
+      ]);
+    }
   });
 
   it('reads RATE_LIMIT_FACTOR, refusing 0, negatives and text', () => {

@@ -22,6 +22,11 @@ export interface AppConfig {
   redisKeyPrefix: string;
   /** Multiplies every rate limit (e.g. 1000 in end-to-end tests); never 0. */
   rateLimitFactor: number;
+  /**
+   * Public address of the site (e.g. https://passerelle.example.fr), without a trailing slash:
+   * the base of the absolute links written into brief exports. Null: taken from each request.
+   */
+  publicUrl: string | null;
 }
 
 /** Thrown when the environment is not usable; the message names every bad variable. */
@@ -92,6 +97,15 @@ const oneOf = <const T extends readonly [string, ...string[]]>(
       }),
   );
 
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.search && !url.hash;
+  } catch {
+    return false;
+  }
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const envSchema = z.object({
@@ -145,6 +159,16 @@ const envSchema = z.object({
         { message: 'RATE_LIMIT_FACTOR must be a number greater than 0 and at most 1000000' },
       ),
   ),
+  PUBLIC_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .optional()
+      .refine((value) => value === undefined || isHttpUrl(value), {
+        message:
+          'PUBLIC_URL must be an http:// or https:// URL (e.g. https://passerelle.example.fr)',
+      }),
+  ),
 });
 
 /** Time for load balancers to see readiness turn false before the server stops accepting. */
@@ -195,5 +219,6 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     redisUrl: values.REDIS_URL ?? null,
     redisKeyPrefix: values.REDIS_KEY_PREFIX,
     rateLimitFactor: values.RATE_LIMIT_FACTOR === undefined ? 1 : Number(values.RATE_LIMIT_FACTOR),
+    publicUrl: values.PUBLIC_URL === undefined ? null : values.PUBLIC_URL.replace(/\/+$/, ''),
   };
 }

@@ -70,6 +70,12 @@ const BriefPage = lazy(() =>
   import('../modules/briefs/components/BriefPage').then((m) => ({ default: m.BriefPage })),
 );
 
+const BriefDiffPage = lazy(() =>
+  import('../modules/briefs/components/BriefDiffPage').then((m) => ({
+    default: m.BriefDiffPage,
+  })),
+);
+
 const CurationRoutes = lazy(() =>
   import('../modules/curation/components/CurationRoutes').then((m) => ({
     default: m.CurationRoutes,
@@ -102,6 +108,7 @@ export function AppRoutes() {
         <Route path="contributions" element={<BriefsPage />} />
         <Route path="contributions/:slug" element={<BriefPage />} />
         <Route path="contributions/:slug/versions/:number" element={<BriefPage />} />
+        <Route path="contributions/:slug/comparer" element={<BriefDiffPage />} />
         <Route path="admin/*" element={<AdminRoutes />} />
         <Route path="curation/*" element={<CurationRoutes />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -57,6 +57,7 @@ export const DomainErrorCode = {
   SOURCE_MARKER_INVALID: 'SOURCE_MARKER_INVALID',
   UNSOURCED_PARAGRAPH: 'UNSOURCED_PARAGRAPH',
   BRIEF_VERSION_NOT_FOUND: 'BRIEF_VERSION_NOT_FOUND',
+  BRIEF_EXPORT_FORMAT_INVALID: 'BRIEF_EXPORT_FORMAT_INVALID',
 } as const;
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
 
@@ -288,6 +289,10 @@ const MESSAGES: Record<DomainErrorCode, Record<Language, string>> = {
     fr: "Cette version de la contribution n'existe pas : choisissez une version publiée.",
     en: 'This version of the contribution does not exist: choose a published version.',
   },
+  BRIEF_EXPORT_FORMAT_INVALID: {
+    fr: 'Format d’export inconnu : choisissez md (Markdown), pdf ou docx (Word).',
+    en: 'Unknown export format: choose md (Markdown), pdf or docx (Word).',
+  },
 };
 
 /** Values a message may quote, e.g. `{retryAfterSeconds}`; they also travel in `extensions`. */
@@ -306,6 +311,10 @@ const MESSAGES_WITH_PARAMS: Partial<Record<DomainErrorCode, Record<Language, str
   SOURCE_MARKER_INVALID: {
     fr: 'Le renvoi [{marker}] de la section « {section} » ne correspond à aucune source : cette section cite {count} source(s), numérotées de 1 à {count}.',
     en: 'Reference [{marker}] in section “{section}” matches no source: this section cites {count} source(s), numbered 1 to {count}.',
+  },
+  BRIEF_EXPORT_FORMAT_INVALID: {
+    fr: 'Format d’export inconnu « {format} » : choisissez md (Markdown), pdf ou docx (Word).',
+    en: 'Unknown export format “{format}”: choose md (Markdown), pdf or docx (Word).',
   },
   UNSOURCED_PARAGRAPH: {
     fr: 'Le paragraphe {paragraph} de la section « {section} » ne renvoie à aucune source : ajoutez un renvoi [n] vers une source citée.',

@@ -72,6 +72,7 @@ export const DOMAIN_TO_GRAPHQL_CODE: Readonly<Record<DomainErrorCode, GraphQLErr
   [DomainErrorCode.SOURCE_MARKER_INVALID]: GraphQLErrorCode.BAD_USER_INPUT,
   [DomainErrorCode.UNSOURCED_PARAGRAPH]: GraphQLErrorCode.BAD_USER_INPUT,
   [DomainErrorCode.BRIEF_VERSION_NOT_FOUND]: GraphQLErrorCode.NOT_FOUND,
+  [DomainErrorCode.BRIEF_EXPORT_FORMAT_INVALID]: GraphQLErrorCode.BAD_USER_INPUT,
 };
 
 /** Reasons the API itself gives for failures that are not domain rules. */

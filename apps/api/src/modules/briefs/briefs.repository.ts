@@ -33,7 +33,7 @@ export type CitableProposal = Pick<
 >;
 /** What the citation rules need to know about a cited comment and its proposal. */
 export type CitableComment = Pick<CommentRow, 'id' | 'body' | 'deletedAt' | 'hiddenAt'> & {
-  proposal: Pick<ProposalRow, 'id' | 'consultationId' | 'status' | 'hiddenAt'>;
+  proposal: Pick<ProposalRow, 'id' | 'consultationId' | 'status' | 'hiddenAt' | 'title'>;
 };
 
 export interface NewBrief {
@@ -107,6 +107,22 @@ export class BriefsRepository {
     return sections.map((section) => section.citations);
   }
 
+  /** Each section's title, synthesis and number of citations, in order (for the source rules). */
+  async findSectionSources(
+    briefId: string,
+  ): Promise<{ title: string; synthesis: string; citationCount: number }[]> {
+    const sections = await this.prisma.briefSection.findMany({
+      where: { briefId },
+      orderBy: { position: 'asc' },
+      select: { title: true, synthesis: true, _count: { select: { citations: true } } },
+    });
+    return sections.map(({ title, synthesis, _count }) => ({
+      title,
+      synthesis,
+      citationCount: _count.citations,
+    }));
+  }
+
   /** The ids among `ids` that name a consultation. */
   async existingConsultationIds(ids: readonly string[]): Promise<Set<string>> {
     const rows = await this.prisma.consultation.findMany({
@@ -140,7 +156,9 @@ export class BriefsRepository {
         body: true,
         deletedAt: true,
         hiddenAt: true,
-        proposal: { select: { id: true, consultationId: true, status: true, hiddenAt: true } },
+        proposal: {
+          select: { id: true, consultationId: true, status: true, hiddenAt: true, title: true },
+        },
       },
     });
     return new Map(rows.map((row) => [row.id, row]));

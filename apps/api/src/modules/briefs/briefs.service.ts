@@ -22,6 +22,7 @@ import {
 import { isUuid, unknownReference } from '../../common/graphql/ids';
 import { renderMarkdown } from '../../common/markdown/markdown';
 import { isUniqueViolation } from '../../common/prisma/prisma-errors';
+import { assertSectionsSources, sourceLinkOf } from './brief-sources';
 import {
   type BriefEdit,
   type BriefRecord,
@@ -119,15 +120,36 @@ export class BriefsService {
       await this.assertCitationsValid(stored, consultationIds, lang);
     }
     if (data.sections) {
-      await this.assertCitationsValid(
+      // Every marker names one of its section's citations (SOURCE_MARKER_INVALID otherwise).
+      assertSectionsSources(
+        data.sections.map((section) => ({
+          title: section.title,
+          synthesis: section.synthesis,
+          citationCount: section.citations.length,
+        })),
+        'markers',
+        lang,
+      );
+      const { proposals, comments } = await this.assertCitationsValid(
         data.sections.map((section) => section.citations),
         consultationIds,
         lang,
       );
-      edit.sections = data.sections.map((section): NewSection => ({
-        ...section,
-        synthesisHtml: renderMarkdown(section.synthesis),
-      }));
+      const titles = new Map([
+        ...[...comments.values()].map(({ proposal }) => [proposal.id, proposal.title] as const),
+        ...[...proposals.values()].map(({ id, title }) => [id, title] as const),
+      ]);
+      // Markers become footnote links to the section's citations.
+      edit.sections = data.sections.map((section): NewSection => {
+        const sourceLinks = section.citations.map((citation) =>
+          sourceLinkOf(
+            citation,
+            (id) => comments.get(id)?.proposal.id,
+            (id) => titles.get(id),
+          ),
+        );
+        return { ...section, synthesisHtml: renderMarkdown(section.synthesis, { sourceLinks }) };
+      });
     }
     const updated = await this.repository.update(
       current.id,
@@ -153,6 +175,11 @@ export class BriefsService {
     const current = await this.load(data.briefId, lang);
     assertBriefRevision(data.expectedRevision, current.revision, lang);
     assertBriefTransition(current.status, to, lang);
+    if (to === 'IN_REVIEW') {
+      // Reviewers read a brief whose every paragraph links to its sources. Sections edited
+      // after this read bump the revision, so the guarded write below then refuses as stale.
+      assertSectionsSources(await this.repository.findSectionSources(current.id), 'sourced', lang);
+    }
     const moved = await this.repository.transition(
       current.id,
       data.expectedRevision,
@@ -186,13 +213,16 @@ export class BriefsService {
    * Every citation names a public, visible source of one of the brief's consultations
    * (CITATION_SOURCE_INVALID), and its quote is word for word in that source
    * (QUOTE_NOT_IN_SOURCE); each error names the fields, e.g. `sections.0.citations.2.quote`.
-   * `sections` holds the citations of each section, in order.
+   * `sections` holds the citations of each section, in order. Returns the sources it read.
    */
   private async assertCitationsValid(
     sections: readonly (readonly CitationInput[])[],
     consultationIds: ReadonlySet<string>,
     lang: Language,
-  ): Promise<void> {
+  ): Promise<{
+    proposals: Map<string, CitableProposal>;
+    comments: Map<string, CitableComment>;
+  }> {
     const citations = sections.flatMap((section, s) =>
       section.map((citation, c) => ({
         ...citation,
@@ -240,5 +270,6 @@ export class BriefsService {
     if (wrongQuotes.length > 0) {
       throw new DomainError(DomainErrorCode.QUOTE_NOT_IN_SOURCE, wrongQuotes, lang);
     }
+    return { proposals, comments };
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type ActorType, type ProposalStatus } from '@passerelle/domain';
 import { PrismaService } from '../../common/prisma/prisma.service';
 import { Prisma } from '../../generated/prisma/client';
+import { broadSupportCondition } from './broad-support.sql';
 import { type ProposalCursor, type ProposalOrderBy } from './proposal-cursor';
 import { type ProposalRecord } from './proposals.repository';
 import { HIGHLIGHT_START, HIGHLIGHT_STOP } from './search-highlight';
@@ -15,6 +16,8 @@ export interface ProposalListCriteria {
   authorActorTypes?: readonly ActorType[] | null;
   organisationId?: string | null;
   authorId?: string | null;
+  /** true: broad support across collèges only (see broad-support.sql.ts); false: the others. */
+  broadSupport?: boolean | null;
   /** Raw user text for websearch_to_tsquery (passed as a parameter). */
   search?: string | null;
   /**
@@ -100,6 +103,9 @@ function conditions(criteria: ProposalListCriteria): Prisma.Sql {
   if (criteria.authorActorTypes?.length) {
     where.push(Prisma.sql`EXISTS (SELECT 1 FROM "users" u WHERE u."id" = p."authorId"
       AND u."actorType"::text IN (${Prisma.join(criteria.authorActorTypes)}))`);
+  }
+  if (typeof criteria.broadSupport === 'boolean') {
+    where.push(broadSupportCondition(criteria.broadSupport));
   }
   if (criteria.search) where.push(Prisma.sql`p."searchVector" @@ q.query`);
   if (!criteria.allHiddenVisible) {

@@ -199,6 +199,7 @@ export class ProposalListService {
       authorActorTypes: filter.authorActorTypes,
       organisationId: filter.organisationId,
       authorId: filter.authorId,
+      broadSupport: filter.broadSupport,
     };
   }
 

@@ -8,11 +8,19 @@ import { Proposal } from '../proposals/models/proposal.model';
 import { User } from '../users/models/user.model';
 import { type UserRecord } from '../users/users.repository';
 import { CastVoteInput } from './dto/cast-vote.input';
-import { CollegeVotes, Vote, VoteConnection, VoteValue } from './models/vote.model';
+import { ConsultationsLoaders } from '../consultations/consultations.loaders';
+import { CollegeVotes, SupportBreadth, Vote, VoteConnection, VoteValue } from './models/vote.model';
 import { EMPTY_PAGE, type Page } from './page';
 import { VotesLoaders } from './votes.loaders';
 import { type VoteRecord } from './votes.repository';
-import { collegeVotesView, type CollegeVotesView, VOTES_PAGE, VotesService } from './votes.service';
+import {
+  collegeVotesView,
+  type CollegeVotesView,
+  supportBreadthView,
+  type SupportBreadthView,
+  VOTES_PAGE,
+  VotesService,
+} from './votes.service';
 import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 
 /** Votes and follows on proposals: the mutations and the viewer-dependent Proposal fields. */
@@ -21,6 +29,7 @@ export class ProposalVotesResolver {
   constructor(
     private readonly service: VotesService,
     private readonly loaders: VotesLoaders,
+    private readonly consultationLoaders: ConsultationsLoaders,
   ) {}
 
   @Mutation(() => Proposal, {
@@ -73,6 +82,40 @@ export class ProposalVotesResolver {
     @Loaders() loaders: LoaderRegistry,
   ): Promise<CollegeVotesView[]> {
     return collegeVotesView(await this.loaders.collegeCounts(loaders).load(proposal.id));
+  }
+
+  @ResolveField(() => SupportBreadth, {
+    description:
+      "Which collèges back the proposal under its consultation's collège thresholds, and whether that is broad support.",
+  })
+  supportBreadth(
+    @Parent() proposal: ProposalRow,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<SupportBreadthView> {
+    return this.breadthOf(proposal, loaders);
+  }
+
+  @ResolveField(() => Boolean, {
+    description:
+      "Meets its consultation's collège thresholds: at least minColleges collèges each with at least minVotesPerCollege votes (FOR + AGAINST + NEUTRAL) and a FOR share, FOR / (FOR + AGAINST), of at least minForShare. Same rule as ProposalFilter.broadSupport.",
+  })
+  async broadSupport(
+    @Parent() proposal: ProposalRow,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<boolean> {
+    return (await this.breadthOf(proposal, loaders)).isBroad;
+  }
+
+  /** Batched: the collège counters and the consultations of a whole list in two queries. */
+  private async breadthOf(
+    proposal: ProposalRow,
+    loaders: LoaderRegistry,
+  ): Promise<SupportBreadthView> {
+    const [counts, consultation] = await Promise.all([
+      this.loaders.collegeCounts(loaders).load(proposal.id),
+      this.consultationLoaders.byId(loaders).load(proposal.consultationId),
+    ]);
+    return supportBreadthView(counts, consultation?.settings ?? null);
   }
 
   @ResolveField(() => VoteValue, {

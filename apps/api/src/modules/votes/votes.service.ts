@@ -1,15 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import {
   type Actor,
-  ActorType,
   assertCan,
   assertCanVote,
+  type CollegeSupport,
+  collegeSupport,
   DomainError,
   DomainErrorCode,
   isContentVisibleTo,
   isVoteValueOffered,
   type Language,
   parseConsultationSettings,
+  type SupportBreadth,
+  supportBreadth,
+  type CollegeThresholds,
   type VoteValue,
 } from '@passerelle/domain';
 import { isUuid } from '../../common/graphql/ids';
@@ -20,27 +24,27 @@ import { type CollegeCountRecord, type VoteRecord, VotesRepository } from './vot
 
 export const VOTES_PAGE = { first: 20, max: 50 };
 
-export interface CollegeVotesView {
-  actorType: ActorType;
-  votesFor: number;
-  votesAgainst: number;
-  votesNeutral: number;
-  total: number;
+export type CollegeVotesView = CollegeSupport;
+
+/** The collèges that voted, in ActorType order, with their totals and shares. */
+export function collegeVotesView(rows: readonly CollegeCountRecord[]): CollegeVotesView[] {
+  return collegeSupport(rows);
 }
 
-const ACTOR_TYPE_ORDER = Object.keys(ActorType);
+export interface SupportBreadthView extends SupportBreadth {
+  thresholds: CollegeThresholds;
+}
 
-/** The collèges that voted, in ActorType order, with their totals. */
-export function collegeVotesView(rows: readonly CollegeCountRecord[]): CollegeVotesView[] {
-  return [...rows]
-    .sort((a, b) => ACTOR_TYPE_ORDER.indexOf(a.actorType) - ACTOR_TYPE_ORDER.indexOf(b.actorType))
-    .map((row) => ({
-      actorType: row.actorType,
-      votesFor: row.votesFor,
-      votesAgainst: row.votesAgainst,
-      votesNeutral: row.votesNeutral,
-      total: row.votesFor + row.votesAgainst + row.votesNeutral,
-    }));
+/**
+ * A proposal's breadth of support from its collège counters and its consultation's stored
+ * settings (defaults applied key by key, like everywhere else).
+ */
+export function supportBreadthView(
+  rows: readonly CollegeCountRecord[],
+  storedSettings: unknown,
+): SupportBreadthView {
+  const thresholds = parseConsultationSettings(storedSettings).collegeThresholds;
+  return { ...supportBreadth(rows, thresholds), thresholds };
 }
 
 @Injectable()

@@ -85,6 +85,8 @@ export interface ProposalSummary {
   commentsCount: number;
   publishedAt: string | null;
   createdAt: string;
+  /** Asked by proposal lists (PROPOSALS_QUERY) for the broad support badge. */
+  supportBreadth?: SupportBreadth | null;
 }
 
 export interface ProposalDetail extends ProposalSummary {
@@ -124,6 +126,8 @@ export interface ProposalFilter {
   authorActorTypes?: ActorType[] | null;
   organisationId?: string | null;
   authorId?: string | null;
+  /** true: only proposals meeting their consultation's collège thresholds; false: only the others. */
+  broadSupport?: boolean | null;
 }
 
 export interface HighlightFragment {
@@ -168,7 +172,8 @@ export interface ProposalVotes {
   votesAgainst: number;
   votesNeutral: number;
   myVote: VoteValue | null;
-  collegeVotes: CollegeVotes[];
+  collegeVotes: CollegeSupportFigures[];
+  supportBreadth: SupportBreadth;
   status: ProposalStatus;
   consultation: { __typename?: 'Consultation'; id: string; openPhases: PhaseKind[] };
 }
@@ -467,7 +472,14 @@ export interface BriefCitation {
   id: string;
   position: number;
   proposal: CuratedProposal | null;
-  comment: { __typename?: 'Comment'; id: string; proposalId: string; body: string | null } | null;
+  comment: {
+    __typename?: 'Comment';
+    id: string;
+    proposalId: string;
+    body: string | null;
+    /** Null once deleted. */
+    author?: Participant | null;
+  } | null;
   quote: string | null;
   otherBriefs: BriefRef[];
 }
@@ -498,4 +510,97 @@ export interface Brief {
   sections: BriefSection[];
   updatedAt: string;
   updatedBy: Participant;
+}
+
+// curation workspace (issue 5) — candidates in the proposal picker; see /work/coord/CONTRACT-issue5.md.
+/** A candidate proposal in the curators' picker: its filters' facets and where it is cited. */
+export interface CandidateProposal extends CuratedProposal {
+  themes: Theme[];
+  territory: TerritoryRef;
+  author: Participant;
+  commentsCount: number;
+  /** Meets its consultation's collège thresholds (ProposalFilter.broadSupport). */
+  broadSupport: boolean;
+  /** Sections of published briefs whose current version cites it. */
+  citedIn: BriefCitationRef[];
+}
+
+// brief version diff (issue 5) — briefVersionDiff; see /work/coord/CONTRACT-issue5.md.
+/** What happened to a run of text between two versions. */
+export type DiffPartKind = 'SAME' | 'ADDED' | 'REMOVED';
+
+/** A run of text kept, added or removed, in reading order. */
+export interface DiffPart {
+  __typename?: 'DiffPart';
+  kind: DiffPartKind;
+  text: string;
+}
+
+export type SectionChangeStatus = 'ADDED' | 'REMOVED' | 'CHANGED' | 'UNCHANGED';
+
+/** A citation added to or removed from a section, named by its source. */
+export interface BriefCitationChange {
+  __typename?: 'BriefCitationChange';
+  proposalId: string | null;
+  commentId: string | null;
+  sourceProposalId: string;
+  proposalTitle: string;
+  quote: string | null;
+}
+
+/** One section compared between two versions (positions are 0-based; null when absent). */
+export interface BriefSectionDiff {
+  __typename?: 'BriefSectionDiff';
+  status: SectionChangeStatus;
+  fromPosition: number | null;
+  toPosition: number | null;
+  title: DiffPart[];
+  synthesis: DiffPart[];
+  dissentNote: DiffPart[];
+  citationsAdded: BriefCitationChange[];
+  citationsRemoved: BriefCitationChange[];
+}
+
+/** The frozen votes of a proposal cited in both versions, at each publication. */
+export interface BriefFiguresChange {
+  __typename?: 'BriefFiguresChange';
+  proposalId: string;
+  title: string;
+  before: FrozenVoteFigures;
+  after: FrozenVoteFigures;
+  isChanged: boolean;
+}
+
+/** What changed from one published version of a brief to another. */
+export interface BriefVersionDiff {
+  __typename?: 'BriefVersionDiff';
+  slug: string;
+  from: BriefVersionSummary;
+  to: BriefVersionSummary;
+  title: DiffPart[];
+  introduction: DiffPart[];
+  sections: BriefSectionDiff[];
+  figures: BriefFiguresChange[];
+  hasChanges: boolean;
+}
+
+// support per collège and breadth threshold (issue 6) — Proposal.supportBreadth, CollegeVotes shares.
+/** A collège's votes with their shares (0 to 1). */
+export interface CollegeSupportFigures extends CollegeVotes {
+  forShareOfTotal: number;
+  againstShareOfTotal: number;
+  neutralShareOfTotal: number;
+  /** FOR / (FOR + AGAINST): the share the collège thresholds look at. */
+  forShare: number;
+}
+
+/** The same type as administrators edit (ConsultationSettings.collegeThresholds). */
+export type CollegeThresholds = AdminCollegeThresholds;
+
+/** Which collèges back a proposal under its consultation's thresholds. */
+export interface SupportBreadth {
+  __typename?: 'SupportBreadth';
+  isBroad: boolean;
+  qualifyingColleges: ActorType[];
+  thresholds: CollegeThresholds;
 }

@@ -251,6 +251,43 @@ export class BriefPublicationRepository {
     return row ? { ...row, snapshot: asSnapshot(row.snapshot) } : null;
   }
 
+  /**
+   * Versions `numbers` of a published brief, read in one query: null when the brief was never
+   * published; otherwise the versions found (an unknown number is simply missing).
+   */
+  async findPublishedVersions(
+    slug: string,
+    numbers: readonly number[],
+  ): Promise<{ id: string; versions: BriefVersionRecord[] } | null> {
+    const rows = await this.prisma.$queryRaw<
+      {
+        id: string;
+        number: number | null;
+        publishedAt: Date | null;
+        snapshot: Prisma.JsonValue;
+      }[]
+    >`SELECT b.id::text AS id, v.number, v."publishedAt", v.snapshot
+      FROM briefs b
+      LEFT JOIN brief_versions v ON v."briefId" = b.id AND v.number = ANY(${[...numbers]}::int[])
+      WHERE b.slug = ${slug} AND b."publishedVersion" IS NOT NULL
+      ORDER BY v.number`;
+    if (rows.length === 0) return null;
+    return {
+      id: rows[0].id,
+      versions: rows.flatMap((row) =>
+        row.number !== null && row.publishedAt
+          ? [
+              {
+                number: row.number,
+                publishedAt: row.publishedAt,
+                snapshot: asSnapshot(row.snapshot),
+              },
+            ]
+          : [],
+      ),
+    };
+  }
+
   /** Every published version, newest first, with its title. */
   findVersionSummaries(
     briefId: string,

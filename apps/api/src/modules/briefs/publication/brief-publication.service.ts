@@ -18,6 +18,8 @@ import {
   validateInput,
 } from '@passerelle/domain';
 import { isUuid } from '../../../common/graphql/ids';
+import { renderMarkdown } from '../../../common/markdown/markdown';
+import { assertSectionsSources, sourceLinkOf } from '../brief-sources';
 import { AuditRepository } from '../../audit/audit.repository';
 import { NotificationsRepository } from '../../notifications/notifications.repository';
 import {
@@ -44,6 +46,32 @@ function firstCitingSections(sections: readonly SectionRow[]) {
     }
   });
   return first;
+}
+
+/**
+ * The sections with their synthesis rendered again, its markers linking to the citations with
+ * the titles read in the publishing transaction: the frozen links match the frozen citations,
+ * even for a synthesis last saved before markers became links.
+ */
+function withSourceLinks(
+  sections: readonly SectionRow[],
+  proposals: readonly { id: string; title: string }[],
+  comments: readonly { id: string; proposalId: string }[],
+): SectionRow[] {
+  const titles = new Map(proposals.map((proposal) => [proposal.id, proposal.title]));
+  const proposalOfComment = new Map(comments.map((comment) => [comment.id, comment.proposalId]));
+  return sections.map((section) => ({
+    ...section,
+    synthesisHtml: renderMarkdown(section.synthesis, {
+      sourceLinks: section.citations.map((citation) =>
+        sourceLinkOf(
+          citation,
+          (id) => proposalOfComment.get(id),
+          (id) => titles.get(id),
+        ),
+      ),
+    }),
+  }));
 }
 
 /** A stored version as the GraphQL BriefVersion. */
@@ -94,6 +122,17 @@ export class BriefPublicationService {
       assertBriefTransition(brief.status, 'PUBLISHED', lang);
 
       const sections = await this.repository.findSections(tx, brief.id);
+      // Checked again under the lock: the brief may have been edited since it went to review.
+      // Thrown before any write, so a refusal leaves everything as it was.
+      assertSectionsSources(
+        sections.map((section) => ({
+          title: section.title,
+          synthesis: section.synthesis,
+          citationCount: section.citations.length,
+        })),
+        'sourced',
+        lang,
+      );
       const commentIds = sections.flatMap((section) =>
         section.citations.flatMap((citation) => (citation.commentId ? [citation.commentId] : [])),
       );
@@ -103,7 +142,13 @@ export class BriefPublicationService {
         ...new Set([...citedIds, ...comments.map((comment) => comment.proposalId)]),
       ]);
       const collegeCounts = await this.repository.findCollegeCounts(tx, citedIds);
-      const snapshot = buildBriefSnapshot({ brief, sections, proposals, collegeCounts, comments });
+      const snapshot = buildBriefSnapshot({
+        brief,
+        sections: withSourceLinks(sections, proposals, comments),
+        proposals,
+        collegeCounts,
+        comments,
+      });
 
       const number = (brief.publishedVersion ?? 0) + 1;
       await this.repository.insertVersion(tx, brief, {

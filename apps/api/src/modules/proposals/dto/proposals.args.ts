@@ -43,6 +43,13 @@ export class ProposalFilter {
 
   @Field(() => ID, { nullable: true })
   authorId?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "true: only proposals meeting their consultation's collège thresholds (Proposal.broadSupport); false: only those that do not; null: both.",
+  })
+  broadSupport?: boolean | null;
 }
 
 @ArgsType()

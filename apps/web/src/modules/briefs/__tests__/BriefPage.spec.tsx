@@ -43,7 +43,10 @@ const version = (number: number, title = 'Mobilités du quotidien'): BriefVersio
       __typename: 'BriefVersionSection',
       position: 0,
       title: 'Vélo',
-      synthesisHtml: '<p>Des ateliers vélo partout.</p>',
+      // As the API renders it: each source marker [n] links to the section's n-th citation.
+      synthesisHtml:
+        '<p>Des ateliers vélo partout <sup class="source-ref"><a href="/propositions/p1" title="Un atelier vélo par quartier">[1]</a></sup>, ' +
+        'et des pistes <sup class="source-ref"><a href="/propositions/p2#commentaire-c1" title="Des pistes cyclables">[2]</a></sup>.</p>',
       dissentNote: 'Certains préfèrent la voiture.',
       citations: [
         {
@@ -130,7 +133,16 @@ describe('BriefPage', () => {
     ).toBeInTheDocument();
     expect(screen.getByText('introduction').tagName).toBe('STRONG');
     const section = screen.getByRole('region', { name: 'Section 1 — Vélo' });
-    expect(within(section).getByText('Des ateliers vélo partout.')).toBeInTheDocument();
+    expect(within(section).getByText(/^Des ateliers vélo partout/)).toBeInTheDocument();
+    // Every synthesis paragraph links to its sources: a proposal, and a comment on its page.
+    const proposalMarker = within(section).getByRole('link', { name: '[1]' });
+    expect(proposalMarker).toHaveAttribute('href', '/propositions/p1');
+    expect(proposalMarker).toHaveAttribute('title', 'Un atelier vélo par quartier');
+    expect(proposalMarker.parentElement).toHaveClass('source-ref');
+    expect(within(section).getByRole('link', { name: '[2]' })).toHaveAttribute(
+      'href',
+      '/propositions/p2#commentaire-c1',
+    );
     expect(
       within(section).getByRole('link', {
         name: 'Proposition citée : Un atelier vélo par quartier',

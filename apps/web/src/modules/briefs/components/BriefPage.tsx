@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Alert, Anchor, Button, Card, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,9 @@ import { LoadingState } from '../../../shared/ui/LoadingState';
 import { NotFoundPage } from '../../../shared/ui/NotFoundPage';
 import { PageTitle } from '../../../shared/ui/PageTitle';
 import { usePageTitle } from '../../../shared/ui/usePageTitle';
+import { briefDiffPath } from '../brief-diff-path';
 import { PUBLISHED_BRIEF_QUERY, PUBLISHED_BRIEF_VERSION_QUERY } from '../graphql/briefs.documents';
+import { BriefExports } from './BriefExports';
 import { BriefVersionView } from './BriefVersionView';
 
 interface Loaded {
@@ -30,7 +32,8 @@ function VersionList({ brief, shown }: { brief: Loaded; shown: number }) {
           {t('briefs.versions')}
         </Title>
         <Stack component="ul" gap={4} p={0} m={0} className="plain-list">
-          {brief.versions.map((version) => {
+          {brief.versions.map((version, index) => {
+            const previous = brief.versions[index + 1] as BriefVersionSummary | undefined;
             const label = t('briefs.versionPublishedOn', {
               number: version.number,
               date: formatDate(version.publishedAt, i18n.language),
@@ -46,6 +49,23 @@ function VersionList({ brief, shown }: { brief: Loaded; shown: number }) {
                   </Anchor>
                 )}
                 {isCurrent && ` ${t('briefs.current')}`}
+                {previous && (
+                  <>
+                    {' · '}
+                    <Anchor
+                      component={Link}
+                      to={briefDiffPath(brief.slug, previous.number, version.number)}
+                    >
+                      {t('briefs.diff.compareWithPrevious')}
+                      <VisuallyHidden component="span">
+                        {t('briefs.diff.compareWhich', {
+                          number: version.number,
+                          previous: previous.number,
+                        })}
+                      </VisuallyHidden>
+                    </Anchor>
+                  </>
+                )}
               </Text>
             );
           })}
@@ -99,6 +119,7 @@ function BriefContent({ brief, isCurrent }: { brief: Loaded; isCurrent: boolean 
           </Alert>
         )}
       </Stack>
+      <BriefExports slug={brief.slug} version={version.number} />
       <BriefVersionView version={version} />
       <VersionList brief={brief} shown={version.number} />
     </Stack>

@@ -10,6 +10,7 @@ import type {
   FrozenVoteFigures,
 } from '../../../shared/graphql/schema-types';
 import { VoteCounts } from '../../proposals/components/VoteCounts';
+import { ScrollableTable } from '../../../shared/ui/ScrollableTable';
 
 /** The id of a section's heading, for links to it (position is 0-based, the anchor 1-based). */
 export const sectionAnchor = (position: number) => `section-${position + 1}`;
@@ -126,7 +127,7 @@ function AnnexTable({ rows }: { rows: BriefAnnexRow[] }) {
       {rows.length === 0 ? (
         <Text>{t('briefs.annexEmpty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
+        <ScrollableTable minWidth={720} label={t('briefs.annexCaption')}>
           <Table withTableBorder striped captionSide="top" verticalSpacing="xs">
             <Table.Caption>{t('briefs.annexCaption')}</Table.Caption>
             <Table.Thead>
@@ -165,7 +166,7 @@ function AnnexTable({ rows }: { rows: BriefAnnexRow[] }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollableTable>
       )}
     </Stack>
   );

@@ -12,6 +12,7 @@ import {
   REMOVE_COMMENT_UPVOTE_MUTATION,
   UPVOTE_COMMENT_MUTATION,
 } from '../graphql/comments.documents';
+import { commentAnchor } from '../hooks/useCommentAnchor';
 import { CommentForm } from './CommentForm';
 import { StanceBadge } from './StanceBadge';
 import { ReportButton } from '../../moderation/components/ReportButton';
@@ -23,12 +24,21 @@ interface CommentItemProps {
   viewerId: string | null;
   canComment: boolean;
   onReply: (parentId: string, body: string) => Promise<unknown>;
+  /** The comment the URL's hash names (`#commentaire-<id>`): highlighted and focusable. */
+  targetId?: string | null;
 }
 
 type Mode = 'read' | 'reply' | 'edit' | 'confirmDelete';
 
 /** One comment, its actions and its replies (indented up to COMMENT_THREAD_DEPTH levels). */
-export function CommentItem({ comment, depth, viewerId, canComment, onReply }: CommentItemProps) {
+export function CommentItem({
+  comment,
+  depth,
+  viewerId,
+  canComment,
+  onReply,
+  targetId = null,
+}: CommentItemProps) {
   const { t, i18n } = useTranslation();
   const [mode, setMode] = useState<Mode>('read');
   const [actionError, setActionError] = useState<string | null>(null);
@@ -40,6 +50,7 @@ export function CommentItem({ comment, depth, viewerId, canComment, onReply }: C
   // Hidden by moderation: others get a placeholder (no body, no author); the author a notice.
   const isMasked = Boolean(comment.isHidden) && !comment.isDeleted && comment.body === null;
   const headingId = `comment-${comment.id}`;
+  const isTarget = targetId === comment.id;
   // The deepest level shown answers its parent's thread: a deeper reply would not be displayed.
   const replyParentId =
     depth >= COMMENT_THREAD_DEPTH && comment.parentId ? comment.parentId : comment.id;
@@ -61,8 +72,17 @@ export function CommentItem({ comment, depth, viewerId, canComment, onReply }: C
     );
 
   return (
-    <li className="comment" data-depth={Math.min(depth, COMMENT_THREAD_DEPTH)}>
-      <article aria-labelledby={headingId} className="comment-card">
+    <li
+      className="comment"
+      id={commentAnchor(comment.id)}
+      data-depth={Math.min(depth, COMMENT_THREAD_DEPTH)}
+    >
+      <article
+        aria-labelledby={headingId}
+        className="comment-card"
+        data-targeted={isTarget || undefined}
+        tabIndex={isTarget ? -1 : undefined}
+      >
         <Stack gap={6}>
           <Group gap="xs" wrap="wrap">
             <Text
@@ -241,6 +261,7 @@ export function CommentItem({ comment, depth, viewerId, canComment, onReply }: C
               viewerId={viewerId}
               canComment={canComment}
               onReply={onReply}
+              targetId={targetId}
             />
           ))}
         </ul>

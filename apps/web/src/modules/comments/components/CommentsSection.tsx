@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Group, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { NetworkStatus } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
@@ -9,6 +9,11 @@ import { errorMessage, isUnsupportedByApi } from '../../../shared/graphql/errors
 import type { CommentStance } from '../../../shared/graphql/schema-types';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
 import { ADD_COMMENT_MUTATION, PROPOSAL_COMMENTS_QUERY } from '../graphql/comments.documents';
+import {
+  isCommentShown,
+  useFocusTargetComment,
+  useTargetCommentId,
+} from '../hooks/useCommentAnchor';
 import { CommentForm } from './CommentForm';
 import { CommentItem } from './CommentItem';
 
@@ -25,8 +30,27 @@ export function CommentsSection({ proposalId }: { proposalId: string }) {
   });
   const [addComment] = useMutation(ADD_COMMENT_MUTATION);
   const [announcement, setAnnouncement] = useState('');
-  if (error && isUnsupportedByApi(error)) return null;
   const proposal = data?.proposal;
+  // A link to a comment (`#commentaire-<id>`): load pages until it is shown, then go to it.
+  const targetId = useTargetCommentId();
+  const comments = proposal?.comments;
+  const isTargetShown =
+    targetId !== null &&
+    comments !== undefined &&
+    isCommentShown(
+      comments.edges.map((edge) => edge.node),
+      targetId,
+    );
+  const requestedCursors = useRef(new Set<string | null>());
+  useEffect(() => {
+    if (!targetId || !comments || isTargetShown || networkStatus !== NetworkStatus.ready) return;
+    const { hasNextPage, endCursor } = comments.pageInfo;
+    if (!hasNextPage || requestedCursors.current.has(endCursor)) return;
+    requestedCursors.current.add(endCursor);
+    void fetchMore({ variables: { after: endCursor } });
+  }, [targetId, comments, isTargetShown, networkStatus, fetchMore]);
+  useFocusTargetComment(targetId, isTargetShown);
+  if (error && isUnsupportedByApi(error)) return null;
   const canComment = proposal?.consultation.openPhases.some((phase) => phase !== 'CLOSED') ?? false;
 
   const post = async (body: string, stance: CommentStance, parentId: string | null) => {
@@ -78,6 +102,7 @@ export function CommentsSection({ proposalId }: { proposalId: string }) {
               viewerId={user?.id ?? null}
               canComment={canComment}
               onReply={(parentId, body) => post(body, 'NONE', parentId)}
+              targetId={targetId}
             />
           ))}
         </ul>

@@ -8,7 +8,10 @@ import { BriefEditor } from '../components/BriefEditor';
 import { CurationRoutes } from '../components/CurationRoutes';
 import { toUpdateBriefInput, briefToForm } from '../forms/brief-form';
 import { BRIEF_DRAFT_QUERY, UPDATE_BRIEF_MUTATION } from '../graphql/curation.documents';
-import { brief, uuid } from './fixtures';
+import { brief, firstCandidates, themesMock, uuid } from './fixtures';
+
+/** The picker's queries at mount: its first search and the themes. */
+const pickerMocks = () => [firstCandidates(), themesMock];
 
 /** The item at `index`; fails the test when missing. */
 function at<T>(list: readonly T[], index: number): T {
@@ -64,7 +67,7 @@ describe('BriefEditor', () => {
         result: { data: { briefDraft: newer } },
       },
     ];
-    renderWithApp(<BriefEditor brief={brief()} />, { mocks });
+    renderWithApp(<BriefEditor brief={brief()} />, { mocks: [...mocks, ...pickerMocks()] });
 
     const synthesis = at(screen.getAllByRole('textbox', { name: /^Synthèse/ }), 0);
     await user.click(synthesis);
@@ -115,7 +118,7 @@ describe('BriefEditor', () => {
         },
       },
     ];
-    renderWithApp(<BriefEditor brief={brief()} />, { mocks });
+    renderWithApp(<BriefEditor brief={brief()} />, { mocks: [...mocks, ...pickerMocks()] });
     await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
 
     const quotes = screen.getAllByRole('textbox', { name: /^Extrait cité/ });
@@ -158,7 +161,7 @@ describe('BriefEditor', () => {
         },
       },
     ];
-    renderWithApp(<BriefEditor brief={brief()} />, { mocks });
+    renderWithApp(<BriefEditor brief={brief()} />, { mocks: [...mocks, ...pickerMocks()] });
     await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
 
     const source = await screen.findByText('Cette proposition n’est plus visible.');
@@ -171,13 +174,13 @@ describe('BriefEditor', () => {
   });
 
   it('marks a proposal already cited in another brief', () => {
-    renderWithApp(<BriefEditor brief={brief()} />);
+    renderWithApp(<BriefEditor brief={brief()} />, { mocks: pickerMocks() });
     expect(screen.getByText('Déjà citée dans : « Autre contribution »')).toBeInTheDocument();
   });
 
   it('moves a section with the keyboard-accessible buttons', async () => {
     const user = userEvent.setup();
-    renderWithApp(<BriefEditor brief={brief()} />);
+    renderWithApp(<BriefEditor brief={brief()} />, { mocks: pickerMocks() });
     await user.click(screen.getByRole('button', { name: 'Monter la section 2' }));
     const titles = screen.getAllByRole('textbox', { name: /^Titre de la section/ });
     expect(titles.map((t) => (t as HTMLInputElement).value)).toEqual(['Former', 'Financer']);

@@ -1,4 +1,15 @@
-import type { Brief, CuratedProposal } from '../../../shared/graphql/schema-types';
+import type { MockLink } from '@apollo/client/testing';
+import type {
+  Brief,
+  CandidateProposal,
+  CuratedProposal,
+} from '../../../shared/graphql/schema-types';
+import { THEMES_QUERY } from '../../proposals/graphql/proposals.documents';
+import { initialCandidateFilters, toCandidateVariables } from '../forms/candidate-filters';
+import {
+  CANDIDATE_PROPOSALS_QUERY,
+  type CandidateProposalsVariables,
+} from '../graphql/curation.documents';
 
 export const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
@@ -91,3 +102,72 @@ export function brief(overrides: Partial<Brief> = {}): Brief {
     ...overrides,
   };
 }
+
+/** A candidate as the picker's query returns it. */
+export const candidate = (
+  n: number,
+  title: string,
+  overrides: Partial<CandidateProposal> = {},
+): CandidateProposal => ({
+  ...proposal(n, title),
+  themes: [{ __typename: 'Theme', id: uuid(60), slug: 'energie', name: 'Énergie citoyenne' }],
+  territory: {
+    __typename: 'Territory',
+    id: 'COMMUNE-69123',
+    level: 'COMMUNE',
+    code: '69123',
+    name: 'Lyon',
+  },
+  author: { __typename: 'Participant', id: uuid(70), displayName: 'Sacha', actorType: 'PTCE' },
+  commentsCount: 1,
+  broadSupport: false,
+  citedIn: [],
+  ...overrides,
+});
+
+/** The answer of the candidate search for `variables`, usable any number of times. */
+export function candidatesMock(
+  variables: CandidateProposalsVariables,
+  nodes: CandidateProposal[],
+  pageInfo: { hasNextPage: boolean; endCursor: string | null } = {
+    hasNextPage: false,
+    endCursor: null,
+  },
+  totalCount = nodes.length,
+): MockLink.MockedResponse {
+  return {
+    request: { query: CANDIDATE_PROPOSALS_QUERY, variables },
+    result: {
+      data: {
+        proposals: {
+          __typename: 'ProposalConnection',
+          edges: nodes.map((node) => ({
+            __typename: 'ProposalEdge',
+            cursor: `c-${node.id}`,
+            node,
+          })),
+          pageInfo: { __typename: 'PageInfo', ...pageInfo },
+          totalCount,
+        },
+      },
+    },
+    maxUsageCount: Number.POSITIVE_INFINITY,
+  };
+}
+
+export const themesMock: MockLink.MockedResponse = {
+  request: { query: THEMES_QUERY },
+  result: {
+    data: {
+      themes: [
+        { __typename: 'Theme', id: uuid(60), slug: 'energie', name: 'Énergie citoyenne' },
+        { __typename: 'Theme', id: uuid(61), slug: 'circuits-courts', name: 'Circuits courts' },
+      ],
+    },
+  },
+  maxUsageCount: Number.POSITIVE_INFINITY,
+};
+
+/** The picker's first search for the fixture brief (its consultation, most supported first). */
+export const firstCandidates = (nodes: CandidateProposal[] = []) =>
+  candidatesMock(toCandidateVariables(initialCandidateFilters(uuid(50))), nodes);

@@ -1,37 +1,109 @@
+import { useRef } from 'react';
 import { Button, Fieldset, Group, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useSortable, SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
 import { useTranslation } from 'react-i18next';
 import { BRIEF_LIMITS as L } from '@passerelle/domain';
-import type { CuratedProposal } from '../../../shared/graphql/schema-types';
-import { fieldId, move, proposalCitation, removeAt, type SectionState } from '../forms/brief-form';
+import { fieldId, move, removeAt, withCitations, type SectionState } from '../forms/brief-form';
+import { insertSourceMarker } from '../forms/source-markers';
+import { citationDragId, sectionDragId, type BriefDragData } from '../hooks/useBriefDnd';
 import { CitationEditor } from './CitationEditor';
+import { DragHandle } from './DragHandle';
 import { MarkdownPreview } from './MarkdownPreview';
-import { ProposalPicker } from './ProposalPicker';
+import { SourceChecklist } from './SourceChecklist';
 
 interface SectionEditorProps {
   section: SectionState;
   index: number;
   count: number;
-  consultations: { id: string; title: string }[];
   errors: Record<string, string>;
+  /** The picker adds to this section (its "Citer" buttons name it). */
+  isPickerTarget: boolean;
   onChange: (section: SectionState) => void;
   onMove: (delta: -1 | 1) => void;
   onRemove: () => void;
+  /** Makes this section the picker's target and moves the focus to the search. */
+  onFindSources: () => void;
 }
 
-/** One section: title, synthesis with preview, dissent note, citations and the proposal search. */
+/** The DOM id of a citation's card, the target of its marker in the live preview. */
+export const citationCardId = (path: string) => `${fieldId(path)}-card`;
+
+/**
+ * One section: title, synthesis with its source markers (inserted at the cursor, checked live,
+ * previewed as references), dissent note, and its ordered citations.
+ */
 export function SectionEditor(props: SectionEditorProps) {
-  const { section, index, count, consultations, errors, onChange, onMove, onRemove } = props;
+  const { section, index, count, errors, isPickerTarget } = props;
+  const { onChange, onMove, onRemove, onFindSources } = props;
   const { t } = useTranslation();
+  const synthesisRef = useRef<HTMLTextAreaElement>(null);
   const path = `sections.${index}`;
   const number = index + 1;
   const patch = (values: Partial<SectionState>) => onChange({ ...section, ...values });
-  const cite = (proposal: CuratedProposal) =>
-    patch({ citations: [...section.citations, proposalCitation(proposal)] });
+  const data: BriefDragData = { type: 'section', key: section.key };
+  const sortable = useSortable({
+    id: sectionDragId(section.key),
+    data,
+    attributes: { roleDescription: t('curation.dnd.roleDescription') },
+  });
+  const isCandidateOver =
+    sortable.isOver &&
+    (sortable.active?.data.current as BriefDragData | undefined)?.type === 'candidate';
+
+  const insertMarker = (n: number) => {
+    const field = synthesisRef.current;
+    const end = field?.selectionEnd ?? section.synthesis.length;
+    const start = field?.selectionStart ?? end;
+    const next = insertSourceMarker(section.synthesis, start, end, n);
+    patch({ synthesis: next.text });
+    // Back to the synthesis, the cursor after the marker, once the new value is rendered.
+    requestAnimationFrame(() => {
+      const element = synthesisRef.current;
+      if (!element) return;
+      element.focus();
+      element.setSelectionRange(next.cursor, next.cursor);
+    });
+  };
+
+  const sources = section.citations.map((citation, i) => ({
+    number: i + 1,
+    title: citation.proposal?.title ?? t('curation.citation.comment'),
+    targetId: citationCardId(`${path}.citations.${i}`),
+  }));
 
   return (
-    <li>
-      <Fieldset legend={t('curation.section.legend', { number, title: section.title || '…' })}>
+    <li
+      ref={sortable.setNodeRef}
+      style={{
+        transform: CSS.Translate.toString(sortable.transform),
+        transition: sortable.transition,
+        position: 'relative',
+        zIndex: sortable.isDragging ? 2 : undefined,
+      }}
+      className="curation-section"
+      data-drop-target={isCandidateOver || undefined}
+    >
+      <Fieldset
+        legend={t('curation.section.legend', { number, title: section.title || '…' })}
+        style={
+          isCandidateOver
+            ? { outline: '3px dashed var(--mantine-color-passerelle-6)', outlineOffset: 2 }
+            : undefined
+        }
+      >
         <Stack gap="md">
+          <Group gap="xs" wrap="wrap">
+            <DragHandle
+              handle={sortable}
+              label={t('curation.section.drag', { number, title: section.title || '…' })}
+            />
+            {isPickerTarget && (
+              <Text size="sm" c="gray.7">
+                {t('curation.section.isTarget')}
+              </Text>
+            )}
+          </Group>
           <TextInput
             id={fieldId(`${path}.title`)}
             label={t('curation.section.title')}
@@ -46,9 +118,10 @@ export function SectionEditor(props: SectionEditorProps) {
             onChange={(event) => patch({ title: event.currentTarget.value })}
           />
           <Textarea
+            ref={synthesisRef}
             id={fieldId(`${path}.synthesis`)}
             label={t('curation.section.synthesis')}
-            description={t('curation.markdownHint', { max: L.synthesisMax })}
+            description={t('curation.section.synthesisHint', { max: L.synthesisMax })}
             autosize
             minRows={4}
             maxRows={20}
@@ -57,10 +130,16 @@ export function SectionEditor(props: SectionEditorProps) {
             error={errors[`${path}.synthesis`]}
             onChange={(event) => patch({ synthesis: event.currentTarget.value })}
           />
+          <SourceChecklist
+            id={fieldId(`${path}.checklist`)}
+            synthesis={section.synthesis}
+            citationCount={section.citations.length}
+          />
           <MarkdownPreview
             id={fieldId(`${path}.preview`)}
             text={section.synthesis}
             savedHtml={section.synthesisHtml}
+            sources={sources}
           />
           <Textarea
             id={fieldId(`${path}.dissentNote`)}
@@ -83,33 +162,49 @@ export function SectionEditor(props: SectionEditorProps) {
                 {errors[`${path}.citations`]}
               </Text>
             )}
-            {section.citations.length > 0 && (
-              <Stack component="ol" gap="xs" className="plain-list" mb="sm">
-                {section.citations.map((citation, i) => (
-                  <CitationEditor
-                    key={citation.key}
-                    citation={citation}
-                    path={`${path}.citations.${i}`}
-                    index={i}
-                    count={section.citations.length}
-                    errors={errors}
-                    onQuote={(quote) =>
-                      patch({
-                        citations: section.citations.map((c, j) => (j === i ? { ...c, quote } : c)),
-                      })
-                    }
-                    onMove={(delta) => patch({ citations: move(section.citations, i, delta) })}
-                    onRemove={() => patch({ citations: removeAt(section.citations, i) })}
-                  />
-                ))}
-              </Stack>
+            {section.citations.length === 0 && (
+              <Text size="sm" c="gray.7" mb="xs">
+                {t('curation.section.noCitations')}
+              </Text>
             )}
-            <ProposalPicker
-              idPrefix={fieldId(`${path}.picker`)}
-              consultations={consultations}
-              citedIds={section.citations.flatMap((c) => (c.proposal ? [c.proposal.id] : []))}
-              onPick={cite}
-            />
+            <SortableContext
+              id={`citations:${section.key}`}
+              items={section.citations.map((c) => citationDragId(c.key))}
+              strategy={verticalListSortingStrategy}
+            >
+              {section.citations.length > 0 && (
+                <Stack component="ol" gap="xs" className="plain-list" mb="sm">
+                  {section.citations.map((citation, i) => (
+                    <CitationEditor
+                      key={citation.key}
+                      citation={citation}
+                      sectionKey={section.key}
+                      path={`${path}.citations.${i}`}
+                      index={i}
+                      count={section.citations.length}
+                      errors={errors}
+                      onQuote={(quote) =>
+                        patch({
+                          citations: section.citations.map((c, j) =>
+                            j === i ? { ...c, quote } : c,
+                          ),
+                        })
+                      }
+                      onInsertMarker={() => insertMarker(i + 1)}
+                      onMove={(delta) =>
+                        onChange(withCitations(section, move(section.citations, i, delta)))
+                      }
+                      onRemove={() =>
+                        onChange(withCitations(section, removeAt(section.citations, i)))
+                      }
+                    />
+                  ))}
+                </Stack>
+              )}
+            </SortableContext>
+            <Button variant="light" size="xs" onClick={onFindSources}>
+              {t('curation.section.findSources', { number })}
+            </Button>
           </section>
           <Group gap="xs" wrap="wrap">
             <Button

@@ -1,6 +1,13 @@
 import type { FieldError } from '@passerelle/domain';
-import type { Brief, BriefRef, CuratedProposal } from '../../../shared/graphql/schema-types';
+import type {
+  Brief,
+  BriefRef,
+  CommentNode,
+  CuratedProposal,
+  Participant,
+} from '../../../shared/graphql/schema-types';
 import type { UpdateBriefInput } from '../graphql/curation.documents';
+import { remapSourceMarkers } from './source-markers';
 
 /** A citation as edited: the source as loaded (for display) and the quote being typed. */
 export interface CitationState {
@@ -9,6 +16,11 @@ export interface CitationState {
   proposal: CuratedProposal | null;
   commentId: string | null;
   commentBody: string | null;
+  /** The cited comment's author (null for a proposal, or once the comment is deleted). */
+  commentAuthor: Participant | null;
+  /** The proposal a cited comment belongs to (its link), and its title when known. */
+  commentProposalId: string | null;
+  commentProposalTitle: string | null;
   quote: string;
   otherBriefs: BriefRef[];
 }
@@ -53,6 +65,9 @@ export function briefToForm(brief: Brief): BriefFormState {
             proposal: citation.proposal,
             commentId: citation.comment?.id ?? null,
             commentBody: citation.comment?.body ?? null,
+            commentAuthor: citation.comment?.author ?? null,
+            commentProposalId: citation.comment?.proposalId ?? null,
+            commentProposalTitle: null,
             quote: citation.quote ?? '',
             otherBriefs: citation.otherBriefs,
           })),
@@ -74,6 +89,22 @@ export const proposalCitation = (proposal: CuratedProposal): CitationState => ({
   proposal,
   commentId: null,
   commentBody: null,
+  commentAuthor: null,
+  commentProposalId: null,
+  commentProposalTitle: null,
+  quote: '',
+  otherBriefs: [],
+});
+
+/** A citation of a public comment, picked under its proposal (`proposalTitle`) in the picker. */
+export const commentCitation = (comment: CommentNode, proposalTitle: string): CitationState => ({
+  key: newKey('citation'),
+  proposal: null,
+  commentId: comment.id,
+  commentBody: comment.body,
+  commentAuthor: comment.author,
+  commentProposalId: comment.proposalId,
+  commentProposalTitle: proposalTitle,
   quote: '',
   otherBriefs: [],
 });
@@ -85,6 +116,31 @@ export function move<T>(list: readonly T[], index: number, delta: -1 | 1): T[] {
   const next = [...list];
   [next[index], next[target]] = [next[target] as T, next[index] as T];
   return next;
+}
+
+/** The list with the item at `from` moved to `to` (dnd-kit's arrayMove, kept free of React). */
+export function moveTo<T>(list: readonly T[], from: number, to: number): T[] {
+  if (from < 0 || from >= list.length || to < 0 || to >= list.length) return [...list];
+  const next = [...list];
+  const [item] = next.splice(from, 1);
+  next.splice(to, 0, item as T);
+  return next;
+}
+
+/**
+ * The section with its citations replaced by `citations`: the synthesis's markers are rewritten
+ * so that each still names the same source (see remapSourceMarkers).
+ */
+export function withCitations(section: SectionState, citations: CitationState[]): SectionState {
+  return {
+    ...section,
+    citations,
+    synthesis: remapSourceMarkers(
+      section.synthesis,
+      section.citations.map((c) => c.key),
+      citations.map((c) => c.key),
+    ),
+  };
 }
 
 /** The list without the item at `index`. */

@@ -2,8 +2,10 @@ import { gql, type TypedDocumentNode } from '@apollo/client';
 import type {
   Brief,
   BriefStatus,
-  CuratedProposal,
+  CandidateProposal,
   PageInfo,
+  ProposalFilter,
+  ProposalOrderBy,
 } from '../../../shared/graphql/schema-types';
 
 const CURATED_PROPOSAL_FIELDS = gql`
@@ -59,6 +61,11 @@ export const BRIEF_FIELDS = gql`
           id
           proposalId
           body
+          author {
+            id
+            displayName
+            actorType
+          }
         }
         otherBriefs {
           id
@@ -125,39 +132,74 @@ export const CURATION_CONSULTATIONS_QUERY: TypedDocumentNode<
   }
 `;
 
+/** A candidate as the picker shows it: what the filters are about, and where it is cited. */
+const CANDIDATE_FIELDS = gql`
+  fragment CandidateProposalFields on Proposal {
+    ...CuratedProposalFields
+    themes {
+      id
+      slug
+      name
+    }
+    territory {
+      id
+      level
+      code
+      name
+    }
+    author {
+      id
+      displayName
+      actorType
+    }
+    commentsCount
+    broadSupport
+    citedIn {
+      briefSlug
+      briefTitle
+      versionNumber
+      sectionPosition
+      sectionTitle
+    }
+  }
+  ${CURATED_PROPOSAL_FIELDS}
+`;
+
 export interface CandidateProposalsData {
   proposals: {
-    edges: { cursor: string; node: CuratedProposal }[];
+    edges: { cursor: string; node: CandidateProposal }[];
     pageInfo: PageInfo;
     totalCount: number;
   };
 }
 
+/** ProposalFilter with the collège-breadth filter of issue 5 (CONTRACT-issue5.md). */
+export type CandidateFilter = ProposalFilter & { broadSupport?: boolean | null };
+
+export interface CandidateProposalsVariables {
+  search: string | null;
+  filter: CandidateFilter;
+  orderBy: ProposalOrderBy;
+  first: number;
+  after?: string | null;
+}
+
 export const CANDIDATE_PROPOSALS_QUERY: TypedDocumentNode<
   CandidateProposalsData,
-  {
-    search?: string | null;
-    consultationId?: string | null;
-    first?: number;
-    orderBy: 'RELEVANCE' | 'TOP';
-  }
+  CandidateProposalsVariables
 > = gql`
   query CandidateProposals(
     $search: String
-    $consultationId: ID
+    $filter: ProposalFilter
     $first: Int
+    $after: String
     $orderBy: ProposalOrderBy
   ) {
-    proposals(
-      search: $search
-      filter: { consultationId: $consultationId }
-      first: $first
-      orderBy: $orderBy
-    ) {
+    proposals(search: $search, filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
       edges {
         cursor
         node {
-          ...CuratedProposalFields
+          ...CandidateProposalFields
         }
       }
       pageInfo {
@@ -167,7 +209,7 @@ export const CANDIDATE_PROPOSALS_QUERY: TypedDocumentNode<
       totalCount
     }
   }
-  ${CURATED_PROPOSAL_FIELDS}
+  ${CANDIDATE_FIELDS}
 `;
 
 export interface CreateBriefInput {

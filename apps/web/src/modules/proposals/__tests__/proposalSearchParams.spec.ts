@@ -42,4 +42,18 @@ describe('proposal search parameters', () => {
       search: 'velo',
     });
   });
+
+  it('keeps the broad support filter in the URL and sends it as filter.broadSupport', () => {
+    const state = parse('soutien-large=1&college=SME');
+    expect(state.isBroadSupportOnly).toBe(true);
+    expect(toSearchParams(state).toString()).toBe('college=SME&soutien-large=1');
+    expect(countActiveFilters(state)).toBe(2);
+    expect(toProposalsVariables(state).filter).toEqual({
+      authorActorTypes: ['SME'],
+      broadSupport: true,
+    });
+    // Only "1" turns it on; off, nothing is sent (both kinds of proposals are listed).
+    expect(parse('soutien-large=oui').isBroadSupportOnly).toBe(false);
+    expect(toProposalsVariables(parse('')).filter).not.toHaveProperty('broadSupport');
+  });
 });

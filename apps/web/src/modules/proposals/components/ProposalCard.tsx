@@ -8,6 +8,7 @@ import type {
 } from '../../../shared/graphql/schema-types';
 import { territoryLabel } from '../../../shared/ui/format';
 import { Highlighted } from '../../../shared/ui/Highlighted';
+import { BroadSupportBadge } from '../../votes/components/BroadSupport';
 import { ThemeBadges } from './ThemeBadges';
 import { VoteCounts } from './VoteCounts';
 
@@ -56,6 +57,7 @@ export function ProposalCard({
             votesNeutral={proposal.votesNeutral}
           />
           <Group gap="xs">
+            <BroadSupportBadge breadth={proposal.supportBreadth} />
             <Text component="span" size="sm" c="gray.7">
               {t('proposal.commentsCount', { count: proposal.commentsCount })}
             </Text>

@@ -14,6 +14,7 @@ import { usePageTitle } from '../../../shared/ui/usePageTitle';
 import { PROPOSAL_QUERY } from '../graphql/proposals.documents';
 import { CommentsSection } from '../../comments/components/CommentsSection';
 import { VotePanel } from '../../votes/components/VotePanel';
+import { ProposalBroadSupportBadge } from '../../votes/components/BroadSupport';
 import { MergeDuplicatesButton } from '../../clusters/components/MergeDuplicatesButton';
 import { ProposalClusterNotice } from '../../clusters/components/ProposalClusterNotice';
 import { ProposalCitedIn } from '../../briefs/components/ProposalCitedIn';
@@ -133,6 +134,7 @@ export function ProposalPage() {
           <Badge variant="outline" radius="sm" tt="none" size="lg">
             {t(`status.${proposal.status}`)}
           </Badge>
+          <ProposalBroadSupportBadge proposalId={proposal.id} />
         </Group>
         <PageTitle fz={{ base: 26, sm: 34 }}>{proposal.title}</PageTitle>
         <Text c="gray.7">

@@ -28,6 +28,7 @@ import {
   toProposalsVariables,
   useProposalSearchParams,
 } from '../hooks/useProposalSearchParams';
+import { BroadSupportFilter } from './BroadSupportFilter';
 import { ProposalList } from './ProposalList';
 
 function SearchForm({ value, onSearch }: { value: string; onSearch: (text: string) => void }) {
@@ -146,6 +147,11 @@ export function ProposalsPage() {
           ))}
         </Stack>
       </Checkbox.Group>
+      <BroadSupportFilter
+        consultationId={state.consultationId}
+        checked={state.isBroadSupportOnly}
+        onChange={(isBroadSupportOnly) => update({ isBroadSupportOnly })}
+      />
       {activeFilters > 0 && (
         <Button
           variant="subtle"
@@ -156,6 +162,7 @@ export function ProposalsPage() {
               territoryId: '',
               statuses: [],
               actorTypes: [],
+              isBroadSupportOnly: false,
             })
           }
         >

@@ -1,6 +1,7 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { CompetentLevel, Lever, ProposalStatus } from '@passerelle/domain';
 import type {
+  CollegeThresholds,
   ProposalConnection,
   ProposalDetail,
   ProposalFilter,
@@ -10,6 +11,7 @@ import type {
   Theme,
 } from '../../../shared/graphql/schema-types';
 import { TERRITORY_FIELDS } from '../../territories/graphql/territories.documents';
+import { SUPPORT_BREADTH_FIELDS } from '../../votes/graphql/votes.documents';
 
 const PROPOSAL_SUMMARY_FIELDS = gql`
   fragment ProposalSummaryFields on Proposal {
@@ -68,6 +70,9 @@ export const PROPOSALS_QUERY: TypedDocumentNode<ProposalsData, ProposalsVariable
         cursor
         node {
           ...ProposalSummaryFields
+          supportBreadth {
+            ...SupportBreadthFields
+          }
         }
         highlight {
           title {
@@ -88,6 +93,7 @@ export const PROPOSALS_QUERY: TypedDocumentNode<ProposalsData, ProposalsVariable
     }
   }
   ${PROPOSAL_SUMMARY_FIELDS}
+  ${SUPPORT_BREADTH_FIELDS}
 `;
 
 const PROPOSAL_DETAIL_FIELDS = gql`
@@ -333,6 +339,31 @@ export const PROPOSAL_REVIEW_QUERY: TypedDocumentNode<
     proposal(id: $id) {
       id
       awaitingReview
+    }
+  }
+`;
+
+/** Each consultation's collège thresholds, to explain the broad support filter. */
+export const CONSULTATION_THRESHOLDS_QUERY: TypedDocumentNode<
+  {
+    consultations: {
+      __typename?: 'Consultation';
+      id: string;
+      settings: { __typename?: 'ConsultationSettings'; collegeThresholds: CollegeThresholds };
+    }[];
+  },
+  Record<string, never>
+> = gql`
+  query ConsultationThresholds {
+    consultations {
+      id
+      settings {
+        collegeThresholds {
+          minForShare
+          minColleges
+          minVotesPerCollege
+        }
+      }
     }
   }
 `;

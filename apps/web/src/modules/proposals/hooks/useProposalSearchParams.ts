@@ -24,6 +24,8 @@ export interface ProposalSearchState {
   territoryId: string;
   statuses: ProposalStatus[];
   actorTypes: ActorType[];
+  /** Only proposals meeting their consultation's collège thresholds. */
+  isBroadSupportOnly: boolean;
 }
 
 /** URL parameter names, in French like the paths. */
@@ -35,6 +37,7 @@ const P = {
   territoryId: 'territoire',
   statuses: 'statut',
   actorTypes: 'college',
+  isBroadSupportOnly: 'soutien-large',
 } as const;
 
 const ACTOR_TYPES = Object.values(ActorType) as ActorType[];
@@ -57,6 +60,7 @@ export function parseProposalSearch(params: URLSearchParams): ProposalSearchStat
     territoryId: params.get(P.territoryId) ?? '',
     statuses: only(params.getAll(P.statuses), PUBLIC_STATUSES),
     actorTypes: only(params.getAll(P.actorTypes), ACTOR_TYPES),
+    isBroadSupportOnly: params.get(P.isBroadSupportOnly) === '1',
   };
 }
 
@@ -70,6 +74,7 @@ export function toSearchParams(state: ProposalSearchState): URLSearchParams {
   if (state.territoryId) params.set(P.territoryId, state.territoryId);
   for (const status of state.statuses) params.append(P.statuses, status);
   for (const actorType of state.actorTypes) params.append(P.actorTypes, actorType);
+  if (state.isBroadSupportOnly) params.set(P.isBroadSupportOnly, '1');
   return params;
 }
 
@@ -81,6 +86,7 @@ export function toProposalsVariables(state: ProposalSearchState) {
   if (state.territoryId) filter.territoryId = state.territoryId;
   if (state.statuses.length) filter.statuses = state.statuses;
   if (state.actorTypes.length) filter.authorActorTypes = state.actorTypes;
+  if (state.isBroadSupportOnly) filter.broadSupport = true;
   return {
     filter,
     orderBy: state.orderBy,
@@ -94,7 +100,8 @@ export function countActiveFilters(state: ProposalSearchState): number {
     state.themeSlugs.length +
     (state.territoryId ? 1 : 0) +
     state.statuses.length +
-    state.actorTypes.length
+    state.actorTypes.length +
+    (state.isBroadSupportOnly ? 1 : 0)
   );
 }
 

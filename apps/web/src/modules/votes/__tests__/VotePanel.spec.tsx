@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import type { MockLink } from '@apollo/client/testing';
@@ -6,6 +6,7 @@ import type { ProposalVotes } from '../../../shared/graphql/schema-types';
 import { renderWithApp } from '../../../testing/render';
 import { ME_QUERY } from '../../auth/graphql/auth.documents';
 import { VotePanel } from '../components/VotePanel';
+import type { ActorType } from '@passerelle/domain';
 import type { VoteValue } from '../../../shared/graphql/schema-types';
 import {
   CAST_VOTE_MUTATION,
@@ -30,8 +31,23 @@ const proposal = (change: Partial<ProposalVotes> = {}): ProposalVotes => ({
       votesAgainst: 1,
       votesNeutral: 0,
       total: 3,
+      forShare: 2 / 3,
+      forShareOfTotal: 2 / 3,
+      againstShareOfTotal: 1 / 3,
+      neutralShareOfTotal: 0,
     },
   ],
+  supportBreadth: {
+    __typename: 'SupportBreadth',
+    isBroad: false,
+    qualifyingColleges: [],
+    thresholds: {
+      __typename: 'CollegeThresholds',
+      minForShare: 0.6,
+      minColleges: 3,
+      minVotesPerCollege: 10,
+    },
+  },
   consultation: { __typename: 'Consultation', id: 'c1', openPhases: ['VOTING'] },
   ...change,
 });
@@ -78,11 +94,69 @@ const voteValues = (
 describe('VotePanel', () => {
   beforeEach(() => window.localStorage.clear());
 
-  it('shows the totals and each collège’s figures as text', async () => {
+  it('shows the totals and each collège’s counts and shares in a table', async () => {
     renderWithApp(<VotePanel proposalId={id} />, { mocks: [me, votes(), voteValues()] });
     expect(await screen.findByText('3 avis')).toBeInTheDocument();
-    expect(screen.getByText('Association — 3 avis')).toBeInTheDocument();
-    expect(screen.getAllByText(/2 pour/).length).toBeGreaterThan(0);
+    const table = screen.getByRole('table', {
+      name: 'Avis par collège : nombre et part de chaque avis',
+    });
+    const row = within(table).getByRole('row', { name: /Association/ });
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['2 (66,7 %)', '1 (33,3 %)', '0 (0 %)', '3', '66,7 %', 'Non']);
+    expect(within(table).getByRole('columnheader', { name: 'Pour' })).toBeInTheDocument();
+    expect(
+      screen.getByText('Pas encore de soutien large : 0 collège sur 7 ≥ 60 % (3 nécessaires).'),
+    ).toBeInTheDocument();
+    expect(screen.queryByTestId('broad-support-badge')).not.toBeInTheDocument();
+  });
+
+  it('shows the broad support badge and which collèges count when the thresholds are met', async () => {
+    const college = (actorType: ActorType, votesFor: number, votesAgainst: number) => ({
+      __typename: 'CollegeVotes' as const,
+      actorType,
+      votesFor,
+      votesAgainst,
+      votesNeutral: 0,
+      total: votesFor + votesAgainst,
+      forShare: votesFor / (votesFor + votesAgainst),
+      forShareOfTotal: votesFor / (votesFor + votesAgainst),
+      againstShareOfTotal: votesAgainst / (votesFor + votesAgainst),
+      neutralShareOfTotal: 0,
+    });
+    const broad = proposal({
+      votesFor: 26,
+      votesAgainst: 14,
+      collegeVotes: [
+        college('CITIZEN', 6, 4),
+        college('ASSOCIATION', 7, 3),
+        college('SME', 4, 6),
+        college('PTCE', 9, 1),
+      ],
+      supportBreadth: {
+        __typename: 'SupportBreadth',
+        isBroad: true,
+        qualifyingColleges: ['CITIZEN', 'ASSOCIATION', 'PTCE'],
+        thresholds: {
+          __typename: 'CollegeThresholds',
+          minForShare: 0.6,
+          minColleges: 3,
+          minVotesPerCollege: 10,
+        },
+      },
+    });
+    renderWithApp(<VotePanel proposalId={id} />, { mocks: [me, votes(broad), voteValues()] });
+    expect(await screen.findByTestId('broad-support-badge')).toHaveTextContent(
+      'Soutien large : 3 collèges sur 7 ≥ 60 %',
+    );
+    const table = screen.getByRole('table');
+    const counts = (name: RegExp) =>
+      within(within(table).getByRole('row', { name })).getAllByRole('cell').at(-1)?.textContent;
+    expect(counts(/Citoyen/)).toBe('Oui');
+    expect(counts(/PME/)).toBe('Non');
+    expect(counts(/PTCE/)).toBe('Oui');
   });
 
   it('casts a vote: the pressed button follows my vote and the change is announced', async () => {

@@ -16,42 +16,24 @@ import {
   RETRACT_VOTE_MUTATION,
 } from '../graphql/votes.documents';
 import { offeredVoteValues } from '../vote-values';
+import { BreadthStatus, CollegeSupportTable } from './BroadSupport';
 import { VoteBar } from './VoteBar';
 
 const COLORS: Record<VoteValue, string> = { FOR: 'passerelle', NEUTRAL: 'gray', AGAINST: 'red' };
 const CLOSED_REASONS = ['VOTING_CLOSED', 'PROPOSAL_CLOSED_TO_VOTES'];
 
+/** Support per collège: the breadth verdict, then the figures as an accessible table. */
 function CollegeBreakdown({ proposal }: { proposal: ProposalVotes }) {
   const { t } = useTranslation();
-  if (proposal.collegeVotes.length === 0) return null;
   return (
     <Stack gap="xs">
       <Title order={3} fz="h5">
         {t('votes.byCollege')}
       </Title>
-      <Stack component="ul" gap="sm" className="plain-list">
-        {proposal.collegeVotes.map((college) => (
-          <li key={college.actorType}>
-            <Text size="sm" fw={600}>
-              {t(`actorType.${college.actorType}`)}
-              {' — '}
-              {t('votes.total', { count: college.total })}
-            </Text>
-            <VoteBar
-              votesFor={college.votesFor}
-              votesAgainst={college.votesAgainst}
-              votesNeutral={college.votesNeutral}
-            />
-            <Text size="xs" c="gray.7">
-              {t('proposal.votesFor', { count: college.votesFor })}
-              {' · '}
-              {t('proposal.votesAgainst', { count: college.votesAgainst })}
-              {' · '}
-              {t('proposal.votesNeutral', { count: college.votesNeutral })}
-            </Text>
-          </li>
-        ))}
-      </Stack>
+      <BreadthStatus breadth={proposal.supportBreadth} />
+      {proposal.collegeVotes.length > 0 && (
+        <CollegeSupportTable colleges={proposal.collegeVotes} breadth={proposal.supportBreadth} />
+      )}
     </Stack>
   );
 }

@@ -1,6 +1,19 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { ProposalVotes, VoteValue } from '../../../shared/graphql/schema-types';
 
+/** Whether a proposal is backed across collèges, with the thresholds that say so. */
+export const SUPPORT_BREADTH_FIELDS = gql`
+  fragment SupportBreadthFields on SupportBreadth {
+    isBroad
+    qualifyingColleges
+    thresholds {
+      minForShare
+      minColleges
+      minVotesPerCollege
+    }
+  }
+`;
+
 const PROPOSAL_VOTES_FIELDS = gql`
   fragment ProposalVotesFields on Proposal {
     id
@@ -15,12 +28,20 @@ const PROPOSAL_VOTES_FIELDS = gql`
       votesAgainst
       votesNeutral
       total
+      forShare
+      forShareOfTotal
+      againstShareOfTotal
+      neutralShareOfTotal
+    }
+    supportBreadth {
+      ...SupportBreadthFields
     }
     consultation {
       id
       openPhases
     }
   }
+  ${SUPPORT_BREADTH_FIELDS}
 `;
 
 export const PROPOSAL_VOTES_QUERY: TypedDocumentNode<{ proposal: ProposalVotes }, { id: string }> =
