@@ -17,7 +17,7 @@ export default defineConfig({
   server: {
     port: 4200,
     host: 'localhost',
-    proxy: { '/graphql': { target: api, ws: true }, '/health': api },
+    proxy: { '/graphql': { target: api, ws: true }, '/health': api, '/api': api },
   },
   preview: { port: 4300, host: 'localhost' },
   build: {

@@ -269,6 +269,12 @@ describe('brief drafting: createBrief, updateBrief, transitions, briefs, briefDr
       { id: other.id, slug: other.slug, title: other.title },
     ]);
     expect(citations[2].otherBriefs.map((b) => b.id)).toEqual([other.id]);
+    // The source proposal: the cited one, or the one the cited comment belongs to.
+    expect(citations.map((c) => c.sourceProposal)).toEqual([
+      { id: second.id, title: second.title },
+      { id: first.id, title: first.title },
+      { id: first.id, title: first.title },
+    ]);
 
     // A second edit replaces every section.
     const replaced = dataOf(

@@ -6,7 +6,7 @@ export const BRIEF_FIELDS = `id slug title introduction introductionHtml status 
   createdAt updatedAt updatedBy { id }
   consultations { id }
   sections { id position title synthesis synthesisHtml dissentNote
-    citations { id position quote proposal { id } comment { id } otherBriefs { id slug title } } }`;
+    citations { id position quote proposal { id } sourceProposal { id title } comment { id } otherBriefs { id slug title } } }`;
 
 export const CREATE_BRIEF = `mutation ($input: CreateBriefInput!) { createBrief(input: $input) { ${BRIEF_FIELDS} } }`;
 export const UPDATE_BRIEF = `mutation ($input: UpdateBriefInput!) { updateBrief(input: $input) { ${BRIEF_FIELDS} } }`;
@@ -20,6 +20,7 @@ export interface CitationView {
   position: number;
   quote: string | null;
   proposal: { id: string } | null;
+  sourceProposal: { id: string; title: string } | null;
   comment: { id: string } | null;
   otherBriefs: { id: string; slug: string; title: string }[];
 }

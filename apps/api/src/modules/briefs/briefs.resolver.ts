@@ -165,6 +165,19 @@ export class BriefCitationResolver {
       : null;
   }
 
+  @ResolveField(() => Proposal, {
+    nullable: true,
+    description: 'The cited proposal, or the proposal the cited comment belongs to.',
+  })
+  sourceProposal(
+    @Parent() citation: BriefCitationRecord,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<ProposalRow | null> | null {
+    return citation.sourceProposalId
+      ? this.briefLoaders.proposalById(loaders).load(citation.sourceProposalId)
+      : null;
+  }
+
   @ResolveField(() => Comment, { nullable: true })
   comment(
     @Parent() citation: BriefCitationRecord,

@@ -472,6 +472,8 @@ export interface BriefCitation {
   id: string;
   position: number;
   proposal: CuratedProposal | null;
+  /** The cited proposal, or the proposal the cited comment belongs to. */
+  sourceProposal?: { __typename?: 'Proposal'; id: string; title: string } | null;
   comment: {
     __typename?: 'Comment';
     id: string;

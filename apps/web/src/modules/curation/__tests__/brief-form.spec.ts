@@ -24,6 +24,25 @@ describe('brief form → UpdateBriefInput', () => {
     });
   });
 
+  it('names the proposal a saved comment citation belongs to', () => {
+    const saved = brief();
+    const section = saved.sections[0];
+    const citation = section?.citations[0];
+    if (!section || !citation) throw new Error('fixture has a citation');
+    const comment = {
+      ...citation,
+      proposal: null,
+      sourceProposal: { id: uuid(101), title: 'Un fonds régional' },
+      comment: { id: uuid(300), proposalId: uuid(101), body: 'Oui, un fonds régional.' },
+    };
+    const form = briefToForm({ ...saved, sections: [{ ...section, citations: [comment] }] });
+    expect(form.sections[0]?.citations[0]).toMatchObject({
+      commentId: uuid(300),
+      commentProposalId: uuid(101),
+      commentProposalTitle: 'Un fonds régional',
+    });
+  });
+
   it('reorders sections and citations, and drops removed ones', () => {
     const form = briefToForm(brief());
     const [first, second] = form.sections;

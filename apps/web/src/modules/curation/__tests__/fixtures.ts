@@ -64,6 +64,11 @@ export function brief(overrides: Partial<Brief> = {}): Brief {
             id: uuid(20),
             position: 0,
             proposal: proposal(1, 'Un fonds régional'),
+            sourceProposal: {
+              __typename: 'Proposal',
+              id: proposal(1, 'Un fonds régional').id,
+              title: 'Un fonds régional',
+            },
             comment: null,
             quote: 'fonds',
             otherBriefs: [
@@ -75,6 +80,11 @@ export function brief(overrides: Partial<Brief> = {}): Brief {
             id: uuid(21),
             position: 1,
             proposal: proposal(2, 'Des garanties publiques'),
+            sourceProposal: {
+              __typename: 'Proposal',
+              id: proposal(2, 'Des garanties publiques').id,
+              title: 'Des garanties publiques',
+            },
             comment: null,
             quote: null,
             otherBriefs: [],

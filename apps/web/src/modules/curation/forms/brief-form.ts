@@ -67,7 +67,9 @@ export function briefToForm(brief: Brief): BriefFormState {
             commentBody: citation.comment?.body ?? null,
             commentAuthor: citation.comment?.author ?? null,
             commentProposalId: citation.comment?.proposalId ?? null,
-            commentProposalTitle: null,
+            commentProposalTitle: citation.comment
+              ? (citation.sourceProposal?.title ?? null)
+              : null,
             quote: citation.quote ?? '',
             otherBriefs: citation.otherBriefs,
           })),

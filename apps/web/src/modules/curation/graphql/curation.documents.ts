@@ -57,6 +57,10 @@ export const BRIEF_FIELDS = gql`
         proposal {
           ...CuratedProposalFields
         }
+        sourceProposal {
+          id
+          title
+        }
         comment {
           id
           proposalId
