@@ -33,6 +33,7 @@ import {
 } from '../forms/candidate-filters';
 import { CANDIDATE_PROPOSALS_QUERY } from '../graphql/curation.documents';
 import { CandidateCard } from './CandidateCard';
+import { ThemeCheckboxes } from '../../../shared/ui/ThemeCheckboxes';
 
 const ACTOR_TYPES = Object.values(ActorType) as ActorType[];
 
@@ -87,17 +88,12 @@ function CandidateFilters({
           checked={state.isBroadSupportOnly}
           onChange={(event) => onChange({ isBroadSupportOnly: event.currentTarget.checked })}
         />
-        <Checkbox.Group
+        <ThemeCheckboxes
           label={t('curation.picker.themes')}
+          themes={themes.data?.themes ?? []}
           value={state.themeSlugs}
           onChange={(themeSlugs) => onChange({ themeSlugs })}
-        >
-          <Stack gap={6} mt="xs">
-            {(themes.data?.themes ?? []).map((theme) => (
-              <Checkbox key={theme.id} value={theme.slug} label={theme.name} />
-            ))}
-          </Stack>
-        </Checkbox.Group>
+        />
         <TerritorySelect
           id="candidate-territory"
           label={t('curation.picker.territory')}

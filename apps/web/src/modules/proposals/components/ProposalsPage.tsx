@@ -30,6 +30,7 @@ import {
 } from '../hooks/useProposalSearchParams';
 import { BroadSupportFilter } from './BroadSupportFilter';
 import { ProposalList } from './ProposalList';
+import { ThemeCheckboxes } from '../../../shared/ui/ThemeCheckboxes';
 
 function SearchForm({ value, onSearch }: { value: string; onSearch: (text: string) => void }) {
   const { t } = useTranslation();
@@ -109,17 +110,12 @@ export function ProposalsPage() {
         ]}
         onChange={(event) => update({ consultationId: event.currentTarget.value })}
       />
-      <Checkbox.Group
+      <ThemeCheckboxes
         label={t('proposals.themes')}
+        themes={themes.data?.themes ?? []}
         value={state.themeSlugs}
         onChange={(themeSlugs) => update({ themeSlugs })}
-      >
-        <Stack gap={6} mt="xs">
-          {(themes.data?.themes ?? []).map((theme) => (
-            <Checkbox key={theme.id} value={theme.slug} label={theme.name} />
-          ))}
-        </Stack>
-      </Checkbox.Group>
+      />
       <TerritoryFilter
         territoryId={state.territoryId}
         onChange={(territory) => update({ territoryId: territory?.id ?? '' })}
