@@ -19,10 +19,12 @@ import { BriefsModule } from './modules/briefs/briefs.module';
 import { ClustersModule } from './modules/clusters/clusters.module';
 import { CommentsModule } from './modules/comments/comments.module';
 import { ConsultationsModule } from './modules/consultations/consultations.module';
+import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { HealthModule } from './modules/health/health.module';
 import { ModerationModule } from './modules/moderation/moderation.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OpenDataModule } from './modules/open-data/open-data.module';
+import { OpinionsModule } from './modules/opinions/opinions.module';
 import { OrganisationsApiModule } from './modules/organisations/organisations-api.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { ProposalsModule } from './modules/proposals/proposals.module';
@@ -65,6 +67,8 @@ export class AppModule {
         BriefPublicationModule,
         BriefExportModule,
         OpenDataModule,
+        OpinionsModule,
+        DashboardModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GraphQLExceptionFilter }],
     };

@@ -218,6 +218,8 @@ export const en: Messages = {
       CONTROVERSIAL: 'Controversial',
       MOST_COMMENTED: 'Most commented',
       RELEVANCE: 'Relevance',
+      CONSENSUS: 'Consensus across groups',
+      DIVISIVE: 'What divides',
     },
     title: 'Proposals',
     intro:

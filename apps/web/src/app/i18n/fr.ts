@@ -218,6 +218,8 @@ export const fr = {
       CONTROVERSIAL: 'Controversées',
       MOST_COMMENTED: 'Les plus commentées',
       RELEVANCE: 'Pertinence',
+      CONSENSUS: 'Consensus entre groupes',
+      DIVISIVE: 'Ce qui divise',
     },
     title: 'Propositions',
     intro:

