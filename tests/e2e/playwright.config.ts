@@ -52,6 +52,7 @@ export default defineConfig({
     stderr: 'pipe',
     gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     // Every test signs in from the same address: rate limits stay far away (merged into process.env).
-    env: { RATE_LIMIT_FACTOR: '1000' },
+    // Opinion groups are recomputed one second after a vote, so browser tests see them quickly.
+    env: { RATE_LIMIT_FACTOR: '1000', OPINION_GROUPS_DELAY_SECONDS: '1' },
   },
 });

@@ -313,6 +313,21 @@ const POLICY: Record<string, Operation> = {
       };
     },
   },
+  // Participation dashboard (issue 6): public with small cells suppressed, exact for curators.
+  participationDashboard: {
+    allowed: CALLERS,
+    call: async (fixture) => ({
+      query: `query ($id: ID) { participationDashboard(consultationId: $id) { totals { participants } } }`,
+      variables: { id: fixture.consultationId },
+    }),
+  },
+  curatorDashboard: {
+    allowed: CURATORS,
+    call: async (fixture) => ({
+      query: `query ($id: ID) { curatorDashboard(consultationId: $id) { totals { participants } } }`,
+      variables: { id: fixture.consultationId },
+    }),
+  },
 };
 
 describe('permission matrix of moderation and administration', () => {
@@ -386,7 +401,7 @@ describe('permission matrix of moderation and administration', () => {
       ...(data?.__schema.mutationType.fields ?? []),
     ].map((field) => field.name);
     const governed =
-      /^(report|hide|restore|dismiss|moderation|audit|answer|suspend|reinstate|merge|undoMerge|createConsultation|updateConsultation|changeUserRole|users$|myNotifications|markNotifications|briefs$|briefDraft|createBrief|updateBrief|submitBrief|returnBrief|publishBrief)/;
+      /^(report|hide|restore|dismiss|moderation|audit|answer|suspend|reinstate|merge|undoMerge|createConsultation|updateConsultation|changeUserRole|users$|myNotifications|markNotifications|briefs$|briefDraft|createBrief|updateBrief|submitBrief|returnBrief|publishBrief|participationDashboard|curatorDashboard)/;
     const undeclared = names.filter((name) => governed.test(name) && !(name in POLICY));
     expect(undeclared).toEqual([]);
     expect(names.length).toBeGreaterThan(20);

@@ -64,6 +64,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     WEB_DIST_DIR: path.join(__dirname, 'no-web-app'),
     // Suites share one IP address and sign in often: only rate-limits.spec.ts uses factor 1.
     RATE_LIMIT_FACTOR: '1000',
+    // No background jobs unless a suite asks: several suites count the SQL statements they cause.
+    JOBS_ENABLED: 'false',
     ...env,
   });
   const app = await createApp(config);

@@ -177,4 +177,27 @@ describe('parseConfig', () => {
       ]);
     }
   });
+
+  it('enables the jobs by default and reads JOBS_ENABLED', () => {
+    expect(parseConfig({ DATABASE_URL }).jobsEnabled).toBe(true);
+    expect(parseConfig({ DATABASE_URL, JOBS_ENABLED: 'false' }).jobsEnabled).toBe(false);
+    expect(problemsOf({ DATABASE_URL, JOBS_ENABLED: 'sometimes' })).toEqual([
+      'JOBS_ENABLED must be true or false (got "sometimes")',
+    ]);
+  });
+
+  it('debounces opinion-groups runs 10 s in production, 2 s otherwise, or as set', () => {
+    const production = { DATABASE_URL, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) };
+    expect(parseConfig(production).opinionGroupsDelaySeconds).toBe(10);
+    expect(parseConfig({ DATABASE_URL }).opinionGroupsDelaySeconds).toBe(2);
+    expect(parseConfig({ DATABASE_URL, NODE_ENV: 'test' }).opinionGroupsDelaySeconds).toBe(2);
+    expect(
+      parseConfig({ ...production, OPINION_GROUPS_DELAY_SECONDS: '0' }).opinionGroupsDelaySeconds,
+    ).toBe(0);
+    for (const value of ['-1', '1.5', 'soon', '86401']) {
+      expect(problemsOf({ DATABASE_URL, OPINION_GROUPS_DELAY_SECONDS: value })).toEqual([
+        `OPINION_GROUPS_DELAY_SECONDS must be an integer between 0 and 86400 (got "${value}")`,
+      ]);
+    }
+  });
 });

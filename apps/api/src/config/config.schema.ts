@@ -27,6 +27,10 @@ export interface AppConfig {
    * the base of the absolute links written into brief exports. Null: taken from each request.
    */
   publicUrl: string | null;
+  /** Whether this process runs the background jobs (pg-boss queue and workers). */
+  jobsEnabled: boolean;
+  /** Debounce before an opinion-groups run after a vote, in seconds. */
+  opinionGroupsDelaySeconds: number;
 }
 
 /** Thrown when the environment is not usable; the message names every bad variable. */
@@ -106,6 +110,9 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
+/** Fallback of integers whose default depends on NODE_ENV. */
+const NOT_SET = -1;
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const envSchema = z.object({
@@ -169,6 +176,8 @@ const envSchema = z.object({
           'PUBLIC_URL must be an http:// or https:// URL (e.g. https://passerelle.example.fr)',
       }),
   ),
+  JOBS_ENABLED: boolean('JOBS_ENABLED'),
+  OPINION_GROUPS_DELAY_SECONDS: integer('OPINION_GROUPS_DELAY_SECONDS', 0, 86_400, NOT_SET),
 });
 
 /** Time for load balancers to see readiness turn false before the server stops accepting. */
@@ -220,5 +229,13 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     redisKeyPrefix: values.REDIS_KEY_PREFIX,
     rateLimitFactor: values.RATE_LIMIT_FACTOR === undefined ? 1 : Number(values.RATE_LIMIT_FACTOR),
     publicUrl: values.PUBLIC_URL === undefined ? null : values.PUBLIC_URL.replace(/\/+$/, ''),
+    jobsEnabled: values.JOBS_ENABLED ?? true,
+    // Production waits longer, so that a burst of votes makes one run.
+    opinionGroupsDelaySeconds:
+      values.OPINION_GROUPS_DELAY_SECONDS !== NOT_SET
+        ? values.OPINION_GROUPS_DELAY_SECONDS
+        : isProduction
+          ? 10
+          : 2,
   };
 }

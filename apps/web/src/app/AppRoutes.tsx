@@ -82,6 +82,12 @@ const CurationRoutes = lazy(() =>
   })),
 );
 
+const PublicDashboardPage = lazy(() =>
+  import('../modules/dashboard/components/PublicDashboardPage').then((m) => ({
+    default: m.PublicDashboardPage,
+  })),
+);
+
 const AdminRoutes = lazy(() =>
   import('../modules/admin/components/AdminRoutes').then((m) => ({ default: m.AdminRoutes })),
 );
@@ -109,6 +115,7 @@ export function AppRoutes() {
         <Route path="contributions/:slug" element={<BriefPage />} />
         <Route path="contributions/:slug/versions/:number" element={<BriefPage />} />
         <Route path="contributions/:slug/comparer" element={<BriefDiffPage />} />
+        <Route path="tableau-de-bord" element={<PublicDashboardPage />} />
         <Route path="admin/*" element={<AdminRoutes />} />
         <Route path="curation/*" element={<CurationRoutes />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -1,3 +1,4 @@
+import * as dissent from './dissent';
 import * as consensus from './index';
 import * as groups from './opinion-groups';
 import * as scores from './opinion-scores';
@@ -16,6 +17,10 @@ describe('the consensus API', () => {
       groupLabel: scores.groupLabel,
       groupVotes: scores.groupVotes,
       buildVoteMatrix: matrix.buildVoteMatrix,
+      DISSENT_MIN_GROUP_VOTES: dissent.DISSENT_MIN_GROUP_VOTES,
+      draftDissentNote: dissent.draftDissentNote,
+      hasDissentingGroup: dissent.hasDissentingGroup,
+      isDissentingGroup: dissent.isDissentingGroup,
     });
   });
 });

@@ -19,4 +19,12 @@ export {
   groupVotes,
   type GroupVotes,
 } from './opinion-scores';
+export {
+  DISSENT_MIN_GROUP_VOTES,
+  draftDissentNote,
+  hasDissentingGroup,
+  isDissentingGroup,
+  type DissentGroupFigures,
+  type DissentSource,
+} from './dissent';
 export { buildVoteMatrix, type OpinionVote, type VoteMatrix } from './vote-matrix';

@@ -81,7 +81,8 @@ interface Phrases {
   and: string;
 }
 
-function list(items: string[], and: string): string {
+/** `a, b and c` with the language's `and`. */
+export function list(items: string[], and: string): string {
   return items.length === 1
     ? items[0]
     : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
@@ -121,6 +122,11 @@ const PHRASES: Record<Language, Phrases> = {
     and: 'and',
   },
 };
+
+/** A whole percentage as this folder's texts write it: « 64\u00a0% », "64%". */
+export function formatPercent(value: number, lang: Language): string {
+  return PHRASES[lang].percent(value);
+}
 
 /**
  * One line on why a proposal ranks where it does, from the raw (unsmoothed) shares: the groups a

@@ -15,6 +15,7 @@ const MATRIX: Record<Action, Role[]> = {
   'comment.create': ['PARTICIPANT', 'MODERATOR', 'CURATOR', 'ADMIN'],
   'moderation.act': ['MODERATOR', 'ADMIN'],
   'brief.edit': ['CURATOR', 'ADMIN'],
+  'dashboard.readExact': ['CURATOR', 'ADMIN'],
   'consultation.manage': ['ADMIN'],
   'user.readEmail': ['ADMIN'],
   'user.manageRoles': ['ADMIN'],

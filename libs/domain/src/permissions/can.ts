@@ -13,6 +13,7 @@ export type Action =
   | 'comment.create'
   | 'moderation.act'
   | 'brief.edit'
+  | 'dashboard.readExact'
   | 'consultation.manage'
   | 'user.readEmail'
   | 'user.manageRoles';
@@ -41,6 +42,8 @@ const RULES: Record<Action, (actor: SignedIn, resource?: Resource) => boolean> =
   'comment.create': anyone,
   'moderation.act': roles('MODERATOR', 'ADMIN'),
   'brief.edit': roles('CURATOR', 'ADMIN'),
+  /** The participation dashboard without small-cell suppression. */
+  'dashboard.readExact': roles('CURATOR', 'ADMIN'),
   'consultation.manage': roles('ADMIN'),
   'user.readEmail': (actor, resource) => owner(actor, resource) || actor.role === 'ADMIN',
   'user.manageRoles': roles('ADMIN'),

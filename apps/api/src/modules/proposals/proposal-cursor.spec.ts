@@ -14,7 +14,13 @@ describe('proposal cursors', () => {
     expect(decodeCursor(encodeCursor(position), 'HOT')).toEqual(position);
   });
 
+  it.each(['CONSENSUS', 'DIVISIVE'] as const)('round-trips a %s position', (orderBy) => {
+    const position = { orderBy, key: 0.7071067811865476, id };
+    expect(decodeCursor(encodeCursor(position), orderBy)).toEqual(position);
+  });
+
   it.each([
+    ['a CONSENSUS cursor in the DIVISIVE order', raw(['CONSENSUS', 0.5, id]), 'DIVISIVE'],
     ['garbage', 'not-a-cursor', 'NEWEST'],
     ['JSON of the wrong shape', raw({ a: 1 }), 'NEWEST'],
     ['a cursor of another order', raw(['TOP', 0.5, id]), 'HOT'],

@@ -9,6 +9,10 @@ export const ProposalOrderBy = {
   CONTROVERSIAL: 'CONTROVERSIAL',
   MOST_COMMENTED: 'MOST_COMMENTED',
   RELEVANCE: 'RELEVANCE',
+  /** Group-aware agreement: high only when every opinion group agrees. */
+  CONSENSUS: 'CONSENSUS',
+  /** The proposals that split the opinion groups most. */
+  DIVISIVE: 'DIVISIVE',
 } as const;
 export type ProposalOrderBy = (typeof ProposalOrderBy)[keyof typeof ProposalOrderBy];
 

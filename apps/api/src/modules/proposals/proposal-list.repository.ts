@@ -50,7 +50,7 @@ const COLUMNS = Prisma.sql`p."id", p."consultationId", p."authorId", p."organisa
   p."summary", p."body", p."bodyHtml", p."territoryId", p."competentLevel", p."lever",
   p."experiment", p."measuredImpact", p."status", p."version", p."votesFor", p."votesAgainst",
   p."votesNeutral", p."commentsCount", p."scoreTop", p."scoreHot", p."scoreControversial",
-  p."searchTitle", p."openReportsCount", p."hiddenAt", p."awaitingReview", p."clusterId", p."publishedAt",
+  p."scoreConsensus", p."scoreDivisive", p."searchTitle", p."openReportsCount", p."hiddenAt", p."awaitingReview", p."clusterId", p."publishedAt",
   p."createdAt", p."updatedAt"`;
 
 /** Sort key expressions: enum → fixed SQL, never user text. Ranks are float8 so cursors round-trip. */
@@ -62,6 +62,9 @@ const SORT_KEYS: Record<ProposalOrderBy, Prisma.Sql> = {
   CONTROVERSIAL: Prisma.sql`p."scoreControversial"`,
   MOST_COMMENTED: Prisma.sql`p."commentsCount"::float8`,
   RELEVANCE: Prisma.sql`ts_rank(p."searchVector", q.query)::float8`,
+  // Written by the opinion-groups job (modules/opinions); Proposal.opinions ranks in this order.
+  CONSENSUS: Prisma.sql`p."scoreConsensus"`,
+  DIVISIVE: Prisma.sql`p."scoreDivisive"`,
 };
 
 const MARKERS = `${HIGHLIGHT_START}${HIGHLIGHT_STOP}`;

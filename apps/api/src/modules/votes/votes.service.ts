@@ -19,6 +19,7 @@ import {
 import { isUuid } from '../../common/graphql/ids';
 import { type Proposal as ProposalRow } from '../../generated/prisma/client';
 import { ConsultationsRepository } from '../consultations/consultations.repository';
+import { OpinionGroupsJob } from '../opinions/opinion-groups.job';
 import { type Page, pageArgs, toPage } from './page';
 import { type CollegeCountRecord, type VoteRecord, VotesRepository } from './votes.repository';
 
@@ -52,6 +53,7 @@ export class VotesService {
   constructor(
     private readonly votes: VotesRepository,
     private readonly consultations: ConsultationsRepository,
+    private readonly opinionGroups: OpinionGroupsJob,
   ) {}
 
   /** Casts, changes (value given) or retracts (null) the actor's vote; idempotent. */
@@ -80,6 +82,8 @@ export class VotesService {
       }
     });
     if (!proposal) throw notFound();
+    // After the commit, so the run sees this vote; schedule() logs and swallows queue errors.
+    await this.opinionGroups.schedule(proposal.consultationId);
     return proposal;
   }
 

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { AdminNavItem } from '../../modules/admin/components/AdminNavItem';
 import { AccountMenu } from '../../modules/auth/components/AccountMenu';
 import { CurationNavItem } from '../../modules/curation/components/CurationNavItem';
+import { dashboardPaths } from '../../modules/dashboard/lib/paths';
 import { NotificationBell } from '../../modules/notifications/components/NotificationBell';
 import { SuspensionBanner } from '../../modules/notifications/components/SuspensionBanner';
 import { LoadingState } from '../../shared/ui/LoadingState';
@@ -108,6 +109,9 @@ export function Layout() {
         <Container size="lg">
           <Text size="sm" c="gray.7">
             {t('app.footer')}
+          </Text>
+          <Text size="sm" mt="xs">
+            <Link to={dashboardPaths.public}>{t('dashboard.footerLink')}</Link>
           </Text>
         </Container>
       </footer>

@@ -2,18 +2,68 @@ import type { MockLink } from '@apollo/client/testing';
 import type {
   Brief,
   CandidateProposal,
-  CuratedProposal,
+  OpinionGroupVotes,
+  ProposalOpinions,
 } from '../../../shared/graphql/schema-types';
 import { THEMES_QUERY } from '../../proposals/graphql/proposals.documents';
 import { initialCandidateFilters, toCandidateVariables } from '../forms/candidate-filters';
+import type { WithOpinions } from '../forms/opinions';
 import {
   CANDIDATE_PROPOSALS_QUERY,
   type CandidateProposalsVariables,
+  type CandidateWithOpinions,
 } from '../graphql/curation.documents';
 
 export const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
-export const proposal = (n: number, title: string): CuratedProposal => ({
+/** One group's votes on a proposal, its shares computed as the API does. */
+export function groupFigures(
+  groupId: number,
+  groupSize: number,
+  agree: number,
+  disagree: number,
+  pass = 0,
+): OpinionGroupVotes {
+  const total = agree + disagree + pass;
+  return {
+    __typename: 'OpinionGroupVotes',
+    groupId,
+    label: String.fromCharCode(65 + groupId),
+    groupSize,
+    agree,
+    disagree,
+    pass,
+    total,
+    agreeShare: total === 0 ? 0 : agree / total,
+    disagreeShare: total === 0 ? 0 : disagree / total,
+    passShare: total === 0 ? 0 : pass / total,
+    agreement: (agree + 1) / (total + 2),
+    disagreement: (disagree + 1) / (total + 2),
+  };
+}
+
+/** Proposal.opinions for these groups (the explanation is the API's, given as is). */
+export const opinionsOf = (
+  groups: OpinionGroupVotes[],
+  overrides: Partial<ProposalOpinions> = {},
+): ProposalOpinions => ({
+  __typename: 'ProposalOpinions',
+  computedAt: '2026-11-25T09:00:00.000Z',
+  consensus: 0.5,
+  divisiveness: 0.2,
+  consensusRank: 1,
+  divisiveRank: 1,
+  rankedCount: 10,
+  groups,
+  explanation: 'Explication',
+  ...overrides,
+});
+
+export const proposal = (
+  n: number,
+  title: string,
+  opinions: ProposalOpinions | null = null,
+): WithOpinions => ({
   __typename: 'Proposal',
   id: uuid(100 + n),
   title,
@@ -32,6 +82,7 @@ export const proposal = (n: number, title: string): CuratedProposal => ({
       total: 10,
     },
   ],
+  opinions,
 });
 
 /** A working copy with two sections; the first cites two proposals. */
@@ -117,8 +168,8 @@ export function brief(overrides: Partial<Brief> = {}): Brief {
 export const candidate = (
   n: number,
   title: string,
-  overrides: Partial<CandidateProposal> = {},
-): CandidateProposal => ({
+  overrides: Partial<CandidateWithOpinions> = {},
+): CandidateWithOpinions => ({
   ...proposal(n, title),
   themes: [{ __typename: 'Theme', id: uuid(60), slug: 'energie', name: 'Énergie citoyenne' }],
   territory: {

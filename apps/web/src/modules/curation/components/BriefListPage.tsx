@@ -7,6 +7,7 @@ import { errorMessage } from '../../../shared/graphql/errors';
 import { LoadingState } from '../../../shared/ui/LoadingState';
 import { PageTitle } from '../../../shared/ui/PageTitle';
 import { usePageTitle } from '../../../shared/ui/usePageTitle';
+import { dashboardPaths } from '../../dashboard/lib/paths';
 import { BRIEFS_QUERY } from '../graphql/curation.documents';
 import { BriefStatusBadge } from './BriefStatusBadge';
 import { NewBriefForm } from './NewBriefForm';
@@ -28,6 +29,9 @@ export function BriefListPage() {
     <Stack gap="xl">
       <PageTitle>{t('curation.title')}</PageTitle>
       <Text>{t('curation.intro')}</Text>
+      <Anchor component={Link} to={dashboardPaths.curator} fw={600}>
+        {t('dashboard.curatorLink')}
+      </Anchor>
       <section aria-labelledby="briefs-heading">
         <Title order={2} id="briefs-heading" mb="sm">
           {t('curation.list.heading')}

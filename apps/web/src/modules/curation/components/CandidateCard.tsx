@@ -6,11 +6,13 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../../app/paths';
 import { errorMessage } from '../../../shared/graphql/errors';
-import type { CandidateProposal, CommentNode } from '../../../shared/graphql/schema-types';
+import type { CommentNode } from '../../../shared/graphql/schema-types';
 import { LoadingState } from '../../../shared/ui/LoadingState';
 import { PROPOSAL_COMMENTS_QUERY } from '../../comments/graphql/comments.documents';
+import type { CandidateWithOpinions } from '../graphql/curation.documents';
 import { candidateDragId, type BriefDragData } from '../hooks/useBriefDnd';
 import { DragHandle } from './DragHandle';
+import { OpinionFigures } from './OpinionFigures';
 import { VoteFigures } from './VoteFigures';
 
 /** Public comments of a thread, replies included, in reading order (deleted or hidden ones left out). */
@@ -22,7 +24,7 @@ export function citableComments(comments: readonly CommentNode[]): CommentNode[]
 }
 
 interface CandidateCardProps {
-  proposal: CandidateProposal;
+  proposal: CandidateWithOpinions;
   /** The section the buttons add to ("section 2 « Financer »"), or null when there is none. */
   targetName: string | null;
   /** Already cited by the target section. */
@@ -98,8 +100,8 @@ function CandidateComments({
 }
 
 /**
- * A candidate: what it is, its live figures per collège, where it is already cited, and how to
- * cite it (button, drag handle, or one of its comments).
+ * A candidate: what it is, its consensus across opinion groups, its live figures per collège,
+ * where it is already cited, and how to cite it (button, drag handle, or one of its comments).
  */
 export function CandidateCard(props: CandidateCardProps) {
   const { proposal, targetName, isInTarget, citedCommentIds, citedInSections } = props;
@@ -150,6 +152,7 @@ export function CandidateCard(props: CandidateCardProps) {
             </Badge>
           )}
         </Group>
+        <OpinionFigures opinions={proposal.opinions} variant="consensus" />
         <VoteFigures proposal={proposal} />
         {(proposal.citedIn.length > 0 || citedInSections.length > 0) && (
           <Stack gap={2}>

@@ -8,6 +8,7 @@ import { paths } from '../../../app/paths';
 import { fieldId, type CitationState } from '../forms/brief-form';
 import { citationDragId, type BriefDragData } from '../hooks/useBriefDnd';
 import { DragHandle } from './DragHandle';
+import { OpinionFigures } from './OpinionFigures';
 import { VoteFigures } from './VoteFigures';
 
 interface CitationEditorProps {
@@ -128,6 +129,7 @@ export function CitationEditor(props: CitationEditorProps) {
             )}
           </Stack>
         )}
+        {proposal && <OpinionFigures opinions={proposal.opinions} variant="groups" />}
         {proposal && <VoteFigures proposal={proposal} />}
         {citation.otherBriefs.length > 0 && (
           <Text size="sm" c="ochre.9">

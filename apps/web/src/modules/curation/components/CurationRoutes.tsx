@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import { Alert, Anchor, Stack } from '@mantine/core';
 import { Link, Route, Routes, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,13 @@ import { usePageTitle } from '../../../shared/ui/usePageTitle';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
 import { BriefEditorPage } from './BriefEditorPage';
 import { BriefListPage } from './BriefListPage';
+
+// The dashboard carries the map of France: loaded when first visited.
+const CuratorDashboardPage = lazy(() =>
+  import('../../dashboard/components/CuratorDashboardPage').then((m) => ({
+    default: m.CuratorDashboardPage,
+  })),
+);
 
 /** Shown instead of the workspace to visitors and to accounts that are not curators. */
 function Restricted() {
@@ -43,6 +51,7 @@ export function CurationRoutes() {
   return (
     <Routes>
       <Route index element={<BriefListPage />} />
+      <Route path="tableau-de-bord" element={<CuratorDashboardPage />} />
       <Route path=":id" element={<BriefEditorPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

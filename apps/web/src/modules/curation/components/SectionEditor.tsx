@@ -1,10 +1,11 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Fieldset, Group, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useSortable, SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useTranslation } from 'react-i18next';
-import { BRIEF_LIMITS as L } from '@passerelle/domain';
+import { BRIEF_LIMITS as L, DISSENT_MIN_GROUP_VOTES } from '@passerelle/domain';
 import { fieldId, move, removeAt, withCitations, type SectionState } from '../forms/brief-form';
+import { appendDissentDraft, sectionDissentDraft, toLanguage } from '../forms/opinions';
 import { insertSourceMarker } from '../forms/source-markers';
 import { citationDragId, sectionDragId, type BriefDragData } from '../hooks/useBriefDnd';
 import { CitationEditor } from './CitationEditor';
@@ -36,8 +37,10 @@ export const citationCardId = (path: string) => `${fieldId(path)}-card`;
 export function SectionEditor(props: SectionEditorProps) {
   const { section, index, count, errors, isPickerTarget } = props;
   const { onChange, onMove, onRemove, onFindSources } = props;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const synthesisRef = useRef<HTMLTextAreaElement>(null);
+  const dissentRef = useRef<HTMLTextAreaElement>(null);
+  const [seedStatus, setSeedStatus] = useState('');
   const path = `sections.${index}`;
   const number = index + 1;
   const patch = (values: Partial<SectionState>) => onChange({ ...section, ...values });
@@ -64,6 +67,18 @@ export function SectionEditor(props: SectionEditorProps) {
       element.focus();
       element.setSelectionRange(next.cursor, next.cursor);
     });
+  };
+
+  const dissentDraft = sectionDissentDraft(section, toLanguage(i18n.language));
+  const seedDissent = () => {
+    const next = appendDissentDraft(section.dissentNote, dissentDraft);
+    setSeedStatus(
+      next === section.dissentNote
+        ? t('curationOpinions.alreadySeeded')
+        : t('curationOpinions.seeded'),
+    );
+    if (next !== section.dissentNote) patch({ dissentNote: next });
+    requestAnimationFrame(() => dissentRef.current?.focus());
   };
 
   const sources = section.citations.map((citation, i) => ({
@@ -142,6 +157,7 @@ export function SectionEditor(props: SectionEditorProps) {
             sources={sources}
           />
           <Textarea
+            ref={dissentRef}
             id={fieldId(`${path}.dissentNote`)}
             label={t('curation.section.dissentNote')}
             description={t('curation.section.dissentNoteHint', { max: L.dissentNoteMax })}
@@ -151,8 +167,32 @@ export function SectionEditor(props: SectionEditorProps) {
             maxLength={L.dissentNoteMax}
             value={section.dissentNote}
             error={errors[`${path}.dissentNote`]}
-            onChange={(event) => patch({ dissentNote: event.currentTarget.value })}
+            onChange={(event) => {
+              setSeedStatus('');
+              patch({ dissentNote: event.currentTarget.value });
+            }}
           />
+          <Stack gap={4}>
+            <div>
+              <Button
+                variant="light"
+                size="xs"
+                disabled={dissentDraft === ''}
+                onClick={seedDissent}
+                aria-describedby={fieldId(`${path}.dissentSeedHint`)}
+              >
+                {t('curationOpinions.seed')}
+              </Button>
+            </div>
+            <Text size="sm" c="gray.7" id={fieldId(`${path}.dissentSeedHint`)}>
+              {dissentDraft === ''
+                ? t('curationOpinions.seedDisabled', { min: DISSENT_MIN_GROUP_VOTES })
+                : t('curationOpinions.seedHint')}
+            </Text>
+            <Text size="sm" role="status" aria-live="polite">
+              {seedStatus}
+            </Text>
+          </Stack>
           <section aria-labelledby={fieldId(`${path}.citations`)}>
             <Title order={4} id={fieldId(`${path}.citations`)} mb="xs">
               {t('curation.section.citations', { count: section.citations.length })}

@@ -7,13 +7,15 @@ import type {
   Participant,
 } from '../../../shared/graphql/schema-types';
 import type { UpdateBriefInput } from '../graphql/curation.documents';
+import type { WithOpinions } from './opinions';
 import { remapSourceMarkers } from './source-markers';
 
 /** A citation as edited: the source as loaded (for display) and the quote being typed. */
 export interface CitationState {
   /** Stable React key (not sent). */
   key: string;
-  proposal: CuratedProposal | null;
+  /** The cited proposal, with its opinion-group figures once computed. */
+  proposal: WithOpinions | null;
   commentId: string | null;
   commentBody: string | null;
   /** The cited comment's author (null for a proposal, or once the comment is deleted). */
@@ -86,7 +88,7 @@ export const emptySection = (): SectionState => ({
   citations: [],
 });
 
-export const proposalCitation = (proposal: CuratedProposal): CitationState => ({
+export const proposalCitation = (proposal: WithOpinions<CuratedProposal>): CitationState => ({
   key: newKey('citation'),
   proposal,
   commentId: null,

@@ -6,6 +6,8 @@ import type { CandidateProposalsVariables } from '../graphql/curation.documents'
 export const CANDIDATE_ORDERS: readonly ProposalOrderBy[] = [
   'TOP',
   'HOT',
+  'CONSENSUS',
+  'DIVISIVE',
   'CONTROVERSIAL',
   'MOST_COMMENTED',
   'NEWEST',

@@ -5,6 +5,7 @@ import type {
   CandidateProposal,
   PageInfo,
   ProposalFilter,
+  ProposalOpinions,
   ProposalOrderBy,
 } from '../../../shared/graphql/schema-types';
 
@@ -23,6 +24,29 @@ const CURATED_PROPOSAL_FIELDS = gql`
       votesAgainst
       votesNeutral
       total
+    }
+    opinions {
+      computedAt
+      consensus
+      divisiveness
+      consensusRank
+      divisiveRank
+      rankedCount
+      groups {
+        groupId
+        label
+        groupSize
+        agree
+        disagree
+        pass
+        total
+        agreeShare
+        disagreeShare
+        passShare
+        agreement
+        disagreement
+      }
+      explanation
     }
   }
 `;
@@ -169,9 +193,12 @@ const CANDIDATE_FIELDS = gql`
   ${CURATED_PROPOSAL_FIELDS}
 `;
 
+/** A candidate with its opinion-group figures (Proposal.opinions, CONTRACT-opinions.md). */
+export type CandidateWithOpinions = CandidateProposal & { opinions?: ProposalOpinions | null };
+
 export interface CandidateProposalsData {
   proposals: {
-    edges: { cursor: string; node: CandidateProposal }[];
+    edges: { cursor: string; node: CandidateWithOpinions }[];
     pageInfo: PageInfo;
     totalCount: number;
   };

@@ -14,6 +14,13 @@ describe('proposal search parameters', () => {
     expect(parse('q=velo&tri=top').orderBy).toBe('TOP');
   });
 
+  it('reads and writes the consensus and divisive orders, with or without a search', () => {
+    expect(parse('tri=consensus').orderBy).toBe('CONSENSUS');
+    expect(parse('q=velo&tri=divisive').orderBy).toBe('DIVISIVE');
+    expect(toSearchParams(parse('tri=consensus')).toString()).toBe('tri=consensus');
+    expect(toProposalsVariables(parse('tri=divisive')).orderBy).toBe('DIVISIVE');
+  });
+
   it('ignores relevance without a search, unknown orders, statuses and collèges', () => {
     const state = parse('tri=relevance&statut=DRAFT&statut=SELECTED&college=KING&college=PTCE');
     expect(state.orderBy).toBe('NEWEST');

@@ -18,6 +18,7 @@ import { ProposalBroadSupportBadge } from '../../votes/components/BroadSupport';
 import { MergeDuplicatesButton } from '../../clusters/components/MergeDuplicatesButton';
 import { ProposalClusterNotice } from '../../clusters/components/ProposalClusterNotice';
 import { ProposalCitedIn } from '../../briefs/components/ProposalCitedIn';
+import { ProposalOpinions } from '../../opinions/components/ProposalOpinions';
 import {
   AnswerProposalForm,
   HiddenProposalNotice,
@@ -176,6 +177,7 @@ export function ProposalPage() {
               <Text className="preserve-lines">{proposal.measuredImpact}</Text>
             </Section>
           )}
+          <ProposalOpinions proposalId={proposal.id} />
         </Stack>
         <Stack gap="md" className="proposal-aside">
           <VotePanel proposalId={proposal.id} />

@@ -9,6 +9,8 @@ export const ORDERS: ProposalOrderBy[] = [
   'HOT',
   'CONTROVERSIAL',
   'MOST_COMMENTED',
+  'CONSENSUS',
+  'DIVISIVE',
   'RELEVANCE',
 ];
 
