@@ -365,21 +365,14 @@ export async function seedDemoData(
     const votersFor: string[] = [];
     const votersAgainst: string[] = [];
     const votersNeutral: string[] = [];
-    for (const voter of voters) {
-      if (voter.key === p.author || random() > 0.72) continue;
-      const nudge = collegeNudge(voter.actorType, p);
-      const shareFor = Math.min(1, Math.max(0, p.support[0] + nudge));
-      const shareAgainst = Math.min(1 - shareFor, Math.max(0, p.support[1] - nudge));
-      const roll = random();
-      const value: VoteValue =
-        roll < shareFor ? 'FOR' : roll < shareFor + shareAgainst ? 'AGAINST' : 'NEUTRAL';
+    /** Counts and records a vote cast `delay` after the proposal (at least an hour, before t0). */
+    const addVote = (
+      voter: { key: string; id: string; actorType: Prisma.VoteCreateManyInput['actorType'] },
+      value: VoteValue,
+      delay: number,
+    ) => {
       counts[value] += 1;
-      (value === 'FOR' ? votersFor : value === 'AGAINST' ? votersAgainst : votersNeutral).push(
-        voter.key,
-      );
-      const votedAt = new Date(
-        Math.min(t0 - HOUR, createdAt.getTime() + Math.round(random() * 10 * DAY) + HOUR),
-      );
+      const votedAt = new Date(Math.min(t0 - HOUR, createdAt.getTime() + Math.round(delay) + HOUR));
       votes.push({
         id: demoId(`vote:${p.key}:${voter.key}`),
         proposalId: id,
@@ -389,6 +382,19 @@ export async function seedDemoData(
         createdAt: votedAt,
         updatedAt: votedAt,
       });
+    };
+    for (const voter of voters) {
+      if (voter.key === p.author || random() > 0.72) continue;
+      const nudge = collegeNudge(voter.actorType, p);
+      const shareFor = Math.min(1, Math.max(0, p.support[0] + nudge));
+      const shareAgainst = Math.min(1 - shareFor, Math.max(0, p.support[1] - nudge));
+      const roll = random();
+      const value: VoteValue =
+        roll < shareFor ? 'FOR' : roll < shareFor + shareAgainst ? 'AGAINST' : 'NEUTRAL';
+      (value === 'FOR' ? votersFor : value === 'AGAINST' ? votersAgainst : votersNeutral).push(
+        voter.key,
+      );
+      addVote(voter, value, random() * 10 * DAY);
     }
 
     // The camps' votes (see CAMP_LEANS): nearly all on the contested proposals, about two in
@@ -399,19 +405,7 @@ export async function seedDemoData(
       const roll = campRandom();
       const value: VoteValue =
         roll < shareFor ? 'FOR' : roll < shareFor + shareAgainst ? 'AGAINST' : 'NEUTRAL';
-      counts[value] += 1;
-      const votedAt = new Date(
-        Math.min(t0 - HOUR, createdAt.getTime() + Math.round(campRandom() * 12 * DAY) + HOUR),
-      );
-      votes.push({
-        id: demoId(`vote:${p.key}:${voter.key}`),
-        proposalId: id,
-        userId: voter.id,
-        value,
-        actorType: voter.actorType,
-        createdAt: votedAt,
-        updatedAt: votedAt,
-      });
+      addVote(voter, value, campRandom() * 12 * DAY);
     }
 
     // Per-collège counters, equal to the vote rows.

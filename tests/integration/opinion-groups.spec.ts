@@ -6,6 +6,8 @@ import {
   OPINION_GROUPS_QUEUE,
   OpinionGroupsJob,
 } from '../../apps/api/src/modules/opinions/opinion-groups.job';
+import { OpinionsRepository } from '../../apps/api/src/modules/opinions/opinions.repository';
+import { buildVoteMatrix, type OpinionVote } from '@passerelle/domain';
 import {
   closeFactories,
   createConsultation,
@@ -245,6 +247,26 @@ describe('opinion groups (pg-boss job)', () => {
       expect.objectContaining({ groupId: 0, label: 'A', size: 6, totalSize: 6 }),
       expect.objectContaining({ groupId: 1, label: 'B', size: 6, totalSize: 6 }),
     ]);
+  });
+
+  it('reads the same vote matrix as the domain builds from the vote rows, in chunks of any size', async () => {
+    const rows = await factoryPrisma().$queryRaw<OpinionVote[]>`
+      SELECT v."userId"::text AS "participantId", v."proposalId"::text AS "proposalId",
+        v."value"::text AS "value"
+      FROM "votes" v JOIN "proposals" p ON p."id" = v."proposalId"
+      WHERE p."consultationId" = ${consultation.id}::uuid`;
+    const expected = buildVoteMatrix(rows, allProposals);
+    const repository = api.app.get(OpinionsRepository);
+    // 12 voters: chunks of 5 end mid-camp and leave a last chunk of 2.
+    for (const participantsPerRead of [5, 12, 2_000]) {
+      const matrix = await repository.readVoteMatrix(consultation.id, participantsPerRead);
+      expect(matrix.participantIds).toEqual(expected.participantIds);
+      expect(matrix.proposalIds).toEqual(expected.proposalIds);
+      expect(Array.from(matrix.rowStart)).toEqual(Array.from(expected.rowStart));
+      expect(Array.from(matrix.columns)).toEqual(Array.from(expected.columns));
+      expect(Array.from(matrix.values)).toEqual(Array.from(expected.values));
+    }
+    expect(expected.columns.length).toBe(rows.length);
   });
 
   it('ranks the bridges first under CONSENSUS, with ranks equal to list positions across pages', async () => {

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { computeOpinionGroups } from '@passerelle/domain';
+import { computeOpinionGroupsFromMatrix } from '@passerelle/domain';
 import { JobsService } from '../../common/jobs/jobs.service';
 import { InjectConfig } from '../../config/app-config';
 import { type AppConfig } from '../../config/config.schema';
@@ -83,12 +83,13 @@ export class OpinionGroupsJob implements OnModuleInit {
   async run(consultationId: string): Promise<OpinionGroupsRunSummary | null> {
     const startedAt = performance.now();
     const computedAt = new Date();
-    const { votes, proposalIds } = await this.repository.readVotes(consultationId);
-    const result = computeOpinionGroups(votes, { proposalIds });
+    const matrix = await this.repository.readVoteMatrix(consultationId);
+    const votesCount = matrix.columns.length;
+    const result = computeOpinionGroupsFromMatrix(matrix);
     const isWritten = await this.repository.replaceRun(
       consultationId,
       result,
-      votes.length,
+      votesCount,
       computedAt,
     );
     const durationMs = Math.round(performance.now() - startedAt);
@@ -97,8 +98,8 @@ export class OpinionGroupsJob implements OnModuleInit {
       return null;
     }
     this.logger.log(
-      `Opinion groups of ${consultationId}: ${result.quality.k} groups from ${votes.length} votes on ${proposalIds.length} proposals in ${durationMs} ms`,
+      `Opinion groups of ${consultationId}: ${result.quality.k} groups from ${votesCount} votes on ${matrix.proposalIds.length} proposals in ${durationMs} ms`,
     );
-    return { consultationId, votesCount: votes.length, groupCount: result.quality.k, durationMs };
+    return { consultationId, votesCount, groupCount: result.quality.k, durationMs };
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   LISTED_PROPOSAL_STATUSES,
   type OpinionGroupsResult,
-  type OpinionVote,
+  type VoteMatrix,
 } from '@passerelle/domain';
 import { PrismaService } from '../../common/prisma/prisma.service';
 import { Prisma } from '../../generated/prisma/client';
@@ -15,11 +15,10 @@ const listed = (alias: string) =>
   Prisma.sql`${Prisma.raw(alias)}."status"::text = ANY(${[...LISTED_PROPOSAL_STATUSES]}::text[])
     AND ${Prisma.raw(alias)}."hiddenAt" IS NULL`;
 
-export interface ConsultationVotes {
-  votes: OpinionVote[];
-  /** Every proposal of the public list, voted on or not. */
-  proposalIds: string[];
-}
+/** Participants whose votes one statement reads (about 100 000 cells at 50 votes each). */
+const PARTICIPANTS_PER_READ = 2_000;
+/** A run's snapshot read and its write each get this long (Prisma's default is 5 s). */
+const RUN_TIMEOUT_MS = 10 * 60 * 1000;
 
 export interface OpinionRunRecord {
   consultationId: string;
@@ -61,20 +60,58 @@ export interface ProposalGroupVotesRecord {
 export class OpinionsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** The votes on the consultation's public proposals, read in one snapshot. */
-  readVotes(consultationId: string): Promise<ConsultationVotes> {
+  /**
+   * The vote matrix of the consultation's public proposals, read in one snapshot: rows are the
+   * voters and columns every listed proposal (voted on or not), both in id order, as
+   * buildVoteMatrix would make them. The cells travel as one array row per participant, a few
+   * thousand participants per statement, straight into typed arrays: 5 million votes never
+   * become 5 million objects.
+   */
+  readVoteMatrix(
+    consultationId: string,
+    participantsPerRead = PARTICIPANTS_PER_READ,
+  ): Promise<VoteMatrix> {
     return this.prisma.$transaction(
       async (tx) => {
         const proposals = await tx.$queryRaw<{ id: string }[]>`
-          SELECT p."id" FROM "proposals" p
-          WHERE p."consultationId" = ${consultationId}::uuid AND ${listed('p')}`;
-        const votes = await tx.$queryRaw<OpinionVote[]>`
-          SELECT v."userId" AS "participantId", v."proposalId", v."value"::text AS "value"
+          SELECT p."id"::text AS "id" FROM "proposals" p
+          WHERE p."consultationId" = ${consultationId}::uuid AND ${listed('p')}
+          ORDER BY p."id"::text COLLATE "C"`;
+        const voters = await tx.$queryRaw<{ id: string; votes: number }[]>`
+          SELECT v."userId"::text AS "id", count(*)::int AS "votes"
           FROM "votes" v JOIN "proposals" p ON p."id" = v."proposalId"
-          WHERE p."consultationId" = ${consultationId}::uuid AND ${listed('p')}`;
-        return { votes, proposalIds: proposals.map((p) => p.id) };
+          WHERE p."consultationId" = ${consultationId}::uuid AND ${listed('p')}
+          GROUP BY v."userId" ORDER BY v."userId"::text COLLATE "C"`;
+        const proposalIds = proposals.map((proposal) => proposal.id);
+        const participantIds = voters.map((voter) => voter.id);
+        const rowStart = new Int32Array(participantIds.length + 1);
+        voters.forEach((voter, row) => {
+          rowStart[row + 1] = rowStart[row] + voter.votes;
+        });
+        const cellCount = rowStart[participantIds.length];
+        const columns = new Int32Array(cellCount);
+        const values = new Int8Array(cellCount);
+        for (let first = 0; first < participantIds.length; first += participantsPerRead) {
+          const slice = participantIds.slice(first, first + participantsPerRead);
+          const rows = await tx.$queryRaw<{ row: number; columns: number[]; values: number[] }[]>`
+            SELECT (r."ord" - 1)::int AS "row",
+              array_agg((c."ord" - 1)::int ORDER BY c."ord") AS "columns",
+              array_agg((CASE v."value" WHEN 'FOR' THEN 1 WHEN 'AGAINST' THEN -1 ELSE 0 END)::int
+                ORDER BY c."ord") AS "values"
+            FROM unnest(${slice}::uuid[]) WITH ORDINALITY AS r("id", "ord")
+            JOIN "votes" v ON v."userId" = r."id"
+            JOIN unnest(${proposalIds}::uuid[]) WITH ORDINALITY AS c("id", "ord")
+              ON c."id" = v."proposalId"
+            GROUP BY r."ord"`;
+          for (const row of rows) {
+            const start = rowStart[first + row.row];
+            columns.set(row.columns, start);
+            values.set(row.values, start);
+          }
+        }
+        return { participantIds, proposalIds, rowStart, columns, values };
       },
-      { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
+      { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: RUN_TIMEOUT_MS },
     );
   }
 
@@ -93,59 +130,62 @@ export class OpinionsRepository {
   ): Promise<boolean> {
     const { groups, memberships, proposals, quality } = result;
     const figures = proposals.flatMap((p) => p.perGroup.map((g) => ({ id: p.proposalId, ...g })));
-    return this.prisma.$transaction(async (tx) => {
-      // KEY SHARE: the consultation cannot be deleted until this run is written.
-      const exists = await tx.$queryRaw<{ id: string }[]>`
+    return this.prisma.$transaction(
+      async (tx) => {
+        // KEY SHARE: the consultation cannot be deleted until this run is written.
+        const exists = await tx.$queryRaw<{ id: string }[]>`
         SELECT "id" FROM "consultations" WHERE "id" = ${consultationId}::uuid FOR KEY SHARE`;
-      if (exists.length === 0) return false;
-      await tx.$executeRaw`
+        if (exists.length === 0) return false;
+        await tx.$executeRaw`
         DELETE FROM "proposal_group_votes" v USING "proposals" p
         WHERE v."proposalId" = p."id" AND p."consultationId" = ${consultationId}::uuid`;
-      await tx.$executeRaw`DELETE FROM "opinion_group_members"
+        await tx.$executeRaw`DELETE FROM "opinion_group_members"
         WHERE "consultationId" = ${consultationId}::uuid`;
-      await tx.$executeRaw`DELETE FROM "opinion_group_runs"
+        await tx.$executeRaw`DELETE FROM "opinion_group_runs"
         WHERE "consultationId" = ${consultationId}::uuid`;
-      await tx.$executeRaw`
+        await tx.$executeRaw`
         INSERT INTO "opinion_group_runs" ("consultationId", "computedAt", "votesCount",
           "groupCount", "silhouette", "participantsClustered", "proposalsMapped", "explainedVariance")
         VALUES (${consultationId}::uuid, ${computedAt}, ${votesCount}, ${quality.k},
           ${quality.silhouette}::float8, ${quality.participantsClustered}, ${quality.proposalsMapped},
           ${quality.explainedVariance}::float8[])`;
-      await tx.$executeRaw`
+        await tx.$executeRaw`
         INSERT INTO "opinion_groups" ("consultationId", "groupId", "label", "size", "totalSize")
         SELECT ${consultationId}::uuid, g.*
         FROM unnest(${groups.map((g) => g.id)}::int[], ${groups.map((g) => g.label)}::text[],
           ${groups.map((g) => g.size)}::int[], ${groups.map((g) => g.totalSize)}::int[])
           AS g("groupId", "label", "size", "totalSize")`;
-      await tx.$executeRaw`
+        await tx.$executeRaw`
         INSERT INTO "opinion_group_members" ("consultationId", "userId", "groupId", "isClustered")
         SELECT ${consultationId}::uuid, m."userId", m."groupId", m."isClustered"
         FROM unnest(${memberships.map((m) => m.participantId)}::uuid[],
           ${memberships.map((m) => m.groupId)}::int[],
           ${memberships.map((m) => m.isClustered)}::bool[]) AS m("userId", "groupId", "isClustered")
         JOIN "users" u ON u."id" = m."userId"`;
-      await tx.$executeRaw`
+        await tx.$executeRaw`
         INSERT INTO "proposal_group_votes" ("proposalId", "groupId", "agree", "disagree", "pass")
         SELECT f.*
         FROM unnest(${figures.map((f) => f.id)}::uuid[], ${figures.map((f) => f.groupId)}::int[],
           ${figures.map((f) => f.agree)}::int[], ${figures.map((f) => f.disagree)}::int[],
           ${figures.map((f) => f.pass)}::int[]) AS f("proposalId", "groupId", "agree", "disagree", "pass")
         JOIN "proposals" p ON p."id" = f."proposalId" AND p."consultationId" = ${consultationId}::uuid`;
-      await tx.$executeRaw`
+        await tx.$executeRaw`
         UPDATE "proposals" p SET "scoreConsensus" = s."consensus", "scoreDivisive" = s."divisive"
         FROM unnest(${proposals.map((p) => p.proposalId)}::uuid[],
           ${proposals.map((p) => p.consensus)}::float8[],
           ${proposals.map((p) => p.divisiveness)}::float8[]) AS s("id", "consensus", "divisive")
         WHERE p."id" = s."id" AND p."consultationId" = ${consultationId}::uuid
           AND (p."scoreConsensus", p."scoreDivisive") IS DISTINCT FROM (s."consensus", s."divisive")`;
-      // Proposals left out of this run (unpublished, hidden) no longer rank on old figures.
-      await tx.$executeRaw`
+        // Proposals left out of this run (unpublished, hidden) no longer rank on old figures.
+        await tx.$executeRaw`
         UPDATE "proposals" p SET "scoreConsensus" = 0, "scoreDivisive" = 0
         WHERE p."consultationId" = ${consultationId}::uuid
           AND p."id" <> ALL(${proposals.map((p) => p.proposalId)}::uuid[])
           AND (p."scoreConsensus" <> 0 OR p."scoreDivisive" <> 0)`;
-      return true;
-    });
+        return true;
+      },
+      { timeout: RUN_TIMEOUT_MS },
+    );
   }
 
   /**

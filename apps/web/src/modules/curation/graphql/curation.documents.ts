@@ -8,6 +8,7 @@ import type {
   ProposalOpinions,
   ProposalOrderBy,
 } from '../../../shared/graphql/schema-types';
+import { PROPOSAL_OPINIONS_FIELDS } from '../../opinions/graphql/opinions.documents';
 
 const CURATED_PROPOSAL_FIELDS = gql`
   fragment CuratedProposalFields on Proposal {
@@ -26,29 +27,10 @@ const CURATED_PROPOSAL_FIELDS = gql`
       total
     }
     opinions {
-      computedAt
-      consensus
-      divisiveness
-      consensusRank
-      divisiveRank
-      rankedCount
-      groups {
-        groupId
-        label
-        groupSize
-        agree
-        disagree
-        pass
-        total
-        agreeShare
-        disagreeShare
-        passShare
-        agreement
-        disagreement
-      }
-      explanation
+      ...ProposalOpinionsFields
     }
   }
+  ${PROPOSAL_OPINIONS_FIELDS}
 `;
 
 /** Everything the editor reads of a working copy. */

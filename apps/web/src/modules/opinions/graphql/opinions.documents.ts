@@ -18,6 +18,33 @@ export interface ProposalOpinionsData {
   } | null;
 }
 
+/** What the proposal page and the curation workspace read of Proposal.opinions. */
+export const PROPOSAL_OPINIONS_FIELDS = gql`
+  fragment ProposalOpinionsFields on ProposalOpinions {
+    computedAt
+    consensus
+    divisiveness
+    consensusRank
+    divisiveRank
+    rankedCount
+    explanation
+    groups {
+      groupId
+      label
+      groupSize
+      agree
+      disagree
+      pass
+      total
+      agreeShare
+      disagreeShare
+      passShare
+      agreement
+      disagreement
+    }
+  }
+`;
+
 /**
  * A proposal's votes per opinion group, its ranks and the viewer's own group (issue 6). Asked
  * apart from the proposal so that the page still shows while an older API does not serve it.
@@ -27,27 +54,7 @@ export const PROPOSAL_OPINIONS_QUERY: TypedDocumentNode<ProposalOpinionsData, { 
     proposal(id: $id) {
       id
       opinions {
-        computedAt
-        consensus
-        divisiveness
-        consensusRank
-        divisiveRank
-        rankedCount
-        explanation
-        groups {
-          groupId
-          label
-          groupSize
-          agree
-          disagree
-          pass
-          total
-          agreeShare
-          disagreeShare
-          passShare
-          agreement
-          disagreement
-        }
+        ...ProposalOpinionsFields
       }
       consultation {
         id
@@ -63,4 +70,5 @@ export const PROPOSAL_OPINIONS_QUERY: TypedDocumentNode<ProposalOpinionsData, { 
       }
     }
   }
+  ${PROPOSAL_OPINIONS_FIELDS}
 `;
