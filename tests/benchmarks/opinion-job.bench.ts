@@ -4,6 +4,7 @@
  *
  *   npm run bench:opinion-job   (or: npx tsx tests/benchmarks/opinion-job.bench.ts)
  *   PARTICIPANTS=20000 PROPOSALS=2000 npm run bench:opinion-job   (a smaller run)
+ *   KEEP_DATABASE=1 npm run bench:opinion-job   (keeps the database, to EXPLAIN the statements)
  *
  * It provisions a fresh migrated database (a new database on DATABASE_URL's server when set,
  * else an embedded PostgreSQL; dropped at the end), loads one consultation with the seeded votes
@@ -27,6 +28,8 @@ import { SEED, generateVotes, memory, timed, timedAsync } from './support/vote-g
 
 const PARTICIPANTS = Number(process.env['PARTICIPANTS'] ?? 100_000);
 const PROPOSALS = Number(process.env['PROPOSALS'] ?? 10_000);
+/** Leaves the database in place at the end (to EXPLAIN the job's statements); drop it yourself. */
+const KEEP_DATABASE = process.env['KEEP_DATABASE'] === '1';
 /** Vote rows per INSERT statement of the load. */
 const BATCH = 100_000;
 const VALUES = ['FOR', 'AGAINST', 'NEUTRAL'] as const;
@@ -171,6 +174,25 @@ async function bootApi(url: string): Promise<NestExpressApplication> {
   return app;
 }
 
+/**
+ * The steps job.run takes, one by one. Their matrix and result are garbage once this returns,
+ * so the whole run that follows starts from the same memory.
+ */
+async function runSteps(repository: Repository.OpinionsRepository) {
+  console.log('the job, step by step:');
+  const matrix = await timedAsync('readVoteMatrix', () =>
+    repository.readVoteMatrix(CONSULTATION_ID),
+  );
+  console.log(
+    `matrix: ${matrix.participantIds.length} voters × ${matrix.proposalIds.length} proposals, ${matrix.columns.length} votes`,
+  );
+  const result = timed('compute (domain)', () => computeOpinionGroupsFromMatrix(matrix));
+  await timedAsync('replaceRun (no run before)', () =>
+    repository.replaceRun(CONSULTATION_ID, result, matrix.columns.length, new Date()),
+  );
+  return result.quality;
+}
+
 interface StoredFigures {
   members: number;
   voters: number;
@@ -241,20 +263,8 @@ async function main() {
     const repository = app.get(OpinionsRepository);
     const job = app.get(OpinionGroupsJob);
 
-    console.log('the job, step by step:');
-    const matrix = await timedAsync('readVoteMatrix', () =>
-      repository.readVoteMatrix(CONSULTATION_ID),
-    );
-    console.log(
-      `matrix: ${matrix.participantIds.length} voters × ${matrix.proposalIds.length} proposals, ${matrix.columns.length} votes`,
-    );
-    const result = timed('compute (domain)', () => computeOpinionGroupsFromMatrix(matrix));
-    await timedAsync('replaceRun (no run before)', () =>
-      repository.replaceRun(CONSULTATION_ID, result, matrix.columns.length, new Date()),
-    );
+    const quality = await runSteps(repository);
     const summary = await timedAsync('job.run (whole job, again)', () => job.run(CONSULTATION_ID));
-
-    const { quality } = result;
     console.log(
       `k = ${quality.k}, silhouette ${quality.silhouette?.toFixed(3)}, ` +
         `${quality.participantsClustered} participants clustered, ${quality.proposalsMapped} proposals mapped; ` +
@@ -275,7 +285,8 @@ async function main() {
     );
   } finally {
     await app?.close();
-    await database.dispose();
+    if (KEEP_DATABASE) console.log(`database kept (KEEP_DATABASE): ${database.url}`);
+    else await database.dispose();
   }
   console.log(`end                                     ${memory()}`);
 }
