@@ -8,6 +8,7 @@ import './common/graphql/enums';
 import { GraphQLExceptionFilter } from './common/graphql/graphql-exception.filter';
 import { graphqlOptions } from './common/graphql/graphql-options';
 import { loggerOptions } from './common/http/logger.options';
+import { MailModule } from './common/mail/mail.module';
 import { PrismaModule } from './common/prisma/prisma.module';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { ConfigModule } from './config/config.module';
@@ -47,6 +48,7 @@ export class AppModule {
           ...graphqlOptions(config),
         }),
         PrismaModule,
+        MailModule,
         RateLimitModule,
         NotificationsModule,
         AuthCommonModule,

@@ -178,6 +178,22 @@ describe('parseConfig', () => {
     }
   });
 
+  it('keeps mail in the outbox without SMTP_URL and reads SMTP_URL and MAIL_FROM', () => {
+    const config = parseConfig({ DATABASE_URL });
+    expect(config.smtpUrl).toBeNull();
+    expect(config.mailFrom).toBe('Passerelle <ne-pas-repondre@passerelle.local>');
+    const smtp = parseConfig({
+      DATABASE_URL,
+      SMTP_URL: 'smtps://user:secret@mail.example.fr:465',
+      MAIL_FROM: 'Passerelle <contact@example.fr>',
+    });
+    expect(smtp.smtpUrl).toBe('smtps://user:secret@mail.example.fr:465');
+    expect(smtp.mailFrom).toBe('Passerelle <contact@example.fr>');
+    expect(problemsOf({ DATABASE_URL, SMTP_URL: 'mail.example.fr:25' })).toEqual([
+      'SMTP_URL must be an smtp:// or smtps:// URL (e.g. smtp://user:password@host:587)',
+    ]);
+  });
+
   it('enables the jobs by default and reads JOBS_ENABLED', () => {
     expect(parseConfig({ DATABASE_URL }).jobsEnabled).toBe(true);
     expect(parseConfig({ DATABASE_URL, JOBS_ENABLED: 'false' }).jobsEnabled).toBe(false);

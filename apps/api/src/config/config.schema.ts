@@ -31,6 +31,13 @@ export interface AppConfig {
   jobsEnabled: boolean;
   /** Debounce before an opinion-groups run after a vote, in seconds. */
   opinionGroupsDelaySeconds: number;
+  /**
+   * SMTP server for outgoing mail (smtp:// or smtps://, credentials in the URL); null keeps every
+   * message unsent in the outbox (email_messages), readable by administrators (demo mode).
+   */
+  smtpUrl: string | null;
+  /** Sender of outgoing mail, e.g. `Passerelle <ne-pas-repondre@passerelle.example.fr>`. */
+  mailFrom: string;
 }
 
 /** Thrown when the environment is not usable; the message names every bad variable. */
@@ -177,6 +184,19 @@ const envSchema = z.object({
       }),
   ),
   JOBS_ENABLED: boolean('JOBS_ENABLED'),
+  SMTP_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .optional()
+      .refine((value) => value === undefined || /^smtps?:\/\/\S+$/.test(value), {
+        message: 'SMTP_URL must be an smtp:// or smtps:// URL (e.g. smtp://user:password@host:587)',
+      }),
+  ),
+  MAIL_FROM: z.preprocess(
+    blankToUndefined,
+    z.string().default('Passerelle <ne-pas-repondre@passerelle.local>'),
+  ),
   OPINION_GROUPS_DELAY_SECONDS: integer('OPINION_GROUPS_DELAY_SECONDS', 0, 86_400, NOT_SET),
 });
 
@@ -230,6 +250,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     rateLimitFactor: values.RATE_LIMIT_FACTOR === undefined ? 1 : Number(values.RATE_LIMIT_FACTOR),
     publicUrl: values.PUBLIC_URL === undefined ? null : values.PUBLIC_URL.replace(/\/+$/, ''),
     jobsEnabled: values.JOBS_ENABLED ?? true,
+    smtpUrl: values.SMTP_URL ?? null,
+    mailFrom: values.MAIL_FROM,
     // Production waits longer, so that a burst of votes makes one run.
     opinionGroupsDelaySeconds:
       values.OPINION_GROUPS_DELAY_SECONDS !== NOT_SET
