@@ -268,6 +268,8 @@ export async function seedDemoData(
     actorType: p.actorType,
     territoryId: `COMMUNE-${p.commune}`,
     createdAt: new Date(t0 - 60 * DAY + index * HOUR),
+    // Demo accounts have confirmed their address (no verification banner, notification e-mails).
+    emailVerifiedAt: new Date(t0 - 60 * DAY + index * HOUR),
   }));
   campVoters.forEach((v, index) =>
     users.push({
@@ -279,6 +281,7 @@ export async function seedDemoData(
       actorType: v.actorType,
       territoryId: `COMMUNE-${v.commune}`,
       createdAt: new Date(t0 - 50 * DAY + index * HOUR),
+      emailVerifiedAt: new Date(t0 - 50 * DAY + index * HOUR),
     }),
   );
 

@@ -226,6 +226,26 @@ const POLICY: Record<string, Operation> = {
     allowed: SIGNED_IN,
     call: async () => ({ query: `mutation { markNotificationsRead }` }),
   },
+  // Accounts by e-mail (issue 7): the outbox is administrators' only.
+  resendVerificationEmail: {
+    allowed: SIGNED_IN,
+    call: async () => ({ query: `mutation { resendVerificationEmail }` }),
+  },
+  outbox: {
+    allowed: ['admin'],
+    call: async () => ({ query: `{ outbox(first: 5) { totalCount } }` }),
+  },
+  // Notification e-mail preferences (issue 7): every signed-in account, its own only.
+  myNotificationPreferences: {
+    allowed: SIGNED_IN,
+    call: async () => ({ query: `{ myNotificationPreferences { kind frequency } }` }),
+  },
+  updateNotificationPreferences: {
+    allowed: SIGNED_IN,
+    call: async () => ({
+      query: `mutation { updateNotificationPreferences(preferences: [{ kind: COMMENT_REPLY, frequency: IMMEDIATE }]) { kind frequency } }`,
+    }),
+  },
   // Brief drafting (issue 5): curators and administrators only.
   briefs: {
     allowed: CURATORS,
@@ -401,7 +421,7 @@ describe('permission matrix of moderation and administration', () => {
       ...(data?.__schema.mutationType.fields ?? []),
     ].map((field) => field.name);
     const governed =
-      /^(report|hide|restore|dismiss|moderation|audit|answer|suspend|reinstate|merge|undoMerge|createConsultation|updateConsultation|changeUserRole|users$|myNotifications|markNotifications|briefs$|briefDraft|createBrief|updateBrief|submitBrief|returnBrief|publishBrief|participationDashboard|curatorDashboard)/;
+      /^(report|hide|restore|dismiss|moderation|audit|answer|suspend|reinstate|merge|undoMerge|createConsultation|updateConsultation|changeUserRole|users$|myNotifications|myNotificationPreferences|updateNotificationPreferences|markNotifications|briefs$|briefDraft|createBrief|updateBrief|submitBrief|returnBrief|publishBrief|participationDashboard|curatorDashboard|resendVerification|outbox)/;
     const undeclared = names.filter((name) => governed.test(name) && !(name in POLICY));
     expect(undeclared).toEqual([]);
     expect(names.length).toBeGreaterThan(20);

@@ -11,6 +11,7 @@ import { loggerOptions } from './common/http/logger.options';
 import { MailModule } from './common/mail/mail.module';
 import { PrismaModule } from './common/prisma/prisma.module';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
+import { RealtimeModule } from './common/realtime/realtime.module';
 import { ConfigModule } from './config/config.module';
 import { type AppConfig } from './config/config.schema';
 import { AuthModule } from './modules/auth/auth.module';
@@ -50,6 +51,7 @@ export class AppModule {
         PrismaModule,
         MailModule,
         RateLimitModule,
+        RealtimeModule,
         NotificationsModule,
         AuthCommonModule,
         HealthModule,

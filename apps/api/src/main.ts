@@ -26,7 +26,8 @@ async function main(): Promise<void> {
 
   // SIGTERM/SIGINT: readiness turns false at once and the API keeps serving for the grace
   // period, so load balancers stop routing to it and requests already sent are answered; then
-  // the HTTP server stops accepting, drains in-flight requests, and Apollo and Prisma close.
+  // WebSocket subscriptions close (1001, clients reconnect elsewhere), the HTTP server stops
+  // accepting and drains in-flight requests, and Apollo, Redis and Prisma close.
   let isStopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (isStopping) return;

@@ -189,6 +189,17 @@ describe('parseConfig', () => {
     });
     expect(smtp.smtpUrl).toBe('smtps://user:secret@mail.example.fr:465');
     expect(smtp.mailFrom).toBe('Passerelle <contact@example.fr>');
+    const production = { DATABASE_URL, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) };
+    expect(() => parseConfig({ ...production, SMTP_URL: 'smtp://mail.example.fr:587' })).toThrow(
+      'PUBLIC_URL is required in production when SMTP_URL is set',
+    );
+    expect(
+      parseConfig({
+        ...production,
+        SMTP_URL: 'smtp://mail.example.fr:587',
+        PUBLIC_URL: 'https://passerelle.example.fr',
+      }).smtpUrl,
+    ).toBe('smtp://mail.example.fr:587');
     expect(problemsOf({ DATABASE_URL, SMTP_URL: 'mail.example.fr:25' })).toEqual([
       'SMTP_URL must be an smtp:// or smtps:// URL (e.g. smtp://user:password@host:587)',
     ]);

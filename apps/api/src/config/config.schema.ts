@@ -224,6 +224,13 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       `JWT_SECRET must be at least 32 characters long (got ${jwtSecret.length})`,
     ]);
   }
+  if (isProduction && values.SMTP_URL !== undefined && values.PUBLIC_URL === undefined) {
+    // E-mailed links (password reset, verification) must never be built from a request's Host
+    // header, which a caller controls.
+    throw new ConfigError([
+      'PUBLIC_URL is required in production when SMTP_URL is set: e-mailed links are built on it',
+    ]);
+  }
   if (jwtSecret === undefined) {
     if (isProduction)
       throw new ConfigError(['JWT_SECRET is required in production (at least 32 characters)']);

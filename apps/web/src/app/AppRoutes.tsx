@@ -12,6 +12,21 @@ const SignUpPage = lazy(() =>
 const SignInPage = lazy(() =>
   import('../modules/auth/components/SignInPage').then((m) => ({ default: m.SignInPage })),
 );
+const VerifyEmailPage = lazy(() =>
+  import('../modules/auth/components/VerifyEmailPage').then((m) => ({
+    default: m.VerifyEmailPage,
+  })),
+);
+const ForgotPasswordPage = lazy(() =>
+  import('../modules/auth/components/ForgotPasswordPage').then((m) => ({
+    default: m.ForgotPasswordPage,
+  })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('../modules/auth/components/ResetPasswordPage').then((m) => ({
+    default: m.ResetPasswordPage,
+  })),
+);
 const SubmitProposalPage = lazy(() =>
   import('../modules/proposals/components/SubmitProposalPage').then((m) => ({
     default: m.SubmitProposalPage,
@@ -100,6 +115,9 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="inscription" element={<SignUpPage />} />
         <Route path="connexion" element={<SignInPage />} />
+        <Route path="verifier-email" element={<VerifyEmailPage />} />
+        <Route path="mot-de-passe-oublie" element={<ForgotPasswordPage />} />
+        <Route path="reinitialiser-mot-de-passe" element={<ResetPasswordPage />} />
         <Route path="proposer" element={<SubmitProposalPage />} />
         <Route path="propositions" element={<ProposalsPage />} />
         <Route path="propositions/:id" element={<ProposalPage />} />

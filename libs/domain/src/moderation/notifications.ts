@@ -15,6 +15,9 @@ export const NotificationKind = values(
   'PROPOSAL_MERGED',
   'PROPOSAL_UNMERGED',
   'PROPOSAL_CITED',
+  'COMMENT_REPLY',
+  'PROPOSAL_COMMENTED',
+  'PROPOSAL_STATUS_CHANGED',
 );
 export type NotificationKind = keyof typeof NotificationKind;
 

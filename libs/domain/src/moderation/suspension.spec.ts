@@ -99,6 +99,8 @@ describe('suspension end and state', () => {
     ['signOut', false],
     ['refreshSession', false],
     ['markNotificationsRead', false],
+    ['resetPassword', false],
+    ['verifyEmail', false],
   ])('mutation %s is blocked when suspended: %p', (name, expected) => {
     expect(isBlockedWhenSuspended(name)).toBe(expected);
   });

@@ -49,6 +49,11 @@ export const SUSPENSION_EXEMPT_MUTATIONS: readonly string[] = [
   'signOut',
   'refreshSession',
   'markNotificationsRead',
+  // Proving one's address and recovering one's password are not contributions.
+  'verifyEmail',
+  'resendVerificationEmail',
+  'requestPasswordReset',
+  'resetPassword',
 ];
 
 /**

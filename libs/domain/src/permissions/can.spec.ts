@@ -19,6 +19,7 @@ const MATRIX: Record<Action, Role[]> = {
   'consultation.manage': ['ADMIN'],
   'user.readEmail': ['ADMIN'],
   'user.manageRoles': ['ADMIN'],
+  'mail.readOutbox': ['ADMIN'],
 };
 
 describe('can', () => {

@@ -16,7 +16,8 @@ export type Action =
   | 'dashboard.readExact'
   | 'consultation.manage'
   | 'user.readEmail'
-  | 'user.manageRoles';
+  | 'user.manageRoles'
+  | 'mail.readOutbox';
 
 /** What an action applies to, when ownership matters. */
 export interface Resource {
@@ -47,6 +48,8 @@ const RULES: Record<Action, (actor: SignedIn, resource?: Resource) => boolean> =
   'consultation.manage': roles('ADMIN'),
   'user.readEmail': (actor, resource) => owner(actor, resource) || actor.role === 'ADMIN',
   'user.manageRoles': roles('ADMIN'),
+  /** Every e-mail written, with its links: the demo outbox. */
+  'mail.readOutbox': roles('ADMIN'),
 };
 
 /** Whether `actor` may perform `action` on `resource`. */

@@ -37,6 +37,20 @@ describe('rate limits', () => {
         ['ip', 600, 60],
       ],
     ],
+    [
+      'resendVerificationEmail',
+      [
+        ['account', 3, 3600],
+        ['ip', 20, 3600],
+      ],
+    ],
+    [
+      'requestPasswordReset',
+      [
+        ['account', 3, 3600],
+        ['ip', 20, 3600],
+      ],
+    ],
   ] as const)('limits %s', (action, expected) => {
     expect(RATE_LIMITS[action].map((rule) => [rule.scope, rule.limit, rule.windowSeconds])).toEqual(
       expected,

@@ -9,6 +9,8 @@
  * | submitProposal | 5 per hour                      | 30 per hour     |
  * | addComment     | 30 per 10 minutes               | 120 per 10 min  |
  * | castVote       | 120 per minute                  | 600 per minute  |
+ * | resendVerificationEmail | 3 per hour             | 20 per hour     |
+ * | requestPasswordReset | 3 per hour (per e-mail)   | 20 per hour     |
  *
  * Per-IP limits are a few times the per-account ones, so that a household, a school or an
  * association sharing one address is not blocked by one busy member, while a script spraying
@@ -20,10 +22,15 @@ export const RateLimitAction = {
   submitProposal: 'submitProposal',
   addComment: 'addComment',
   castVote: 'castVote',
+  resendVerificationEmail: 'resendVerificationEmail',
+  requestPasswordReset: 'requestPasswordReset',
 } as const;
 export type RateLimitAction = keyof typeof RateLimitAction;
 
-/** What a counter is keyed on: the signed-in account (the e-mail for signIn) or the IP. */
+/**
+ * What a counter is keyed on: the signed-in account (the e-mail address given for signIn and
+ * requestPasswordReset, so nobody floods one mailbox) or the IP.
+ */
 export type RateLimitScope = 'account' | 'ip';
 
 export interface RateLimitRule {
@@ -53,6 +60,14 @@ export const RATE_LIMITS: Readonly<Record<RateLimitAction, readonly RateLimitRul
   castVote: [
     { scope: 'account', limit: 120, windowSeconds: MINUTE },
     { scope: 'ip', limit: 600, windowSeconds: MINUTE },
+  ],
+  resendVerificationEmail: [
+    { scope: 'account', limit: 3, windowSeconds: HOUR },
+    { scope: 'ip', limit: 20, windowSeconds: HOUR },
+  ],
+  requestPasswordReset: [
+    { scope: 'account', limit: 3, windowSeconds: HOUR },
+    { scope: 'ip', limit: 20, windowSeconds: HOUR },
   ],
 };
 

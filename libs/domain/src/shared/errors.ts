@@ -58,6 +58,9 @@ export const DomainErrorCode = {
   UNSOURCED_PARAGRAPH: 'UNSOURCED_PARAGRAPH',
   BRIEF_VERSION_NOT_FOUND: 'BRIEF_VERSION_NOT_FOUND',
   BRIEF_EXPORT_FORMAT_INVALID: 'BRIEF_EXPORT_FORMAT_INVALID',
+  TOKEN_INVALID: 'TOKEN_INVALID',
+  TOKEN_EXPIRED: 'TOKEN_EXPIRED',
+  TOKEN_USED: 'TOKEN_USED',
 } as const;
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
 
@@ -292,6 +295,18 @@ const MESSAGES: Record<DomainErrorCode, Record<Language, string>> = {
   BRIEF_EXPORT_FORMAT_INVALID: {
     fr: 'Format d’export inconnu : choisissez md (Markdown), pdf ou docx (Word).',
     en: 'Unknown export format: choose md (Markdown), pdf or docx (Word).',
+  },
+  TOKEN_INVALID: {
+    fr: 'Ce lien n’est pas valide : vérifiez qu’il a été copié en entier, ou demandez-en un nouveau.',
+    en: 'This link is not valid: check that it was copied in full, or ask for a new one.',
+  },
+  TOKEN_EXPIRED: {
+    fr: 'Ce lien a expiré : demandez-en un nouveau.',
+    en: 'This link has expired: ask for a new one.',
+  },
+  TOKEN_USED: {
+    fr: 'Ce lien a déjà servi : il ne fonctionne qu’une fois. Demandez-en un nouveau si besoin.',
+    en: 'This link has already been used: it only works once. Ask for a new one if needed.',
   },
 };
 

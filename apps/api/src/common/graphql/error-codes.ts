@@ -73,6 +73,9 @@ export const DOMAIN_TO_GRAPHQL_CODE: Readonly<Record<DomainErrorCode, GraphQLErr
   [DomainErrorCode.UNSOURCED_PARAGRAPH]: GraphQLErrorCode.BAD_USER_INPUT,
   [DomainErrorCode.BRIEF_VERSION_NOT_FOUND]: GraphQLErrorCode.NOT_FOUND,
   [DomainErrorCode.BRIEF_EXPORT_FORMAT_INVALID]: GraphQLErrorCode.BAD_USER_INPUT,
+  [DomainErrorCode.TOKEN_INVALID]: GraphQLErrorCode.BAD_USER_INPUT,
+  [DomainErrorCode.TOKEN_EXPIRED]: GraphQLErrorCode.BAD_USER_INPUT,
+  [DomainErrorCode.TOKEN_USED]: GraphQLErrorCode.CONFLICT,
 };
 
 /** Reasons the API itself gives for failures that are not domain rules. */

@@ -11,7 +11,11 @@ import { GRAPHQL_LIMITS, graphqlArmor } from './graphql-limits';
 
 export const GRAPHQL_PATH = '/graphql';
 
-/** Apollo Server options: code-first schema, limits, CSRF prevention, error envelope. */
+/**
+ * Apollo Server options: code-first schema, limits, CSRF prevention, error envelope. Subscriptions
+ * are served on the same path by common/realtime/subscription-server.ts (graphql-ws), which owns
+ * its WebSocket server to apply these limits and close connections first at shutdown.
+ */
 export function graphqlOptions(config: AppConfig): Omit<ApolloDriverConfig, 'driver'> {
   const isProduction = config.nodeEnv === 'production';
   const isDevelopment = config.nodeEnv === 'development';

@@ -12,6 +12,8 @@ import { type AppConfig } from '../../config/config.schema';
 export const JOBS_SCHEMA = 'pgboss';
 /** Between two attempts to start the queue while the database is unreachable. */
 const START_RETRY_MS = 5_000;
+/** Cron schedules run in French time (e.g. the 07:00 daily digest). */
+export const JOBS_TIME_ZONE = 'Europe/Paris';
 /** Longest wait for the running jobs on shutdown. */
 const STOP_TIMEOUT_MS = 10_000;
 
@@ -22,6 +24,11 @@ export interface QueueDefinition<T extends object> {
   handle: (data: T) => Promise<void>;
   /** Runs once the worker listens, e.g. to catch up on work missed while the API was down. */
   onStart?: () => Promise<void>;
+  /**
+   * A cron expression (in JOBS_TIME_ZONE): pg-boss then queues one job per tick, whatever the
+   * number of API processes (the schedule lives in the database).
+   */
+  cron?: string;
 }
 
 /**
@@ -83,14 +90,15 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
       schema: JOBS_SCHEMA,
       application_name: 'passerelle-jobs',
       max: 3,
-      // No cron schedules: opinion groups run on votes.
-      schedule: false,
+      // The cron clock runs only when a queue has a schedule (opinion groups run on votes).
+      schedule: this.queues.some((queue) => queue.cron !== undefined),
     });
     boss.on('error', (error) => this.logger.error(`Job queue error: ${error.message}`));
     try {
       await boss.start();
       for (const queue of this.queues) {
         await boss.createQueue(queue.name, { name: queue.name, ...queue.options });
+        if (queue.cron) await boss.schedule(queue.name, queue.cron, {}, { tz: JOBS_TIME_ZONE });
       }
     } catch (error) {
       await boss.stop({ graceful: false, wait: true }).catch(() => undefined);

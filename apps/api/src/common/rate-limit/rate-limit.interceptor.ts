@@ -85,7 +85,10 @@ export class RateLimitInterceptor implements NestInterceptor {
   }
 }
 
-/** The account a call counts against: the e-mail for signIn, the signed-in user otherwise. */
+/**
+ * The account a call counts against: the e-mail given to signIn or requestPasswordReset, the
+ * signed-in user otherwise.
+ */
 function accountOf(
   action: RateLimitAction,
   req: ApiRequest,
@@ -94,6 +97,10 @@ function accountOf(
   if (action === 'signIn') {
     const input = args['input'] as { email?: unknown } | undefined;
     return typeof input?.email === 'string' ? `email:${normaliseEmail(input.email)}` : null;
+  }
+  if (action === 'requestPasswordReset') {
+    const email = args['email'];
+    return typeof email === 'string' ? `email:${normaliseEmail(email)}` : null;
   }
   return req.user ? `user:${req.user.id}` : null;
 }

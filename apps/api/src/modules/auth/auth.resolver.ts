@@ -10,10 +10,13 @@ import {
   Lang,
 } from '../../common/graphql/graphql-context';
 import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
+import { InjectConfig } from '../../config/app-config';
+import { type AppConfig } from '../../config/config.schema';
 import { type UserRecord } from '../users/users.repository';
 import { AuthService, type Session } from './auth.service';
 import { SignInInput } from './dto/sign-in.input';
 import { SignUpInput } from './dto/sign-up.input';
+import { linkBaseOf } from './link-base';
 import { AuthPayload } from './models/auth-payload.model';
 import { SessionCookies } from './session-cookies';
 
@@ -40,6 +43,7 @@ export class AuthResolver {
   constructor(
     private readonly auth: AuthService,
     private readonly cookies: SessionCookies,
+    @InjectConfig() private readonly config: AppConfig,
   ) {}
 
   @RateLimit('signUp')
@@ -48,9 +52,10 @@ export class AuthResolver {
   async signUp(
     @Args('input', { type: () => SignUpInput }) input: SignUpInput,
     @Lang() lang: Language,
+    @HttpRequest() req: ApiRequest,
     @HttpResponse() res: Response,
   ): Promise<AuthPayloadResult> {
-    const session = await this.auth.signUp(input, lang);
+    const session = await this.auth.signUp(input, lang, linkBaseOf(this.config, req));
     this.cookies.set(res, session);
     return toPayload(session);
   }

@@ -16,6 +16,7 @@ import { InjectConfig } from '../../config/app-config';
 import { type AppConfig } from '../../config/config.schema';
 import { TerritoriesRepository } from '../territories/territories.repository';
 import { type UserRecord, UsersRepository } from '../users/users.repository';
+import { AccountEmailsService } from './account-emails.service';
 import { PasswordService } from './password.service';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 
@@ -43,10 +44,15 @@ export class AuthService {
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly passwords: PasswordService,
     private readonly accessTokens: AccessTokenService,
+    private readonly accountEmails: AccountEmailsService,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
-  async signUp(input: unknown, lang: Language): Promise<Session> {
+  /**
+   * Creates the account and signs it in; the verification e-mail (links based on `linkBase`)
+   * is sent afterwards, in the background: failing to send it never fails the sign-up.
+   */
+  async signUp(input: unknown, lang: Language, linkBase: string): Promise<Session> {
     const data = validateInput(signUpInputSchema, input, lang);
     if (!(await this.territories.exists(data.territoryId))) {
       throw unknownReference('territoryId', DomainErrorCode.TERRITORY_NOT_FOUND, lang);
@@ -78,7 +84,9 @@ export class AuthService {
       }
       throw error;
     }
-    return this.startSession(user, randomUUID());
+    const session = await this.startSession(user, randomUUID());
+    this.accountEmails.sendVerificationLater(user, linkBase, lang);
+    return session;
   }
 
   /** Unknown e-mail and wrong password get the same answer, in about the same time. */

@@ -8,6 +8,7 @@ import {
   UserCommentsResolver,
 } from './comments.resolver';
 import { CommentsService } from './comments.service';
+import { WatchComments } from './use-cases/watch-comments';
 
 /** Threaded comments on proposals: stances, revisions, soft deletion and upvotes. */
 @Module({
@@ -19,6 +20,7 @@ import { CommentsService } from './comments.service';
     CommentsService,
     CommentsRepository,
     CommentsLoaders,
+    WatchComments,
   ],
 })
 export class CommentsModule {}

@@ -8,6 +8,7 @@ import {
   type Prisma,
   type Proposal as ProposalRow,
 } from '../../generated/prisma/client';
+import { NotificationsRepository } from '../notifications/notifications.repository';
 import { holdOrTrustAuthor, type HoldRule } from '../users/author-trust';
 import { type KeysetCursor } from '../votes/page';
 
@@ -24,7 +25,10 @@ export interface NewComment {
 
 @Injectable()
 export class CommentsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly notifications: NotificationsRepository,
+  ) {}
 
   findById(id: string): Promise<CommentRecord | null> {
     return this.prisma.comment.findUnique({ where: { id } });
@@ -45,7 +49,8 @@ export class CommentsRepository {
    * Writes a comment with its first revision, counts it on the proposal (atomic increment) and
    * makes its author follow the proposal, in one transaction. In the same transaction, `holdFor`
    * decides from the author's trust whether it waits for a moderator (hidden, awaiting review,
-   * and counted like any hidden comment); otherwise the author becomes trusted if not yet.
+   * and counted like any hidden comment); otherwise the author becomes trusted if not yet and
+   * the parent's author, the proposal's author and its followers are notified.
    */
   create(comment: NewComment, now: Date, holdFor: HoldRule = () => false): Promise<CommentRecord> {
     return this.prisma.$transaction(async (tx) => {
@@ -64,6 +69,8 @@ export class CommentsRepository {
         data: [{ proposalId: comment.proposalId, userId: comment.authorId }],
         skipDuplicates: true,
       });
+      // Held comments are told of when a moderator approves them (moderation repository).
+      if (!hold.awaitingReview) await this.notifications.notifyComment(created.id, tx);
       return created;
     });
   }

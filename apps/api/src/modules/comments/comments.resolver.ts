@@ -1,6 +1,16 @@
-import { Args, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  ResolveField,
+  Resolver,
+  Subscription,
+} from '@nestjs/graphql';
 import { type Actor, isContentVisibleTo, type Language } from '@passerelle/domain';
-import { CurrentUser } from '../../common/auth/auth.decorators';
+import { CurrentUser, Public } from '../../common/auth/auth.decorators';
+import { eachEvent } from '../../common/realtime/live-events';
 import { type LoaderRegistry } from '../../common/dataloader/loader-registry';
 import { Lang, Loaders } from '../../common/graphql/graphql-context';
 import { renderMarkdown } from '../../common/markdown/markdown';
@@ -16,6 +26,7 @@ import { COMMENTS_PAGE, CommentsService, USER_COMMENTS_PAGE } from './comments.s
 import { CommentsLoaders } from './comments.loaders';
 import { AddCommentInput, EditCommentInput } from './dto/comment.inputs';
 import { Comment, CommentConnection } from './models/comment.model';
+import { WatchComments } from './use-cases/watch-comments';
 import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 
 /** Deleted comments, and hidden ones for anyone but their author and moderators, show no text. */
@@ -29,7 +40,22 @@ export class CommentsResolver {
     private readonly service: CommentsService,
     private readonly loaders: CommentsLoaders,
     private readonly userLoaders: UsersLoaders,
+    private readonly watchComments: WatchComments,
   ) {}
+
+  @Public()
+  @Subscription(() => Comment, {
+    description:
+      'Each new comment or reply on the proposal that becomes visible to everyone (not hidden, not awaiting review).',
+    resolve: eachEvent,
+  })
+  commentAdded(
+    @Args('proposalId', { type: () => ID }) proposalId: string,
+    @CurrentUser() actor: Actor,
+    @Lang() lang: Language,
+  ): Promise<AsyncIterableIterator<CommentRecord>> {
+    return this.watchComments.execute(actor, proposalId, lang);
+  }
 
   @Mutation(() => Comment, {
     description:

@@ -20,13 +20,17 @@ import { isUuid, unknownReference } from '../../common/graphql/ids';
 import { renderMarkdown } from '../../common/markdown/markdown';
 import { type Page, pageArgs, toPage } from '../votes/page';
 import { type CommentRecord, CommentsRepository } from './comments.repository';
+import { WatchComments } from './use-cases/watch-comments';
 
 export const COMMENTS_PAGE = { first: 50, max: 100 };
 export const USER_COMMENTS_PAGE = { first: 20, max: 50 };
 
 @Injectable()
 export class CommentsService {
-  constructor(private readonly comments: CommentsRepository) {}
+  constructor(
+    private readonly comments: CommentsRepository,
+    private readonly live: WatchComments,
+  ) {}
 
   async add(
     actor: Actor,
@@ -50,7 +54,7 @@ export class CommentsService {
       assertCanReply(parent, proposal.id, lang);
     }
     const settings = parseConsultationSettings(proposal.consultation.settings);
-    return this.comments.create(
+    const comment = await this.comments.create(
       {
         proposalId: proposal.id,
         authorId: author.id,
@@ -62,6 +66,8 @@ export class CommentsService {
       now,
       (authorState) => shouldHoldForReview(settings, authorState),
     );
+    await this.live.announce(comment); // after the commit
+    return comment;
   }
 
   async edit(

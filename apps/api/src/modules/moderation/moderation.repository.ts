@@ -238,6 +238,10 @@ export class ModerationRepository {
         tx,
       );
       await this.notifications.notify(decision.notifications, tx);
+      // An approved comment becomes public now: its readers hear of it now.
+      if (targetType === 'COMMENT' && decision.endsReview && decision.visibility === 'SHOW') {
+        await this.notifications.notifyComment(targetId, tx);
+      }
       return resolved.count;
     });
   }

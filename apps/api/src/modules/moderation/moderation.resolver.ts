@@ -1,9 +1,18 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  Subscription,
+} from '@nestjs/graphql';
 import { type Actor, type Language } from '@passerelle/domain';
 import { CurrentUser } from '../../common/auth/auth.decorators';
 import { type LoaderRegistry } from '../../common/dataloader/loader-registry';
 import { Lang, Loaders } from '../../common/graphql/graphql-context';
 import { PrismaService } from '../../common/prisma/prisma.service';
+import { eachEvent } from '../../common/realtime/live-events';
 import { byKey } from '../../common/dataloader/loader-registry';
 import { type AuditLogRecord } from '../audit/audit.repository';
 import { Comment } from '../comments/models/comment.model';
@@ -25,6 +34,7 @@ import {
   ModerationItemConnection,
   Report,
 } from './models/moderation.model';
+import { ModerationQueueEvent } from './models/moderation-queue-event.model';
 import { ModerationUser } from './models/moderation-user.model';
 import { type QueueRow, ModerationRepository, type ReportRecord } from './moderation.repository';
 import { ModerationService } from './moderation.service';
@@ -41,6 +51,15 @@ export class ModerationResolver {
     private readonly prisma: PrismaService,
     private readonly users: UsersLoaders,
   ) {}
+
+  @Subscription(() => ModerationQueueEvent, {
+    description:
+      'Moderators and administrators: the moderation queue changed (report filed, decision taken, item queued by pre-moderation).',
+    resolve: eachEvent,
+  })
+  moderationQueueChanged(@CurrentUser() actor: Actor): AsyncIterableIterator<ModerationQueueEvent> {
+    return this.service.queueChanges(actor);
+  }
 
   @Mutation(() => Report, {
     description:

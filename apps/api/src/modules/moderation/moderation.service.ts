@@ -17,6 +17,9 @@ import {
 } from '@passerelle/domain';
 import { invalidArgument, isUuid } from '../../common/graphql/ids';
 import { isUniqueViolation } from '../../common/prisma/prisma-errors';
+import { liveEvents } from '../../common/realtime/live-events';
+import { type ModerationQueueEventKind } from '../../common/realtime/realtime.events';
+import { RealtimeService } from '../../common/realtime/realtime.service';
 import { type AuditLogRecord, AuditRepository } from '../audit/audit.repository';
 import { type Page, pageArgs, toPage } from '../votes/page';
 import { type NewNotification } from '../notifications/notifications.repository';
@@ -72,6 +75,7 @@ export class ModerationService {
   constructor(
     private readonly repository: ModerationRepository,
     private readonly audit: AuditRepository,
+    private readonly realtime: RealtimeService,
   ) {}
 
   /** A signed-in participant reports content or an account; one open report per target. */
@@ -86,8 +90,9 @@ export class ModerationService {
     const target = await this.visibleTarget(actor, data.targetType, data.targetId, lang);
     assertCanReport(actor, target, lang);
     const settings = parseConsultationSettings(target.consultationSettings);
+    let report: ReportRecord;
     try {
-      return await this.repository.report(
+      report = await this.repository.report(
         {
           targetType: data.targetType,
           targetId: data.targetId,
@@ -105,6 +110,8 @@ export class ModerationService {
       }
       throw error;
     }
+    await this.realtime.publish('moderation-queue', { kind: 'REPORTED' });
+    return report;
   }
 
   /** Hides, restores or dismisses the reports of a target; moderators and administrators. */
@@ -144,7 +151,28 @@ export class ModerationService {
       notifications: this.notices(action, target, data.reason),
       at: now,
     });
+    // After the commit: the queue changed, and an approved comment is new to everyone.
+    await this.realtime.publish('moderation-queue', { kind: 'DECIDED' });
+    if (action === 'APPROVE' && target.targetType === 'COMMENT' && target.proposalId) {
+      const comment = { proposalId: target.proposalId, commentId: target.targetId };
+      await this.realtime.publish('comment-added', comment, target.proposalId);
+    }
     return this.item(data.targetType, data.targetId);
+  }
+
+  /** Moderators and administrators: each change of the queue, with its open items after it. */
+  queueChanges(
+    actor: Actor,
+  ): AsyncIterableIterator<{ kind: ModerationQueueEventKind; openCount: number }> {
+    assertCanModerate(actor);
+    return liveEvents(this.realtime.listen('moderation-queue'), async ({ kind }) => ({
+      kind,
+      openCount: await this.repository.countQueue({
+        orderBy: 'MOST_REPORTED',
+        after: null,
+        take: 0,
+      }),
+    }));
   }
 
   /**

@@ -1,14 +1,35 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { type Actor, type Language } from '@passerelle/domain';
+import {
+  Args,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  Subscription,
+} from '@nestjs/graphql';
+import {
+  type Actor,
+  type Language,
+  ProposalStatus,
+  type ProposalStatus as ProposalStatusType,
+} from '@passerelle/domain';
 import { CurrentUser } from '../../common/auth/auth.decorators';
 import { type LoaderRegistry } from '../../common/dataloader/loader-registry';
 import { Lang, Loaders } from '../../common/graphql/graphql-context';
+import { eachEvent } from '../../common/realtime/live-events';
 import { type Proposal as ProposalRow } from '../../generated/prisma/client';
 import { Proposal } from '../proposals/models/proposal.model';
 import { type Page } from '../votes/page';
 import { MyNotificationsArgs } from './dto/notifications.args';
 import { Notification, NotificationConnection } from './models/notification.model';
+import {
+  NotificationPreference,
+  NotificationPreferenceInput,
+} from './models/notification-preference.model';
 import { type NotificationRecord, NotificationsRepository } from './notifications.repository';
+import { NotificationFeed } from './notification-feed';
 import { NotificationsService } from './notifications.service';
 
 @Resolver(() => Notification)
@@ -16,7 +37,19 @@ export class NotificationsResolver {
   constructor(
     private readonly service: NotificationsService,
     private readonly repository: NotificationsRepository,
+    private readonly feed: NotificationFeed,
   ) {}
+
+  @Subscription(() => Notification, {
+    description: 'Signed in: each notification created for me.',
+    resolve: eachEvent,
+  })
+  notificationAdded(
+    @CurrentUser() actor: Actor,
+  ): Promise<AsyncIterableIterator<NotificationRecord>> {
+    // Not @Public: the guard answers UNAUTHENTICATED to anonymous subscribers.
+    return this.feed.watch((actor as NonNullable<Actor>).id);
+  }
 
   @Query(() => NotificationConnection, {
     description: "The signed-in account's notifications, newest first.",
@@ -27,6 +60,30 @@ export class NotificationsResolver {
     @Lang() lang: Language,
   ): Promise<Page<NotificationRecord> & { unreadCount: number }> {
     return this.service.mine(actor, args, lang);
+  }
+
+  @Query(() => [NotificationPreference], {
+    description:
+      'Signed in: how often each kind of notification goes out by e-mail (every kind; DAILY_DIGEST when never chosen).',
+  })
+  myNotificationPreferences(
+    @CurrentUser() actor: Actor,
+    @Lang() lang: Language,
+  ): Promise<NotificationPreference[]> {
+    return this.service.preferences(actor, lang);
+  }
+
+  @Mutation(() => [NotificationPreference], {
+    description:
+      'Signed in: sets the e-mail frequency of these kinds (each kind once; the others keep theirs); returns every kind.',
+  })
+  updateNotificationPreferences(
+    @Args('preferences', { type: () => [NotificationPreferenceInput] })
+    preferences: NotificationPreferenceInput[],
+    @CurrentUser() actor: Actor,
+    @Lang() lang: Language,
+  ): Promise<NotificationPreference[]> {
+    return this.service.updatePreferences(actor, preferences, lang);
   }
 
   @Mutation(() => Int, {
@@ -70,6 +127,22 @@ export class NotificationsResolver {
   suspendedUntil(@Parent() notification: NotificationRecord): Date | null {
     const until = this.service.payload(notification).suspendedUntil;
     return until ? new Date(until) : null;
+  }
+
+  @ResolveField(() => String, { nullable: true })
+  authorName(@Parent() notification: NotificationRecord): string | null {
+    return this.service.payload(notification).authorName ?? null;
+  }
+
+  @ResolveField(() => String, { nullable: true })
+  excerpt(@Parent() notification: NotificationRecord): string | null {
+    return this.service.payload(notification).excerpt ?? null;
+  }
+
+  @ResolveField(() => ProposalStatus, { nullable: true })
+  status(@Parent() notification: NotificationRecord): ProposalStatusType | null {
+    const status = this.service.payload(notification).status;
+    return status && status in ProposalStatus ? (status as ProposalStatusType) : null;
   }
 
   @ResolveField(() => Proposal, { nullable: true })

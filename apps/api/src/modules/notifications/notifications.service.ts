@@ -6,12 +6,18 @@ import {
   isContentVisibleTo,
   isPubliclyVisible,
   type Language,
+  NOTIFICATION_KINDS,
+  type NotificationPreference,
+  notificationPreferencesInputSchema,
+  resolveNotificationPreferences,
+  validateInput,
 } from '@passerelle/domain';
 import { isUuid } from '../../common/graphql/ids';
 import { type Proposal as ProposalRow } from '../../generated/prisma/client';
 import { type Page, pageArgs, toPage } from '../votes/page';
 import { type MyNotificationsArgs } from './dto/notifications.args';
 import { type NotificationRecord, NotificationsRepository } from './notifications.repository';
+import { type UnsubscribeScope } from './unsubscribe-token';
 
 export const NOTIFICATIONS_PAGE = { first: 20, max: 50 };
 
@@ -23,6 +29,9 @@ export interface NotificationPayload {
   clusterId?: string | null;
   title?: string | null;
   suspendedUntil?: string | null;
+  authorName?: string | null;
+  excerpt?: string | null;
+  status?: string | null;
 }
 
 @Injectable()
@@ -67,6 +76,33 @@ export class NotificationsService {
       throw new DomainError(DomainErrorCode.NOTIFICATION_NOT_FOUND, undefined, lang);
     }
     return unique.length === 0 ? 0 : this.repository.markRead(reader.id, unique, now);
+  }
+
+  /** Every kind with the reader's e-mail frequency (DAILY_DIGEST when never chosen). */
+  async preferences(actor: Actor, lang: Language): Promise<NotificationPreference[]> {
+    const reader = this.reader(actor, lang);
+    return resolveNotificationPreferences(await this.repository.findPreferences(reader.id));
+  }
+
+  /**
+   * Stores the given choices (known kinds and frequencies, each kind once; other kinds keep
+   * theirs) and returns every kind with its frequency.
+   */
+  async updatePreferences(
+    actor: Actor,
+    preferences: unknown,
+    lang: Language,
+  ): Promise<NotificationPreference[]> {
+    const reader = this.reader(actor, lang);
+    const data = validateInput(notificationPreferencesInputSchema, { preferences }, lang);
+    await this.repository.savePreferences(reader.id, data.preferences);
+    return this.preferences(actor, lang);
+  }
+
+  /** An unsubscribe link: NONE for its kind or every kind; false when the account is gone. */
+  unsubscribe(userId: string, scope: UnsubscribeScope): Promise<boolean> {
+    const kinds = scope === 'all' ? NOTIFICATION_KINDS : [scope];
+    return this.repository.setFrequency(userId, kinds, 'NONE');
   }
 
   payload(notification: NotificationRecord): NotificationPayload {

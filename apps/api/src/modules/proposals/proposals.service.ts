@@ -25,6 +25,7 @@ import {
 } from '@passerelle/domain';
 import { isUuid, unknownReference } from '../../common/graphql/ids';
 import { renderMarkdown } from '../../common/markdown/markdown';
+import { RealtimeService } from '../../common/realtime/realtime.service';
 import { ConsultationsRepository } from '../consultations/consultations.repository';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { TerritoriesRepository } from '../territories/territories.repository';
@@ -68,6 +69,7 @@ export class ProposalsService {
     private readonly themes: ThemesRepository,
     private readonly territories: TerritoriesRepository,
     private readonly organisations: OrganisationsRepository,
+    private readonly realtime: RealtimeService,
   ) {}
 
   /** A public proposal, or any proposal of its own author (drafts, withdrawn ones). */
@@ -124,7 +126,7 @@ export class ProposalsService {
       at: now,
     });
     const settings = parseConsultationSettings(consultation.settings);
-    return this.proposals.createWithHistory(
+    const proposal = await this.proposals.createWithHistory(
       {
         consultationId: consultation.id,
         authorId: author.id,
@@ -138,6 +140,10 @@ export class ProposalsService {
       change,
       (authorState) => shouldHoldForReview(settings, authorState),
     );
+    // After the commit: moderators see a proposal held by pre-moderation enter the queue.
+    if (proposal.awaitingReview)
+      await this.realtime.publish('moderation-queue', { kind: 'QUEUED' });
+    return proposal;
   }
 
   /**

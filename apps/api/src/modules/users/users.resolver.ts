@@ -50,6 +50,14 @@ export class UsersResolver {
   }
 
   @ResolveField(() => Boolean, {
+    description:
+      'Whether the account confirmed its e-mail address (link sent at sign-up); own account and administrators only, like email.',
+  })
+  emailVerified(@Parent() user: UserRecord): boolean {
+    return user.emailVerifiedAt !== null;
+  }
+
+  @ResolveField(() => Boolean, {
     description: 'Suspended by a moderator: the account may read but not contribute.',
   })
   isSuspended(@Parent() user: UserRecord): boolean {

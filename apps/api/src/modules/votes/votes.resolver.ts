@@ -1,6 +1,16 @@
-import { Args, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  ResolveField,
+  Resolver,
+  Subscription,
+} from '@nestjs/graphql';
 import { type Actor, type Language, type VoteValue as VoteValueType } from '@passerelle/domain';
-import { CurrentUser } from '../../common/auth/auth.decorators';
+import { CurrentUser, Public } from '../../common/auth/auth.decorators';
+import { eachEvent } from '../../common/realtime/live-events';
 import { type LoaderRegistry } from '../../common/dataloader/loader-registry';
 import { Lang, Loaders } from '../../common/graphql/graphql-context';
 import { type Proposal as ProposalRow } from '../../generated/prisma/client';
@@ -72,6 +82,20 @@ export class ProposalVotesResolver {
     @Lang() lang: Language,
   ): Promise<ProposalRow> {
     return this.service.setFollow(actor, proposalId, false, lang);
+  }
+
+  @Public()
+  @Subscription(() => Proposal, {
+    description:
+      'Each time a vote changes the totals of a proposal the caller may read (anonymous included).',
+    resolve: eachEvent,
+  })
+  proposalVotesChanged(
+    @Args('proposalId', { type: () => ID }) proposalId: string,
+    @CurrentUser() actor: Actor,
+    @Lang() lang: Language,
+  ): Promise<AsyncIterableIterator<ProposalRow>> {
+    return this.service.votesChanged(actor, proposalId, lang);
   }
 
   @ResolveField(() => [CollegeVotes], {

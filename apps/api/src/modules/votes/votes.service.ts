@@ -17,6 +17,8 @@ import {
   type VoteValue,
 } from '@passerelle/domain';
 import { isUuid } from '../../common/graphql/ids';
+import { liveEvents } from '../../common/realtime/live-events';
+import { RealtimeService } from '../../common/realtime/realtime.service';
 import { type Proposal as ProposalRow } from '../../generated/prisma/client';
 import { ConsultationsRepository } from '../consultations/consultations.repository';
 import { OpinionGroupsJob } from '../opinions/opinion-groups.job';
@@ -54,6 +56,7 @@ export class VotesService {
     private readonly votes: VotesRepository,
     private readonly consultations: ConsultationsRepository,
     private readonly opinionGroups: OpinionGroupsJob,
+    private readonly realtime: RealtimeService,
   ) {}
 
   /** Casts, changes (value given) or retracts (null) the actor's vote; idempotent. */
@@ -84,7 +87,27 @@ export class VotesService {
     if (!proposal) throw notFound();
     // After the commit, so the run sees this vote; schedule() logs and swallows queue errors.
     await this.opinionGroups.schedule(proposal.consultationId);
+    await this.realtime.publish('proposal-votes', { proposalId: proposal.id }, proposal.id);
     return proposal;
+  }
+
+  /**
+   * The proposal, with its new totals, after each vote on it; only while the subscriber may
+   * read it (a proposal hidden meanwhile sends nothing). PROPOSAL_NOT_FOUND like the query.
+   */
+  async votesChanged(
+    actor: Actor,
+    proposalId: string,
+    lang: Language,
+  ): Promise<AsyncIterableIterator<ProposalRow>> {
+    const readable = async () => {
+      const proposal = isUuid(proposalId) ? await this.votes.findPublicProposal(proposalId) : null;
+      return proposal && isContentVisibleTo(actor, proposal) ? proposal : null;
+    };
+    if (!(await readable())) {
+      throw new DomainError(DomainErrorCode.PROPOSAL_NOT_FOUND, undefined, lang);
+    }
+    return liveEvents(this.realtime.listen('proposal-votes', proposalId), readable);
   }
 
   async userVotes(

@@ -4,6 +4,7 @@ import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { AdminNavItem } from '../../modules/admin/components/AdminNavItem';
 import { AccountMenu } from '../../modules/auth/components/AccountMenu';
+import { EmailVerificationBanner } from '../../modules/auth/components/EmailVerificationBanner';
 import { CurationNavItem } from '../../modules/curation/components/CurationNavItem';
 import { dashboardPaths } from '../../modules/dashboard/lib/paths';
 import { NotificationBell } from '../../modules/notifications/components/NotificationBell';
@@ -100,6 +101,7 @@ export function Layout() {
       <main id={MAIN_ID} ref={mainRef} tabIndex={-1} className="site-main">
         <Container size="lg">
           <SuspensionBanner />
+          <EmailVerificationBanner />
           <Suspense fallback={<LoadingState />}>
             <Outlet />
           </Suspense>

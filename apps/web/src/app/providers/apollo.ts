@@ -9,6 +9,7 @@ import {
 import { ErrorLink } from '@apollo/client/link/error';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { Observable, type Subscription } from 'rxjs';
+import { createRealtimeTransport, isOperationSubscription } from './realtime';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -106,16 +107,33 @@ export function createCache(): InMemoryCache {
   });
 }
 
+/**
+ * Queries and mutations over HTTP; subscriptions over a WebSocket on the same origin, opened only
+ * while one is active. Signing in or out resets the store, which reconnects the WebSocket so that
+ * it carries the new session.
+ */
 export function createApolloClient(
   getLanguage: () => string,
   refresh: SessionRefresher,
 ): ApolloClient {
-  return new ApolloClient({
-    link: ApolloLink.from([
-      sessionRefreshLink(refresh),
-      languageLink(getLanguage),
-      new HttpLink({ uri: GRAPHQL_PATH, credentials: 'include' }),
-    ]),
+  const realtime = createRealtimeTransport(refresh);
+  const client = new ApolloClient({
+    link: ApolloLink.split(
+      isOperationSubscription,
+      realtime.link,
+      ApolloLink.from([
+        sessionRefreshLink(refresh),
+        languageLink(getLanguage),
+        new HttpLink({ uri: GRAPHQL_PATH, credentials: 'include' }),
+      ]),
+    ),
     cache: createCache(),
   });
+  const restart = () => {
+    realtime.restart();
+    return Promise.resolve();
+  };
+  client.onResetStore(restart);
+  client.onClearStore(restart);
+  return client;
 }

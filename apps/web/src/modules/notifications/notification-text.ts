@@ -26,7 +26,19 @@ type SentenceKey =
   | 'PROPOSAL_ANSWERED'
   | 'PROPOSAL_MERGED'
   | 'PROPOSAL_UNMERGED'
-  | 'PROPOSAL_CITED';
+  | 'PROPOSAL_CITED'
+  | 'COMMENT_REPLY'
+  | 'PROPOSAL_COMMENTED'
+  | 'PROPOSAL_STATUS_CHANGED';
+
+/** Kinds added with notification e-mails: their sentences live in the notificationEmails block. */
+type EmailEraKey = 'COMMENT_REPLY' | 'PROPOSAL_COMMENTED' | 'PROPOSAL_STATUS_CHANGED';
+const EMAIL_ERA_KINDS: ReadonlySet<string> = new Set<EmailEraKey>([
+  'COMMENT_REPLY',
+  'PROPOSAL_COMMENTED',
+  'PROPOSAL_STATUS_CHANGED',
+]);
+const isEmailEra = (key: SentenceKey): key is EmailEraKey => EMAIL_ERA_KINDS.has(key);
 
 function sentenceKey(notification: NotificationNode): SentenceKey {
   switch (notification.kind) {
@@ -53,23 +65,42 @@ export function describeNotification(
 ): NotificationText {
   const title = notification.title ?? notification.proposal?.title ?? t('notifications.untitled');
   const date = notification.suspendedUntil ? formatDate(notification.suspendedUntil, language) : '';
-  const sentence = t(`notifications.sentence.${sentenceKey(notification)}`, {
+  const key = sentenceKey(notification);
+  const options = {
     title,
     date,
     brief: notification.briefTitle ?? '',
     section: notification.sectionTitle ?? '',
-  });
-  const detail = notification.reason
-    ? t(
-        notification.kind === 'PROPOSAL_ANSWERED' ? 'notifications.answer' : 'notifications.reason',
-        {
-          reason: notification.reason,
-        },
-      )
-    : null;
+    author: notification.authorName ?? t('notificationEmails.someone'),
+    status: notification.status
+      ? t(`status.${notification.status}`)
+      : t('notificationEmails.unknownStatus'),
+  };
+  const sentence = isEmailEra(key)
+    ? t(`notificationEmails.sentence.${key}`, options)
+    : t(`notifications.sentence.${key}`, options);
+  const detail = notification.excerpt
+    ? t('notificationEmails.excerpt', { excerpt: notification.excerpt })
+    : notification.reason && notification.kind === 'PROPOSAL_STATUS_CHANGED'
+      ? t('notificationEmails.statusReason', { reason: notification.reason })
+      : notification.reason
+        ? t(
+            notification.kind === 'PROPOSAL_ANSWERED'
+              ? 'notifications.answer'
+              : 'notifications.reason',
+            {
+              reason: notification.reason,
+            },
+          )
+        : null;
   let link: NotificationText['link'] = null;
   if (notification.kind === 'PROPOSAL_MERGED' && notification.clusterId) {
     link = { to: paths.cluster(notification.clusterId), label: t('notifications.seeCluster') };
+  } else if (notification.proposal && notification.commentId && isEmailEra(key)) {
+    link = {
+      to: `${paths.proposal(notification.proposal.id)}#commentaire-${encodeURIComponent(notification.commentId)}`,
+      label: t('notificationEmails.seeComment'),
+    };
   } else if (notification.proposal) {
     link = { to: paths.proposal(notification.proposal.id), label: t('notifications.seeProposal') };
   }

@@ -240,7 +240,10 @@ export type NotificationKind =
   | 'PROPOSAL_ANSWERED'
   | 'PROPOSAL_MERGED'
   | 'PROPOSAL_UNMERGED'
-  | 'PROPOSAL_CITED';
+  | 'PROPOSAL_CITED'
+  | 'COMMENT_REPLY'
+  | 'PROPOSAL_COMMENTED'
+  | 'PROPOSAL_STATUS_CHANGED';
 
 export interface NotificationNode {
   __typename?: 'Notification';
@@ -260,6 +263,11 @@ export interface NotificationNode {
   /** PROPOSAL_CITED: the brief (as published) and the section citing the proposal. */
   briefTitle: string | null;
   sectionTitle: string | null;
+  /** COMMENT_REPLY, PROPOSAL_COMMENTED: who commented, and the start of the comment. */
+  authorName?: string | null;
+  excerpt?: string | null;
+  /** PROPOSAL_STATUS_CHANGED, PROPOSAL_ANSWERED: the new status. */
+  status?: ProposalStatus | null;
 }
 
 export interface NotificationConnection {
@@ -724,4 +732,46 @@ export interface ParticipationDashboard {
   byCollege: CollegeParticipation[];
   byDepartement: DepartementParticipation[];
   unlocated: ParticipationCounts;
+}
+
+/** Real time (subscriptions). */
+export type ModerationQueueEventKind = 'REPORTED' | 'QUEUED' | 'DECIDED';
+
+export interface ModerationQueueEvent {
+  __typename?: 'ModerationQueueEvent';
+  kind: ModerationQueueEventKind;
+  /** Open items in the queue after the change. */
+  openCount: number;
+}
+
+/** Accounts by e-mail: the administrators' outbox. */
+export type EmailCategory = 'VERIFY_EMAIL' | 'PASSWORD_RESET' | 'NOTIFICATION' | 'DIGEST';
+
+export interface EmailMessage {
+  __typename?: 'EmailMessage';
+  id: string;
+  toAddress: string;
+  subject: string;
+  text: string;
+  category: EmailCategory;
+  createdAt: string;
+  /** Null in demo mode (outbox) or when delivery failed. */
+  sentAt: string | null;
+  error: string | null;
+}
+
+export interface EmailMessageConnection {
+  __typename?: 'EmailMessageConnection';
+  edges: { __typename?: 'EmailMessageEdge'; cursor: string; node: EmailMessage }[];
+  pageInfo: { __typename?: 'PageInfo'; endCursor: string | null; hasNextPage: boolean };
+  totalCount: number;
+}
+
+// notification e-mail preferences (issue 7) — see /work/coord/CONTRACT-issue7.md.
+export type EmailFrequency = 'IMMEDIATE' | 'DAILY_DIGEST' | 'NONE';
+
+export interface NotificationPreference {
+  __typename?: 'NotificationPreference';
+  kind: NotificationKind;
+  frequency: EmailFrequency;
 }

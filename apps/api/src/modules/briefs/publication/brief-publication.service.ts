@@ -175,6 +175,23 @@ export class BriefPublicationService {
         });
         await this.repository.changeProposalStatus(tx, proposal.id, change);
         retainedIds.push(proposal.id);
+        if (!isAuthor) {
+          await this.notifications.notify(
+            [
+              {
+                userId: proposal.authorId,
+                kind: 'PROPOSAL_STATUS_CHANGED',
+                payload: {
+                  proposalId: proposal.id,
+                  title: proposal.title,
+                  status: change.to,
+                  reason: change.reason,
+                },
+              },
+            ],
+            tx,
+          );
+        }
       }
 
       await this.audit.append(

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { NotificationKind } from '@passerelle/domain';
+import { NotificationKind, ProposalStatus } from '@passerelle/domain';
+import '../../../common/graphql/enums';
 import { PageInfo } from '../../proposals/models/proposal-connection.model';
 import { Proposal } from '../../proposals/models/proposal.model';
 
@@ -50,6 +51,24 @@ export class Notification {
 
   @Field(() => Date, { nullable: true, description: 'End of a suspension, when it has one.' })
   suspendedUntil?: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'COMMENT_REPLY, PROPOSAL_COMMENTED: the display name of who commented.',
+  })
+  authorName?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'COMMENT_REPLY, PROPOSAL_COMMENTED: the start of the comment, as it was.',
+  })
+  excerpt?: string | null;
+
+  @Field(() => ProposalStatus, {
+    nullable: true,
+    description: 'PROPOSAL_STATUS_CHANGED, PROPOSAL_ANSWERED: the status the proposal moved to.',
+  })
+  status?: ProposalStatus | null;
 }
 
 @ObjectType()

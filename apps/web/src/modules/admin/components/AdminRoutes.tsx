@@ -8,7 +8,9 @@ import { NotFoundPage } from '../../../shared/ui/NotFoundPage';
 import { PageTitle } from '../../../shared/ui/PageTitle';
 import { usePageTitle } from '../../../shared/ui/usePageTitle';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
+import { accountPaths } from '../../auth/lib/paths';
 import { AdminConsultationsPage } from './AdminConsultationsPage';
+import { AdminOutboxPage } from './AdminOutboxPage';
 import { AdminUsersPage } from './AdminUsersPage';
 import { EditConsultationPage, NewConsultationPage } from './ConsultationFormPage';
 
@@ -48,6 +50,9 @@ function AdminSections() {
         <li>
           <NavLink to={paths.adminUsers}>{t('admin.usersTab')}</NavLink>
         </li>
+        <li>
+          <NavLink to={accountPaths.adminOutbox}>{t('accountEmails.outbox.tab')}</NavLink>
+        </li>
       </ul>
     </nav>
   );
@@ -67,6 +72,7 @@ export function AdminRoutes() {
         <Route path="consultations/nouvelle" element={<NewConsultationPage />} />
         <Route path="consultations/:slug/modifier" element={<EditConsultationPage />} />
         <Route path="utilisateurs" element={<AdminUsersPage />} />
+        <Route path="courriels" element={<AdminOutboxPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Stack>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Anchor, Button, Card, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Alert, Anchor, Button, Card, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors, signInInputSchema } from '@passerelle/domain';
 import { paths, withNext } from '../../../app/paths';
@@ -11,6 +11,8 @@ import { errorMessage, errorReason, serverFieldErrors } from '../../../shared/gr
 import { PageTitle } from '../../../shared/ui/PageTitle';
 import { usePageTitle } from '../../../shared/ui/usePageTitle';
 import { safeNextPath, useSignIn } from '../hooks/useAuthActions';
+import { accountPaths } from '../lib/paths';
+import { type PasswordResetState } from './ResetPasswordPage';
 
 const FIELDS = ['email', 'password'] as const;
 
@@ -19,6 +21,10 @@ export function SignInPage() {
   usePageTitle(t('signIn.title'));
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  const location = useLocation();
+  const isPasswordReset = Boolean(
+    (location.state as Partial<PasswordResetState> | null)?.isPasswordReset,
+  );
   const next = safeNextPath(params.get('next'));
   const { signIn, loading } = useSignIn();
   const { errors, count, fieldRef, report, clear } = useFieldErrors(FIELDS);
@@ -47,6 +53,11 @@ export function SignInPage() {
   return (
     <Stack maw={480} mx="auto" gap="lg">
       <PageTitle>{t('signIn.title')}</PageTitle>
+      {isPasswordReset && (
+        <Alert color="teal" variant="light" role="status">
+          {t('accountEmails.reset.done')}
+        </Alert>
+      )}
       <Card withBorder radius="md" padding="lg">
         <form noValidate onSubmit={(event) => void handleSubmit(event)}>
           <Stack gap="md">
@@ -76,6 +87,9 @@ export function SignInPage() {
                 clear('password');
               }}
             />
+            <Anchor component={Link} to={accountPaths.forgotPassword} size="sm">
+              {t('accountEmails.forgotLink')}
+            </Anchor>
             <Button type="submit" loading={loading} size="md">
               {t('signIn.submit')}
             </Button>

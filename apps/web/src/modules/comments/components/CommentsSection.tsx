@@ -14,8 +14,10 @@ import {
   useFocusTargetComment,
   useTargetCommentId,
 } from '../hooks/useCommentAnchor';
+import { useLiveComments } from '../hooks/useLiveComments';
 import { CommentForm } from './CommentForm';
 import { CommentItem } from './CommentItem';
+import { NewCommentsNotice } from './NewCommentsNotice';
 
 /**
  * The proposal's discussion: threaded comments with a stance, replies, upvotes, edits and soft
@@ -50,6 +52,12 @@ export function CommentsSection({ proposalId }: { proposalId: string }) {
     void fetchMore({ variables: { after: endCursor } });
   }, [targetId, comments, isTargetShown, networkStatus, fetchMore]);
   useFocusTargetComment(targetId, isTargetShown);
+  const live = useLiveComments({
+    proposalId,
+    shown: comments?.edges.map((edge) => edge.node),
+    viewerId: user?.id ?? null,
+    reload: () => refetch({ id: proposalId, after: null }),
+  });
   if (error && isUnsupportedByApi(error)) return null;
   const canComment = proposal?.consultation.openPhases.some((phase) => phase !== 'CLOSED') ?? false;
 
@@ -89,6 +97,7 @@ export function CommentsSection({ proposalId }: { proposalId: string }) {
           </Button>
         </Group>
       )}
+      <NewCommentsNotice count={live.newCount} onReveal={live.reveal} />
       {proposal && proposal.comments.edges.length === 0 && (
         <Text c="gray.7">{t('comments.none')}</Text>
       )}

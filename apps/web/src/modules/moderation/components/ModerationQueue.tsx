@@ -16,6 +16,7 @@ import {
   useModerationSearchParams,
 } from '../hooks/useModerationSearchParams';
 import { ConnectionResults } from './ConnectionResults';
+import { QueueChangedNotice } from './QueueChangedNotice';
 import { QueueItem } from './QueueItem';
 
 function QueueFilters() {
@@ -101,6 +102,7 @@ export function ModerationQueue() {
   return (
     <Stack gap="md">
       <QueueFilters />
+      <QueueChangedNotice onRefresh={() => result.refetch()} />
       <ConnectionResults
         headingId="mod-results"
         countLabel={(count) => t('moderation.count', { count })}

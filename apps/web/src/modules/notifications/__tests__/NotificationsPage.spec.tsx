@@ -43,6 +43,9 @@ const node = (id: string, change: Partial<NotificationNode> = {}): NotificationN
   suspendedUntil: null,
   briefTitle: null,
   sectionTitle: null,
+  authorName: null,
+  excerpt: null,
+  status: null,
   ...change,
 });
 const page = (nodes: NotificationNode[], unreadCount: number): MockLink.MockedResponse => ({

@@ -19,6 +19,9 @@ const notice = (change: Partial<NotificationNode>): NotificationNode => ({
   suspendedUntil: null,
   briefTitle: null,
   sectionTitle: null,
+  authorName: null,
+  excerpt: null,
+  status: null,
   ...change,
 });
 
@@ -162,5 +165,72 @@ describe('describeNotification', () => {
         }),
       ).sentence,
     ).toBe('Your account is suspended until 24 December 2026.');
+  });
+
+  it.each<[string, Partial<NotificationNode>, string, string]>([
+    [
+      'a reply to my comment',
+      { kind: 'COMMENT_REPLY', commentId: 'c9', authorName: 'Aïcha' },
+      'Aïcha a répondu à votre commentaire sur « Une recyclerie par quartier ».',
+      'Aïcha replied to your comment on “Une recyclerie par quartier”.',
+    ],
+    [
+      'a comment on a proposal I follow',
+      { kind: 'PROPOSAL_COMMENTED', commentId: 'c9', authorName: 'Jo' },
+      'Jo a commenté la proposition « Une recyclerie par quartier ».',
+      'Jo commented on the proposal “Une recyclerie par quartier”.',
+    ],
+    [
+      'a comment whose author is unknown',
+      { kind: 'PROPOSAL_COMMENTED', commentId: 'c9', authorName: null },
+      'Quelqu’un a commenté la proposition « Une recyclerie par quartier ».',
+      'Someone commented on the proposal “Une recyclerie par quartier”.',
+    ],
+    [
+      'a status change',
+      { kind: 'PROPOSAL_STATUS_CHANGED', status: 'RETAINED' },
+      'Votre proposition « Une recyclerie par quartier » a changé de statut : Reprise dans une contribution.',
+      'Your proposal “Une recyclerie par quartier” changed status: Used in a contribution.',
+    ],
+    [
+      'a status change without its status',
+      { kind: 'PROPOSAL_STATUS_CHANGED', status: null },
+      'Votre proposition « Une recyclerie par quartier » a changé de statut : modifié.',
+      'Your proposal “Une recyclerie par quartier” changed status: changed.',
+    ],
+  ])('says what happened for %s (new kinds, French and English)', (_, change, fr, en) => {
+    expect(describeIn('fr', notice(change)).sentence).toBe(fr);
+    expect(describeIn('en', notice(change)).sentence).toBe(en);
+  });
+
+  it('quotes the comment and links to it for comment notices', () => {
+    const reply = notice({
+      kind: 'COMMENT_REPLY',
+      commentId: 'c9',
+      authorName: 'Aïcha',
+      excerpt: 'Bonne idée, et les ateliers ?',
+    });
+    expect(describeIn('fr', reply).detail).toBe('« Bonne idée, et les ateliers ? »');
+    expect(describeIn('fr', reply).link).toEqual({
+      to: `/propositions/${proposalId}#commentaire-c9`,
+      label: 'Voir le commentaire',
+    });
+    expect(describeIn('en', reply).link?.label).toBe('See the comment');
+    expect(describeIn('fr', notice({ ...reply, proposal: null })).link).toBeNull();
+  });
+
+  it('gives the details of a status change, and links to the proposal', () => {
+    const change = notice({
+      kind: 'PROPOSAL_STATUS_CHANGED',
+      status: 'RETAINED',
+      reason: 'Retenue dans la contribution « Réemploi », section 1',
+    });
+    expect(describeIn('fr', change).detail).toBe(
+      'Précision : « Retenue dans la contribution « Réemploi », section 1 »',
+    );
+    expect(describeIn('fr', change).link).toEqual({
+      to: `/propositions/${proposalId}`,
+      label: 'Voir la proposition',
+    });
   });
 });

@@ -3,6 +3,7 @@ import { Badge, VisuallyHidden } from '@mantine/core';
 import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../../app/paths';
+import { useLiveNotifications } from '../hooks/useLiveNotifications';
 import { useUnreadNotifications } from '../hooks/useUnreadNotifications';
 
 const BellIcon = () => (
@@ -39,18 +40,22 @@ const badgeStyle: CSSProperties = { position: 'absolute', top: 2, right: -2 };
 export function NotificationBell() {
   const { t } = useTranslation();
   const unread = useUnreadNotifications();
+  const liveMessage = useLiveNotifications();
   if (unread === null) return null;
   return (
-    <NavLink to={paths.notifications} style={linkStyle}>
-      <BellIcon />
-      <VisuallyHidden>
-        {unread > 0 ? t('notifications.bellUnread', { count: unread }) : t('notifications.bell')}
-      </VisuallyHidden>
-      {unread > 0 && (
-        <Badge aria-hidden size="sm" circle={unread < 10} color="red.9" style={badgeStyle}>
-          {unread > 99 ? '99+' : unread}
-        </Badge>
-      )}
-    </NavLink>
+    <>
+      <NavLink to={paths.notifications} style={linkStyle}>
+        <BellIcon />
+        <VisuallyHidden>
+          {unread > 0 ? t('notifications.bellUnread', { count: unread }) : t('notifications.bell')}
+        </VisuallyHidden>
+        {unread > 0 && (
+          <Badge aria-hidden size="sm" circle={unread < 10} color="red.9" style={badgeStyle}>
+            {unread > 99 ? '99+' : unread}
+          </Badge>
+        )}
+      </NavLink>
+      <VisuallyHidden aria-live="polite">{liveMessage}</VisuallyHidden>
+    </>
   );
 }

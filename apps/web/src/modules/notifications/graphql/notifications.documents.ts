@@ -1,5 +1,9 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { MySuspension, NotificationConnection } from '../../../shared/graphql/schema-types';
+import type {
+  MySuspension,
+  NotificationConnection,
+  NotificationPreference,
+} from '../../../shared/graphql/schema-types';
 
 export const NOTIFICATIONS_PAGE_SIZE = 20;
 
@@ -21,6 +25,9 @@ const NOTIFICATION_FIELDS = gql`
     suspendedUntil
     briefTitle
     sectionTitle
+    authorName
+    excerpt
+    status
   }
 `;
 
@@ -81,6 +88,32 @@ export const MY_SUSPENSION_QUERY: TypedDocumentNode<
       isSuspended
       suspendedUntil
       suspensionReason
+    }
+  }
+`;
+
+/** How often each kind of notification goes out by e-mail (every kind). */
+export const MY_NOTIFICATION_PREFERENCES_QUERY: TypedDocumentNode<
+  { myNotificationPreferences: NotificationPreference[] },
+  Record<string, never>
+> = gql`
+  query MyNotificationPreferences {
+    myNotificationPreferences {
+      kind
+      frequency
+    }
+  }
+`;
+
+/** Stores the given kinds' frequencies; answers every kind. */
+export const UPDATE_NOTIFICATION_PREFERENCES_MUTATION: TypedDocumentNode<
+  { updateNotificationPreferences: NotificationPreference[] },
+  { preferences: Pick<NotificationPreference, 'kind' | 'frequency'>[] }
+> = gql`
+  mutation UpdateNotificationPreferences($preferences: [NotificationPreferenceInput!]!) {
+    updateNotificationPreferences(preferences: $preferences) {
+      kind
+      frequency
     }
   }
 `;

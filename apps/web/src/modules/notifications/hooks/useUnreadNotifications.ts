@@ -4,7 +4,7 @@ import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
 import { UNREAD_NOTIFICATIONS_QUERY } from '../graphql/notifications.documents';
 import { useRefetchOnNavigation } from './useRefetchOnNavigation';
 
-/** Until live updates arrive (a later issue), the count is polled every minute. */
+/** Live updates refetch the count (useLiveNotifications); polling stays as a slow fallback. */
 export const UNREAD_POLL_MS = 60_000;
 
 /**

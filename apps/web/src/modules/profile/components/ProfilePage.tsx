@@ -10,6 +10,7 @@ import { LoadingState } from '../../../shared/ui/LoadingState';
 import { PageTitle } from '../../../shared/ui/PageTitle';
 import { usePageTitle } from '../../../shared/ui/usePageTitle';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
+import { NotificationEmailPreferences } from '../../notifications/components/NotificationEmailPreferences';
 import {
   MY_INVITATIONS_QUERY,
   RESPOND_INVITATION_MUTATION,
@@ -241,6 +242,7 @@ export function ProfilePage() {
           <MyVotes />
           <MyComments />
           <Organisations />
+          <NotificationEmailPreferences />
         </div>
       )}
     </Stack>

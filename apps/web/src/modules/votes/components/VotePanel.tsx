@@ -15,6 +15,7 @@ import {
   PROPOSAL_VOTES_QUERY,
   RETRACT_VOTE_MUTATION,
 } from '../graphql/votes.documents';
+import { useLiveProposalVotes } from '../hooks/useLiveProposalVotes';
 import { offeredVoteValues } from '../vote-values';
 import { BreadthStatus, CollegeSupportTable } from './BroadSupport';
 import { VoteBar } from './VoteBar';
@@ -55,6 +56,7 @@ export function VotePanel({ proposalId }: { proposalId: string }) {
   const [announcement, setAnnouncement] = useState('');
   const [voteError, setVoteError] = useState<{ message: string; isClosed: boolean } | null>(null);
   const proposal = data?.proposal;
+  const liveMessage = useLiveProposalVotes(proposalId, proposal);
   // Nothing to show while loading, or when the API does not serve votes yet.
   if (!proposal) return null;
 
@@ -176,6 +178,7 @@ export function VotePanel({ proposalId }: { proposalId: string }) {
         )}
         <CollegeBreakdown proposal={proposal} />
         <VisuallyHidden role="status">{announcement}</VisuallyHidden>
+        <VisuallyHidden aria-live="polite">{liveMessage}</VisuallyHidden>
       </Stack>
     </Card>
   );
