@@ -1,6 +1,6 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { ProposalVotes } from '../../../shared/graphql/schema-types';
-import { SUPPORT_BREADTH_FIELDS } from './votes.documents';
+import { PROPOSAL_VOTE_TOTALS_FIELDS } from './votes.documents';
 
 export type LiveProposalVotes = Omit<ProposalVotes, 'myVote' | 'consultation'>;
 
@@ -15,26 +15,8 @@ export const PROPOSAL_VOTES_CHANGED_SUBSCRIPTION: TypedDocumentNode<
 > = gql`
   subscription ProposalVotesChanged($proposalId: ID!) {
     proposalVotesChanged(proposalId: $proposalId) {
-      id
-      status
-      votesFor
-      votesAgainst
-      votesNeutral
-      collegeVotes {
-        actorType
-        votesFor
-        votesAgainst
-        votesNeutral
-        total
-        forShare
-        forShareOfTotal
-        againstShareOfTotal
-        neutralShareOfTotal
-      }
-      supportBreadth {
-        ...SupportBreadthFields
-      }
+      ...ProposalVoteTotalsFields
     }
   }
-  ${SUPPORT_BREADTH_FIELDS}
+  ${PROPOSAL_VOTE_TOTALS_FIELDS}
 `;

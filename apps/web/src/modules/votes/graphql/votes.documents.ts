@@ -14,14 +14,14 @@ export const SUPPORT_BREADTH_FIELDS = gql`
   }
 `;
 
-const PROPOSAL_VOTES_FIELDS = gql`
-  fragment ProposalVotesFields on Proposal {
+/** A proposal's vote figures as everyone sees them: what a vote by anyone may change. */
+export const PROPOSAL_VOTE_TOTALS_FIELDS = gql`
+  fragment ProposalVoteTotalsFields on Proposal {
     id
     status
     votesFor
     votesAgainst
     votesNeutral
-    myVote
     collegeVotes {
       actorType
       votesFor
@@ -36,12 +36,20 @@ const PROPOSAL_VOTES_FIELDS = gql`
     supportBreadth {
       ...SupportBreadthFields
     }
+  }
+  ${SUPPORT_BREADTH_FIELDS}
+`;
+
+const PROPOSAL_VOTES_FIELDS = gql`
+  fragment ProposalVotesFields on Proposal {
+    ...ProposalVoteTotalsFields
+    myVote
     consultation {
       id
       openPhases
     }
   }
-  ${SUPPORT_BREADTH_FIELDS}
+  ${PROPOSAL_VOTE_TOTALS_FIELDS}
 `;
 
 export const PROPOSAL_VOTES_QUERY: TypedDocumentNode<{ proposal: ProposalVotes }, { id: string }> =
