@@ -32,7 +32,8 @@ async function totalVotes(card: Locator): Promise<number> {
 
 test('a participant votes for a proposal, changes the vote, then retracts it', async ({ page }) => {
   await signUpThroughApi(page);
-  await openFirstProposal(page, 'newest');
+  // Published only: open to votes whatever other tests answered or retained meanwhile.
+  await openFirstProposal(page, 'newest&statut=PUBLISHED');
   const card = page.getByRole('region', { name: 'Avis des participants' });
   const buttons = card.getByRole('group', { name: 'Votre avis' });
   const forButton = buttons.getByRole('button', { name: 'Pour' });

@@ -95,7 +95,13 @@ export async function chooseTerritory(
 ): Promise<void> {
   const input = page.getByRole('combobox', { name: /^Territoire/ });
   await input.fill(search);
-  await page.getByRole('option', { name: option }).first().click();
+  // Content appearing above the field while it is typed in (e.g. the similar-proposals notice
+  // on the submission form) can push it out of view, and the dropdown hides with it: bring the
+  // field back into view until the suggestion can be chosen.
+  await expect(async () => {
+    await input.scrollIntoViewIfNeeded();
+    await page.getByRole('option', { name: option }).first().click({ timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
   await expect(input).toHaveValue(typeof option === 'string' ? option : /.+/);
 }
 
