@@ -59,7 +59,7 @@ test('a vote and a comment from another session appear on an open proposal page 
   // Marks this page load: a reload would lose it.
   await visitorPage.evaluate(() => Object.assign(window, { realtimeMarker: true }));
   // The server registers the subscription just after the frame: leave it a moment.
-  await visitorPage.waitForTimeout(500);
+  await visitorPage.waitForTimeout(1_500);
 
   const participant = await signUpThroughApi(participantPage);
   await openProposal(participantPage);
@@ -85,7 +85,10 @@ test('a vote and a comment from another session appear on an open proposal page 
     await participantDiscussion.getByRole('textbox', { name: /^Votre commentaire/ }).fill(text);
     await participantDiscussion.getByRole('radio', { name: 'Pour' }).check();
     await participantDiscussion.getByRole('button', { name: 'Publier le commentaire' }).click();
-    await expect(participantDiscussion.getByText(text)).toBeVisible();
+    // The published comment (the form may still hold the text for a moment).
+    await expect(
+      participantDiscussion.getByRole('paragraph').filter({ hasText: text }),
+    ).toBeVisible();
     // The author's own page never offers their comment again.
     await expect(
       participantDiscussion.getByRole('button', { name: /nouveaux? commentaires? — afficher/ }),
@@ -127,7 +130,7 @@ test('the notification badge counts a reply to my comment as it arrives', async 
   await signUpThroughApi(page);
   await openProposal(page);
   await isListening;
-  await page.waitForTimeout(500);
+  await page.waitForTimeout(1_500);
   const bell = page.getByRole('banner').getByRole('link', { name: /^Notifications/ });
   await expect(bell).toHaveAccessibleName('Notifications');
   const proposalId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
