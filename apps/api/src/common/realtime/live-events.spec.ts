@@ -1,6 +1,6 @@
 import { PubSub } from 'graphql-subscriptions';
 import { type GraphQLContext } from '../graphql/graphql-context';
-import { eachEvent, liveEvents } from './live-events';
+import { eachEvent, liveEvents, readOncePerEvent } from './live-events';
 
 describe('liveEvents', () => {
   it('maps events in order and skips those mapped to null', async () => {
@@ -30,5 +30,37 @@ describe('liveEvents', () => {
     const first = context.loaders;
     eachEvent('again', {}, context);
     expect(context.loaders).not.toBe(first);
+  });
+});
+
+describe('readOncePerEvent', () => {
+  it('reads once for all the subscribers that receive one published event', async () => {
+    const pubSub = new PubSub<{ t: { proposalId: string } }>();
+    const read = jest.fn((event: { proposalId: string }) =>
+      Promise.resolve(`row ${event.proposalId}`),
+    );
+    const readOnce = readOncePerEvent(read);
+    const subscribers = [1, 2, 3].map(() =>
+      liveEvents(pubSub.asyncIterableIterator<{ proposalId: string }>('t'), readOnce),
+    );
+    const firsts = subscribers.map((events) => events.next());
+    await pubSub.publish('t', { proposalId: 'p1' });
+    expect(await Promise.all(firsts)).toEqual(
+      [1, 2, 3].map(() => ({ done: false, value: 'row p1' })),
+    );
+    expect(read).toHaveBeenCalledTimes(1);
+
+    // The next event, even about the same proposal, is read afresh.
+    const seconds = subscribers.map((events) => events.next());
+    await pubSub.publish('t', { proposalId: 'p1' });
+    await Promise.all(seconds);
+    expect(read).toHaveBeenCalledTimes(2);
+  });
+
+  it('hands a failed read to every subscriber of the event', async () => {
+    const readOnce = readOncePerEvent(() => Promise.reject(new Error('database down')));
+    const event = { proposalId: 'p1' };
+    await expect(readOnce(event)).rejects.toThrow('database down');
+    await expect(readOnce(event)).rejects.toThrow('database down');
   });
 });

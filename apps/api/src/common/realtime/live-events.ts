@@ -51,6 +51,27 @@ export function liveEvents<T, R>(
 }
 
 /**
+ * One read per event, shared by every subscriber of this process that receives it: an event
+ * reaches all the subscribers of a proposal at once, and each would otherwise query the same
+ * rows. Keyed by the event object itself (the PubSub hands the same object to every listener of
+ * a trigger), so the next event always reads afresh; an event delivered as separate objects is
+ * simply read once per object. Callers still check what each subscriber may read.
+ */
+export function readOncePerEvent<E extends object, V>(
+  read: (event: E) => Promise<V>,
+): (event: E) => Promise<V> {
+  const reads = new WeakMap<E, Promise<V>>();
+  return (event) => {
+    let result = reads.get(event);
+    if (!result) {
+      result = read(event);
+      reads.set(event, result);
+    }
+    return result;
+  };
+}
+
+/**
  * `resolve` of every @Subscription: the value is already mapped; each event gets fresh
  * DataLoaders, since the context lives as long as the subscription and caches would go stale.
  */

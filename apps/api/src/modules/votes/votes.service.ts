@@ -17,7 +17,7 @@ import {
   type VoteValue,
 } from '@passerelle/domain';
 import { isUuid } from '../../common/graphql/ids';
-import { liveEvents } from '../../common/realtime/live-events';
+import { liveEvents, readOncePerEvent } from '../../common/realtime/live-events';
 import { RealtimeService } from '../../common/realtime/realtime.service';
 import { type Proposal as ProposalRow } from '../../generated/prisma/client';
 import { ConsultationsRepository } from '../consultations/consultations.repository';
@@ -52,6 +52,11 @@ export function supportBreadthView(
 
 @Injectable()
 export class VotesService {
+  /** The proposal after a vote event, read once for all this process's subscribers. */
+  private readonly proposalOfEvent = readOncePerEvent(({ proposalId }: { proposalId: string }) =>
+    this.votes.findPublicProposal(proposalId),
+  );
+
   constructor(
     private readonly votes: VotesRepository,
     private readonly consultations: ConsultationsRepository,
@@ -100,14 +105,14 @@ export class VotesService {
     proposalId: string,
     lang: Language,
   ): Promise<AsyncIterableIterator<ProposalRow>> {
-    const readable = async () => {
-      const proposal = isUuid(proposalId) ? await this.votes.findPublicProposal(proposalId) : null;
-      return proposal && isContentVisibleTo(actor, proposal) ? proposal : null;
-    };
-    if (!(await readable())) {
+    const proposal = isUuid(proposalId) ? await this.votes.findPublicProposal(proposalId) : null;
+    if (!proposal || !isContentVisibleTo(actor, proposal)) {
       throw new DomainError(DomainErrorCode.PROPOSAL_NOT_FOUND, undefined, lang);
     }
-    return liveEvents(this.realtime.listen('proposal-votes', proposalId), readable);
+    return liveEvents(this.realtime.listen('proposal-votes', proposalId), async (event) => {
+      const current = await this.proposalOfEvent(event);
+      return current && isContentVisibleTo(actor, current) ? current : null;
+    });
   }
 
   async userVotes(

@@ -8,7 +8,7 @@ import {
   type Language,
 } from '@passerelle/domain';
 import { isUuid } from '../../../common/graphql/ids';
-import { liveEvents } from '../../../common/realtime/live-events';
+import { liveEvents, readOncePerEvent } from '../../../common/realtime/live-events';
 import { RealtimeService } from '../../../common/realtime/realtime.service';
 import { type CommentRecord, CommentsRepository } from '../comments.repository';
 
@@ -32,17 +32,28 @@ export class WatchComments {
     if (!(await this.isProposalReadable(actor, proposalId))) {
       throw new DomainError(DomainErrorCode.PROPOSAL_NOT_FOUND, undefined, lang);
     }
-    return liveEvents(this.realtime.listen('comment-added', proposalId), async ({ commentId }) => {
-      const comment = await this.comments.findById(commentId);
+    return liveEvents(this.realtime.listen('comment-added', proposalId), async (event) => {
+      const { comment, proposal } = await this.rowsOfEvent(event);
       const isShown =
         comment !== null &&
         comment.proposalId === proposalId &&
         comment.hiddenAt === null &&
         !comment.awaitingReview &&
         comment.deletedAt === null;
-      return isShown && (await this.isProposalReadable(actor, proposalId)) ? comment : null;
+      return isShown && this.isReadable(actor, proposal) ? comment : null;
     });
   }
+
+  /** The comment and its proposal after an event, read once for all this process's subscribers. */
+  private readonly rowsOfEvent = readOncePerEvent(
+    async ({ proposalId, commentId }: { proposalId: string; commentId: string }) => {
+      const [comment, proposal] = await Promise.all([
+        this.comments.findById(commentId),
+        this.comments.findProposalWithPhases(proposalId),
+      ]);
+      return { comment, proposal };
+    },
+  );
 
   /**
    * After a comment's transaction: subscribers of the proposal see it when everyone may read it;
@@ -60,9 +71,16 @@ export class WatchComments {
   }
 
   private async isProposalReadable(actor: Actor, proposalId: string): Promise<boolean> {
-    const proposal = isUuid(proposalId)
-      ? await this.comments.findProposalWithPhases(proposalId)
-      : null;
+    return this.isReadable(
+      actor,
+      isUuid(proposalId) ? await this.comments.findProposalWithPhases(proposalId) : null,
+    );
+  }
+
+  private isReadable(
+    actor: Actor,
+    proposal: Awaited<ReturnType<CommentsRepository['findProposalWithPhases']>>,
+  ): boolean {
     return (
       proposal !== null && isPubliclyVisible(proposal.status) && isContentVisibleTo(actor, proposal)
     );
