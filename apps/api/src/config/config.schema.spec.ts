@@ -227,4 +227,53 @@ describe('parseConfig', () => {
       ]);
     }
   });
+
+  it('reads CORS_ORIGINS as a list of exact origins, empty by default', () => {
+    expect(parseConfig({ DATABASE_URL }).corsOrigins).toEqual([]);
+    expect(
+      parseConfig({
+        DATABASE_URL,
+        CORS_ORIGINS: 'https://partenaire.example.fr, http://localhost:5173/',
+      }).corsOrigins,
+    ).toEqual(['https://partenaire.example.fr', 'http://localhost:5173']);
+    expect(problemsOf({ DATABASE_URL, CORS_ORIGINS: 'https://a.example.fr/chemin,*' })).toEqual([
+      'CORS_ORIGINS must be a comma-separated list of origins such as https://partenaire.example.fr (got "https://a.example.fr/chemin", "*")',
+    ]);
+  });
+
+  it('turns OpenID Connect on only when issuer, client id and secret are all set', () => {
+    expect(parseConfig({ DATABASE_URL }).oidc).toBeNull();
+    const oidc = parseConfig({
+      DATABASE_URL,
+      OIDC_ISSUER: 'https://fc.example.fr/',
+      OIDC_CLIENT_ID: 'passerelle',
+      OIDC_CLIENT_SECRET: 'secret',
+      OIDC_SCOPES: 'email profile',
+    }).oidc;
+    expect(oidc).toEqual({
+      issuer: 'https://fc.example.fr',
+      clientId: 'passerelle',
+      clientSecret: 'secret',
+      scopes: 'openid email profile',
+      providerName: 'FranceConnect',
+    });
+    expect(problemsOf({ DATABASE_URL, OIDC_ISSUER: 'https://fc.example.fr' })).toEqual([
+      'OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together (or none of them)',
+    ]);
+    expect(problemsOf({ DATABASE_URL, OIDC_ISSUER: 'fc.example.fr' })).toEqual([
+      'OIDC_ISSUER must be an http:// or https:// URL (the provider’s issuer)',
+    ]);
+  });
+
+  it('keeps security and delivery data 365, 90 and 30 days by default, or as set', () => {
+    expect(parseConfig({ DATABASE_URL }).retention).toEqual({
+      authEventsDays: 365,
+      emailDays: 90,
+      tokensDays: 30,
+    });
+    expect(parseConfig({ DATABASE_URL, RETENTION_EMAIL_DAYS: '7' }).retention.emailDays).toBe(7);
+    expect(problemsOf({ DATABASE_URL, RETENTION_TOKENS_DAYS: '0' })).toEqual([
+      'RETENTION_TOKENS_DAYS must be an integer between 1 and 3650 (got "0")',
+    ]);
+  });
 });

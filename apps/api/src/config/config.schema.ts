@@ -38,6 +38,35 @@ export interface AppConfig {
   smtpUrl: string | null;
   /** Sender of outgoing mail, e.g. `Passerelle <ne-pas-repondre@passerelle.example.fr>`. */
   mailFrom: string;
+  /**
+   * Origins allowed to call the API from another site with credentials (CORS), e.g.
+   * `https://partenaire.example.fr`. Empty: same origin only (the web app is served by the API).
+   */
+  corsOrigins: string[];
+  /** One OpenID Connect provider (FranceConnect-compatible), or null when sign-in by it is off. */
+  oidc: OidcConfig | null;
+  /** How long personal data that only serves security or delivery is kept, in days. */
+  retention: RetentionConfig;
+}
+
+export interface OidcConfig {
+  /** Issuer URL; its `/.well-known/openid-configuration` is read at first use. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Space-separated scopes; `openid` is always included. */
+  scopes: string;
+  /** Name shown on the sign-in button, e.g. `FranceConnect`. */
+  providerName: string;
+}
+
+export interface RetentionConfig {
+  /** Authentication events (sign-ins, failures, role changes) are deleted after this many days. */
+  authEventsDays: number;
+  /** Sent or failed e-mails of the outbox are deleted after this many days. */
+  emailDays: number;
+  /** Expired, used or revoked tokens (refresh, account links, OIDC attempts) after this many days. */
+  tokensDays: number;
 }
 
 /** Thrown when the environment is not usable; the message names every bad variable. */
@@ -198,7 +227,54 @@ const envSchema = z.object({
     z.string().default('Passerelle <ne-pas-repondre@passerelle.local>'),
   ),
   OPINION_GROUPS_DELAY_SECONDS: integer('OPINION_GROUPS_DELAY_SECONDS', 0, 86_400, NOT_SET),
+  CORS_ORIGINS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .optional()
+      .transform((raw, ctx) => {
+        if (raw === undefined) return [];
+        const origins = raw
+          .split(',')
+          .map((origin) => origin.trim().replace(/\/+$/, ''))
+          .filter(Boolean);
+        const bad = origins.filter((origin) => !isOrigin(origin));
+        if (bad.length > 0) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `CORS_ORIGINS must be a comma-separated list of origins such as https://partenaire.example.fr (got "${bad.join('", "')}")`,
+          });
+          return z.NEVER;
+        }
+        return origins;
+      }),
+  ),
+  OIDC_ISSUER: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .optional()
+      .refine((value) => value === undefined || isHttpUrl(value), {
+        message: 'OIDC_ISSUER must be an http:// or https:// URL (the provider’s issuer)',
+      }),
+  ),
+  OIDC_CLIENT_ID: z.preprocess(blankToUndefined, z.string().optional()),
+  OIDC_CLIENT_SECRET: z.preprocess(blankToUndefined, z.string().optional()),
+  OIDC_SCOPES: z.preprocess(blankToUndefined, z.string().default('openid email profile')),
+  OIDC_PROVIDER_NAME: z.preprocess(blankToUndefined, z.string().default('FranceConnect')),
+  RETENTION_AUTH_EVENTS_DAYS: integer('RETENTION_AUTH_EVENTS_DAYS', 1, 3650, 365),
+  RETENTION_EMAIL_DAYS: integer('RETENTION_EMAIL_DAYS', 1, 3650, 90),
+  RETENTION_TOKENS_DAYS: integer('RETENTION_TOKENS_DAYS', 1, 3650, 30),
 });
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
 
 /** Time for load balancers to see readiness turn false before the server stops accepting. */
 const DEFAULT_SHUTDOWN_GRACE_MS = { production: 5_000, development: 500, test: 500 } as const;
@@ -229,6 +305,12 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     // header, which a caller controls.
     throw new ConfigError([
       'PUBLIC_URL is required in production when SMTP_URL is set: e-mailed links are built on it',
+    ]);
+  }
+  const oidcValues = [values.OIDC_ISSUER, values.OIDC_CLIENT_ID, values.OIDC_CLIENT_SECRET];
+  if (oidcValues.some((value) => value !== undefined) && oidcValues.includes(undefined)) {
+    throw new ConfigError([
+      'OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together (or none of them)',
     ]);
   }
   if (jwtSecret === undefined) {
@@ -266,5 +348,23 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
         : isProduction
           ? 10
           : 2,
+    corsOrigins: values.CORS_ORIGINS,
+    oidc:
+      values.OIDC_ISSUER && values.OIDC_CLIENT_ID && values.OIDC_CLIENT_SECRET
+        ? {
+            issuer: values.OIDC_ISSUER.replace(/\/+$/, ''),
+            clientId: values.OIDC_CLIENT_ID,
+            clientSecret: values.OIDC_CLIENT_SECRET,
+            scopes: values.OIDC_SCOPES.split(/\s+/).includes('openid')
+              ? values.OIDC_SCOPES
+              : `openid ${values.OIDC_SCOPES}`,
+            providerName: values.OIDC_PROVIDER_NAME,
+          }
+        : null,
+    retention: {
+      authEventsDays: values.RETENTION_AUTH_EVENTS_DAYS,
+      emailDays: values.RETENTION_EMAIL_DAYS,
+      tokensDays: values.RETENTION_TOKENS_DAYS,
+    },
   };
 }

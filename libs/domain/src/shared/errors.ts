@@ -61,6 +61,11 @@ export const DomainErrorCode = {
   TOKEN_INVALID: 'TOKEN_INVALID',
   TOKEN_EXPIRED: 'TOKEN_EXPIRED',
   TOKEN_USED: 'TOKEN_USED',
+  PASSWORD_INCORRECT: 'PASSWORD_INCORRECT',
+  LAST_ADMIN: 'LAST_ADMIN',
+  OIDC_UNAVAILABLE: 'OIDC_UNAVAILABLE',
+  OIDC_SIGN_IN_FAILED: 'OIDC_SIGN_IN_FAILED',
+  OIDC_EMAIL_UNVERIFIED: 'OIDC_EMAIL_UNVERIFIED',
 } as const;
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
 
@@ -307,6 +312,26 @@ const MESSAGES: Record<DomainErrorCode, Record<Language, string>> = {
   TOKEN_USED: {
     fr: 'Ce lien a déjà servi : il ne fonctionne qu’une fois. Demandez-en un nouveau si besoin.',
     en: 'This link has already been used: it only works once. Ask for a new one if needed.',
+  },
+  PASSWORD_INCORRECT: {
+    fr: 'Mot de passe actuel incorrect : saisissez celui avec lequel vous vous connectez.',
+    en: 'Current password is incorrect: type the one you sign in with.',
+  },
+  LAST_ADMIN: {
+    fr: 'Vous êtes le dernier compte administrateur : nommez d’abord un autre administrateur.',
+    en: 'You are the last administrator account: appoint another administrator first.',
+  },
+  OIDC_UNAVAILABLE: {
+    fr: 'La connexion par un fournisseur d’identité n’est pas disponible sur cette plateforme.',
+    en: 'Signing in through an identity provider is not available on this platform.',
+  },
+  OIDC_SIGN_IN_FAILED: {
+    fr: 'La connexion par le fournisseur d’identité a échoué ou a expiré : recommencez depuis la page de connexion.',
+    en: 'Signing in through the identity provider failed or expired: start again from the sign-in page.',
+  },
+  OIDC_EMAIL_UNVERIFIED: {
+    fr: 'Le fournisseur d’identité ne garantit pas votre adresse e-mail : connectez-vous avec votre mot de passe, ou faites vérifier l’adresse chez le fournisseur.',
+    en: 'The identity provider does not vouch for your e-mail address: sign in with your password, or have the address verified by the provider.',
   },
 };
 

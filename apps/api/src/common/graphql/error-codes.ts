@@ -76,6 +76,11 @@ export const DOMAIN_TO_GRAPHQL_CODE: Readonly<Record<DomainErrorCode, GraphQLErr
   [DomainErrorCode.TOKEN_INVALID]: GraphQLErrorCode.BAD_USER_INPUT,
   [DomainErrorCode.TOKEN_EXPIRED]: GraphQLErrorCode.BAD_USER_INPUT,
   [DomainErrorCode.TOKEN_USED]: GraphQLErrorCode.CONFLICT,
+  [DomainErrorCode.PASSWORD_INCORRECT]: GraphQLErrorCode.BAD_USER_INPUT,
+  [DomainErrorCode.LAST_ADMIN]: GraphQLErrorCode.CONFLICT,
+  [DomainErrorCode.OIDC_UNAVAILABLE]: GraphQLErrorCode.NOT_FOUND,
+  [DomainErrorCode.OIDC_SIGN_IN_FAILED]: GraphQLErrorCode.UNAUTHENTICATED,
+  [DomainErrorCode.OIDC_EMAIL_UNVERIFIED]: GraphQLErrorCode.FORBIDDEN,
 };
 
 /** Reasons the API itself gives for failures that are not domain rules. */

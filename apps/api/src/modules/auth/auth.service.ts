@@ -93,10 +93,12 @@ export class AuthService {
   async signIn(input: unknown, lang: Language): Promise<Session> {
     const data = validateInput(signInInputSchema, input, lang);
     const account = await this.users.findByEmailWithPassword(data.email);
-    const isValid = account
+    // An account without a password (OpenID Connect only) is checked against the dummy hash too,
+    // so that its answer takes the same time as a wrong password.
+    const isValid = account?.passwordHash
       ? await this.passwords.verify(account.passwordHash, data.password)
       : await this.passwords.verifyAgainstDummy(data.password);
-    if (!account || !isValid)
+    if (!account?.passwordHash || !isValid)
       throw new DomainError(DomainErrorCode.INVALID_CREDENTIALS, undefined, lang);
     const { passwordHash: _passwordHash, ...user } = account;
     return this.startSession(user, randomUUID());
