@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import * as argon2 from 'argon2';
 import { renderMarkdown } from '../../apps/api/src/common/markdown/markdown';
 import type { PrismaClient, Prisma } from '../../apps/api/src/generated/prisma/client';
+import { TERMS_VERSION } from '../../libs/domain/src/privacy/privacy';
 import { proposalScores } from '../../libs/domain/src/rankings/scores';
 import { demoBriefRows } from './demo-brief';
 import {
@@ -270,6 +271,9 @@ export async function seedDemoData(
     createdAt: new Date(t0 - 60 * DAY + index * HOUR),
     // Demo accounts have confirmed their address (no verification banner, notification e-mails).
     emailVerifiedAt: new Date(t0 - 60 * DAY + index * HOUR),
+    // …and accepted the terms at sign-up.
+    termsAcceptedAt: new Date(t0 - 60 * DAY + index * HOUR),
+    termsVersion: TERMS_VERSION,
   }));
   campVoters.forEach((v, index) =>
     users.push({
@@ -282,6 +286,8 @@ export async function seedDemoData(
       territoryId: `COMMUNE-${v.commune}`,
       createdAt: new Date(t0 - 50 * DAY + index * HOUR),
       emailVerifiedAt: new Date(t0 - 50 * DAY + index * HOUR),
+      termsAcceptedAt: new Date(t0 - 50 * DAY + index * HOUR),
+      termsVersion: TERMS_VERSION,
     }),
   );
 

@@ -37,6 +37,7 @@ test('a participant signs up, signs out, signs in, submits a proposal and finds 
       .getByRole('combobox', { name: /^Vous participez en tant que/ })
       .selectOption('ASSOCIATION');
     await chooseTerritory(page, 'Lyon', 'Lyon (69)');
+    await page.getByRole('checkbox', { name: /^J’accepte les conditions/ }).check();
     await page.getByRole('button', { name: 'Créer mon compte' }).click();
 
     await expect(accountButton).toBeVisible();

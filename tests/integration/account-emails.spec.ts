@@ -49,6 +49,7 @@ const signUpInput = (email: string) => ({
   displayName: 'Jeanne Dupont',
   actorType: 'CITIZEN',
   territoryId: TERRITORIES.saintEtienne,
+  acceptTerms: true,
 });
 
 /** The token of the first link to `path` in a message's text. */

@@ -1,4 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
+import { TERMS_VERSION } from '@passerelle/domain';
 import { createUser, closeFactories, factoryPrisma, TERRITORIES, uniqueKey } from '../factories';
 import { CookieJar } from './support/cookies';
 import { ME, REFRESH, SIGN_IN, SIGN_OUT, SIGN_UP } from './support/operations';
@@ -36,6 +37,7 @@ const validSignUp = (overrides: Record<string, unknown> = {}) => ({
   displayName: 'Jeanne Dupont',
   actorType: 'ASSOCIATION',
   territoryId: TERRITORIES.saintEtienne,
+  acceptTerms: true,
   ...overrides,
 });
 
@@ -85,6 +87,18 @@ describe('auth mutations', () => {
 
       const stored = await factoryPrisma().user.findUnique({ where: { id: payload.user.id } });
       expect(stored?.passwordHash).toMatch(/^\$argon2id\$/);
+      expect(stored?.termsAcceptedAt).toBeInstanceOf(Date);
+      expect(stored?.termsVersion).toBe(TERMS_VERSION);
+    });
+
+    it('refuses a sign-up without consent to the terms, and creates no account', async () => {
+      const input = validSignUp({ acceptTerms: false });
+      const result = await api.gql(SIGN_UP, { input });
+      expect(result.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [expect.objectContaining({ field: 'acceptTerms', rule: 'acceptTerms' })],
+      });
+      expect(await factoryPrisma().user.count({ where: { email: input.email } })).toBe(0);
     });
 
     it('signs the new account in: `me` answers with the session cookie', async () => {

@@ -121,6 +121,7 @@ describe('rate limits (factor 1, counters in memory)', () => {
             displayName: 'Jeanne Dupont',
             actorType: 'CITIZEN',
             territoryId: TERRITORIES.saintEtienne,
+            acceptTerms: true,
           },
         },
         from(address),

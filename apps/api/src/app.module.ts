@@ -14,6 +14,7 @@ import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { RealtimeModule } from './common/realtime/realtime.module';
 import { ConfigModule } from './config/config.module';
 import { type AppConfig } from './config/config.schema';
+import { AuthEventsAdminModule } from './modules/audit/auth-events-admin.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BriefExportModule } from './modules/briefs/export/brief-export.module';
 import { BriefPublicationModule } from './modules/briefs/publication/brief-publication.module';
@@ -29,6 +30,7 @@ import { OpenDataModule } from './modules/open-data/open-data.module';
 import { OpinionsModule } from './modules/opinions/opinions.module';
 import { OrganisationsApiModule } from './modules/organisations/organisations-api.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { PrivacyModule } from './modules/privacy/privacy.module';
 import { ProposalsModule } from './modules/proposals/proposals.module';
 import { TerritoriesModule } from './modules/territories/territories.module';
 import { ThemesModule } from './modules/themes/themes.module';
@@ -73,6 +75,8 @@ export class AppModule {
         OpenDataModule,
         OpinionsModule,
         DashboardModule,
+        PrivacyModule,
+        AuthEventsAdminModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GraphQLExceptionFilter }],
     };

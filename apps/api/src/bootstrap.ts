@@ -25,7 +25,7 @@ export async function createApp(
   });
   const logger = app.get(Logger);
   app.useLogger(logger);
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   applySecurityMiddleware(app, config);
   serveWebApp(app, config.webDistDir, logger);

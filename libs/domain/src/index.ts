@@ -37,3 +37,4 @@ export * from './briefs/version-diff';
 export * from './shared/word-diff';
 export * from './briefs/export';
 export * from './open-data/csv';
+export * from './privacy/privacy';

@@ -44,7 +44,7 @@ export async function signUp(
   actorType = 'ASSOCIATION',
 ): Promise<void> {
   await graphql(api, SIGN_UP, {
-    input: { ...participant, actorType, territoryId: 'COMMUNE-69123' },
+    input: { ...participant, actorType, territoryId: 'COMMUNE-69123', acceptTerms: true },
   });
 }
 

@@ -1,9 +1,11 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { type Role } from '@passerelle/domain';
 import supertest from 'supertest';
 import { createApp } from '../../../apps/api/src/bootstrap';
 import { AccessTokenService } from '../../../apps/api/src/common/auth/access-token.service';
+import { PrismaService } from '../../../apps/api/src/common/prisma/prisma.service';
 import { type AppConfig, parseConfig } from '../../../apps/api/src/config/config.schema';
 import { type CookieJar, parseSetCookies, type SetCookie } from './cookies';
 
@@ -47,7 +49,10 @@ export interface TestApp {
     variables?: Record<string, unknown>,
     options?: GqlOptions,
   ): Promise<GqlResult<T>>;
-  /** An access token for an account, as signIn would issue (for Bearer requests). */
+  /**
+   * An access token for an account, as signIn would issue (for Bearer requests), on a new live
+   * session. The guard gives the request the account's current role from the database.
+   */
   tokenFor(user: { id: string; role: Role }): Promise<string>;
   close(): Promise<void>;
 }
@@ -104,7 +109,19 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     http,
     gql,
     async tokenFor(user) {
-      const { token } = await app.get(AccessTokenService).sign({ id: user.id, role: user.role });
+      // A real live session (refresh-token family), as signIn creates: the guard checks it.
+      const sessionId = randomUUID();
+      await app.get(PrismaService).refreshToken.create({
+        data: {
+          userId: user.id,
+          familyId: sessionId,
+          tokenHash: randomBytes(32).toString('hex'),
+          expiresAt: new Date(Date.now() + config.refreshTokenTtlDays * 24 * 60 * 60 * 1000),
+        },
+      });
+      const { token } = await app
+        .get(AccessTokenService)
+        .sign({ id: user.id, role: user.role }, sessionId);
       return token;
     },
     close: () => app.close(),

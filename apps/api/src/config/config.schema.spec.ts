@@ -228,6 +228,21 @@ describe('parseConfig', () => {
     }
   });
 
+  it('reads TRUST_PROXY: private proxies by default, false, a hop count or addresses; never true', () => {
+    expect(parseConfig({ DATABASE_URL }).trustProxy).toBe('loopback, linklocal, uniquelocal');
+    expect(parseConfig({ DATABASE_URL, TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(parseConfig({ DATABASE_URL, TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(parseConfig({ DATABASE_URL, TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe(
+      'loopback, 10.0.0.0/8',
+    );
+    expect(problemsOf({ DATABASE_URL, TRUST_PROXY: 'true' })).toEqual([
+      expect.stringMatching(/^TRUST_PROXY=true would let any client/),
+    ]);
+    expect(problemsOf({ DATABASE_URL, TRUST_PROXY: 'a b' })).toEqual([
+      expect.stringMatching(/^TRUST_PROXY must be false/),
+    ]);
+  });
+
   it('reads CORS_ORIGINS as a list of exact origins, empty by default', () => {
     expect(parseConfig({ DATABASE_URL }).corsOrigins).toEqual([]);
     expect(

@@ -23,6 +23,13 @@ export interface AppConfig {
   /** Multiplies every rate limit (e.g. 1000 in end-to-end tests); never 0. */
   rateLimitFactor: number;
   /**
+   * Which peers may set X-Forwarded-For (Express `trust proxy`): false when the API faces clients
+   * directly (the header is then ignored, so nobody dodges per-IP rate limits with it), a hop
+   * count, or addresses/ranges. Default: `loopback, linklocal, uniquelocal` (a reverse proxy on the
+   * same host or private network).
+   */
+  trustProxy: false | number | string;
+  /**
    * Public address of the site (e.g. https://passerelle.example.fr), without a trailing slash:
    * the base of the absolute links written into brief exports. Null: taken from each request.
    */
@@ -76,6 +83,8 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+const DEFAULT_TRUST_PROXY = 'loopback, linklocal, uniquelocal';
 
 const blankToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -190,6 +199,20 @@ const envSchema = z.object({
       }),
   ),
   REDIS_KEY_PREFIX: z.preprocess(blankToUndefined, z.string().default('passerelle:')),
+  TRUST_PROXY: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .default(DEFAULT_TRUST_PROXY)
+      .refine((value) => /^(false|\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/.test(value.trim()), {
+        message:
+          'TRUST_PROXY must be false, a hop count, or comma-separated addresses, ranges or names such as loopback, 10.0.0.0/8',
+      })
+      .refine((value) => value.trim() !== 'true', {
+        message:
+          'TRUST_PROXY=true would let any client choose its IP address with X-Forwarded-For: name the proxy instead',
+      }),
+  ),
   RATE_LIMIT_FACTOR: z.preprocess(
     blankToUndefined,
     z
@@ -337,6 +360,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     redisUrl: values.REDIS_URL ?? null,
     redisKeyPrefix: values.REDIS_KEY_PREFIX,
     rateLimitFactor: values.RATE_LIMIT_FACTOR === undefined ? 1 : Number(values.RATE_LIMIT_FACTOR),
+    trustProxy: parseTrustProxy(values.TRUST_PROXY),
     publicUrl: values.PUBLIC_URL === undefined ? null : values.PUBLIC_URL.replace(/\/+$/, ''),
     jobsEnabled: values.JOBS_ENABLED ?? true,
     smtpUrl: values.SMTP_URL ?? null,
@@ -367,4 +391,10 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       tokensDays: values.RETENTION_TOKENS_DAYS,
     },
   };
+}
+
+function parseTrustProxy(raw: string): false | number | string {
+  const value = raw.trim();
+  if (value === 'false') return false;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

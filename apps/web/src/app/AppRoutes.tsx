@@ -6,6 +6,9 @@ import { NotFoundPage } from '../shared/ui/NotFoundPage';
 import { Layout } from './layout/Layout';
 
 // Forms carry the domain's validation schemas: loaded when first visited, not on the home page.
+const PrivacyPage = lazy(() =>
+  import('../modules/privacy/components/PrivacyPage').then((m) => ({ default: m.PrivacyPage })),
+);
 const SignUpPage = lazy(() =>
   import('../modules/auth/components/SignUpPage').then((m) => ({ default: m.SignUpPage })),
 );
@@ -114,6 +117,7 @@ export function AppRoutes() {
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
         <Route path="inscription" element={<SignUpPage />} />
+        <Route path="confidentialite" element={<PrivacyPage />} />
         <Route path="connexion" element={<SignInPage />} />
         <Route path="verifier-email" element={<VerifyEmailPage />} />
         <Route path="mot-de-passe-oublie" element={<ForgotPasswordPage />} />

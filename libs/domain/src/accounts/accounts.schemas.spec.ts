@@ -1,5 +1,10 @@
 import { fieldErrors, validateInput } from '../shared/validation';
-import { normaliseEmail, signInInputSchema, signUpInputSchema } from './accounts.schemas';
+import {
+  changePasswordInputSchema,
+  normaliseEmail,
+  signInInputSchema,
+  signUpInputSchema,
+} from './accounts.schemas';
 
 const valid = {
   email: '  Camille.Durand@Exemple.FR ',
@@ -7,6 +12,7 @@ const valid = {
   displayName: ' Camille Durand ',
   actorType: 'ESS_ENTERPRISE',
   territoryId: 'COMMUNE-69123',
+  acceptTerms: true,
 };
 
 describe('normaliseEmail', () => {
@@ -42,6 +48,22 @@ describe('signUpInputSchema', () => {
     ]);
   });
 
+  it('requires consent to the terms', () => {
+    expect(fieldErrors(signUpInputSchema, { ...valid, acceptTerms: false })).toEqual([
+      expect.objectContaining({
+        field: 'acceptTerms',
+        rule: 'acceptTerms',
+        message: expect.stringContaining('conditions d’utilisation'),
+      }),
+    ]);
+    expect(fieldErrors(signUpInputSchema, { ...valid, acceptTerms: undefined }, 'en')).toEqual([
+      expect.objectContaining({ field: 'acceptTerms', rule: 'required' }),
+    ]);
+    expect(fieldErrors(signUpInputSchema, { ...valid, acceptTerms: false }, 'en')[0]?.message).toBe(
+      'To create an account, accept the terms of use and the privacy policy.',
+    );
+  });
+
   it('rejects unknown fields such as a self-assigned role', () => {
     expect(fieldErrors(signUpInputSchema, { ...valid, role: 'ADMIN' })).toEqual([
       expect.objectContaining({ rule: 'unknownField', message: 'Champ inconnu : role.' }),
@@ -57,6 +79,23 @@ describe('signInInputSchema', () => {
     });
     expect(fieldErrors(signInInputSchema, { email: 'a@b.fr', password: '' })).toEqual([
       expect.objectContaining({ field: 'password', rule: 'required' }),
+    ]);
+  });
+});
+
+describe('changePasswordInputSchema', () => {
+  it('accepts a new password that follows the sign-up rules', () => {
+    const input = { currentPassword: 'x', newPassword: 'une-autre-phrase' };
+    expect(validateInput(changePasswordInputSchema, input)).toEqual(input);
+  });
+
+  it.each([
+    [{ currentPassword: '', newPassword: 'une-autre-phrase' }, 'currentPassword'],
+    [{ currentPassword: 'x', newPassword: 'court' }, 'newPassword'],
+    [{ currentPassword: 'x', newPassword: 'x'.repeat(129) }, 'newPassword'],
+  ])('refuses %j (field %s)', (input, field) => {
+    expect(fieldErrors(changePasswordInputSchema, input)).toEqual([
+      expect.objectContaining({ field }),
     ]);
   });
 });

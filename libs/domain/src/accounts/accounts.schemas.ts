@@ -24,6 +24,8 @@ export const signUpInputSchema = z.strictObject({
   displayName: text(ACCOUNT_LIMITS.displayNameMin, ACCOUNT_LIMITS.displayNameMax),
   actorType: z.enum(membersOf(ActorType)),
   territoryId: territoryId(),
+  /** Consent to the terms of use and privacy policy (TERMS_VERSION): must be true. */
+  acceptTerms: z.boolean().refine((accepted) => accepted, { params: { rule: 'acceptTerms' } }),
 });
 export type SignUpInput = z.infer<typeof signUpInputSchema>;
 
@@ -32,3 +34,10 @@ export const signInInputSchema = z.strictObject({
   password: z.string().min(1).max(ACCOUNT_LIMITS.passwordMax),
 });
 export type SignInInput = z.infer<typeof signInInputSchema>;
+
+/** The new password follows the sign-up rules. */
+export const changePasswordInputSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(ACCOUNT_LIMITS.passwordMax),
+  newPassword: z.string().min(ACCOUNT_LIMITS.passwordMin).max(ACCOUNT_LIMITS.passwordMax),
+});
+export type ChangePasswordInput = z.infer<typeof changePasswordInputSchema>;

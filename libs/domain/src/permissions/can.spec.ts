@@ -20,6 +20,7 @@ const MATRIX: Record<Action, Role[]> = {
   'user.readEmail': ['ADMIN'],
   'user.manageRoles': ['ADMIN'],
   'mail.readOutbox': ['ADMIN'],
+  'audit.readAuthEvents': ['ADMIN'],
 };
 
 describe('can', () => {

@@ -17,7 +17,8 @@ export type Action =
   | 'consultation.manage'
   | 'user.readEmail'
   | 'user.manageRoles'
-  | 'mail.readOutbox';
+  | 'mail.readOutbox'
+  | 'audit.readAuthEvents';
 
 /** What an action applies to, when ownership matters. */
 export interface Resource {
@@ -50,6 +51,8 @@ const RULES: Record<Action, (actor: SignedIn, resource?: Resource) => boolean> =
   'user.manageRoles': roles('ADMIN'),
   /** Every e-mail written, with its links: the demo outbox. */
   'mail.readOutbox': roles('ADMIN'),
+  /** Sign-ins and their failures, sign-outs, role changes… with IP addresses: administrators. */
+  'audit.readAuthEvents': roles('ADMIN'),
 };
 
 /** Whether `actor` may perform `action` on `resource`. */

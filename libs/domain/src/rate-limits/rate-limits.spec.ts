@@ -51,6 +51,27 @@ describe('rate limits', () => {
         ['ip', 20, 3600],
       ],
     ],
+    [
+      'changePassword',
+      [
+        ['account', 10, 900],
+        ['ip', 50, 900],
+      ],
+    ],
+    [
+      'exportMyData',
+      [
+        ['account', 5, 3600],
+        ['ip', 30, 3600],
+      ],
+    ],
+    [
+      'deleteMyAccount',
+      [
+        ['account', 10, 900],
+        ['ip', 50, 900],
+      ],
+    ],
   ] as const)('limits %s', (action, expected) => {
     expect(RATE_LIMITS[action].map((rule) => [rule.scope, rule.limit, rule.windowSeconds])).toEqual(
       expected,

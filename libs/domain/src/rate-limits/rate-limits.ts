@@ -11,6 +11,9 @@
  * | castVote       | 120 per minute                  | 600 per minute  |
  * | resendVerificationEmail | 3 per hour             | 20 per hour     |
  * | requestPasswordReset | 3 per hour (per e-mail)   | 20 per hour     |
+ * | changePassword | 10 per 15 minutes               | 50 per 15 min   |
+ * | exportMyData   | 5 per hour                      | 30 per hour     |
+ * | deleteMyAccount | 10 per 15 minutes              | 50 per 15 min   |
  *
  * Per-IP limits are a few times the per-account ones, so that a household, a school or an
  * association sharing one address is not blocked by one busy member, while a script spraying
@@ -24,6 +27,9 @@ export const RateLimitAction = {
   castVote: 'castVote',
   resendVerificationEmail: 'resendVerificationEmail',
   requestPasswordReset: 'requestPasswordReset',
+  changePassword: 'changePassword',
+  exportMyData: 'exportMyData',
+  deleteMyAccount: 'deleteMyAccount',
 } as const;
 export type RateLimitAction = keyof typeof RateLimitAction;
 
@@ -68,6 +74,21 @@ export const RATE_LIMITS: Readonly<Record<RateLimitAction, readonly RateLimitRul
   requestPasswordReset: [
     { scope: 'account', limit: 3, windowSeconds: HOUR },
     { scope: 'ip', limit: 20, windowSeconds: HOUR },
+  ],
+  // Guessing the current password of a signed-in session: the same budget as signIn.
+  changePassword: [
+    { scope: 'account', limit: 10, windowSeconds: 15 * MINUTE },
+    { scope: 'ip', limit: 50, windowSeconds: 15 * MINUTE },
+  ],
+  // A data export reads every row of the account: a few per hour are plenty.
+  exportMyData: [
+    { scope: 'account', limit: 5, windowSeconds: HOUR },
+    { scope: 'ip', limit: 30, windowSeconds: HOUR },
+  ],
+  // Checks the password like changePassword: the same budget.
+  deleteMyAccount: [
+    { scope: 'account', limit: 10, windowSeconds: 15 * MINUTE },
+    { scope: 'ip', limit: 50, windowSeconds: 15 * MINUTE },
   ],
 };
 

@@ -66,6 +66,7 @@ export const DomainErrorCode = {
   OIDC_UNAVAILABLE: 'OIDC_UNAVAILABLE',
   OIDC_SIGN_IN_FAILED: 'OIDC_SIGN_IN_FAILED',
   OIDC_EMAIL_UNVERIFIED: 'OIDC_EMAIL_UNVERIFIED',
+  OIDC_TERMS_REQUIRED: 'OIDC_TERMS_REQUIRED',
 } as const;
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
 
@@ -332,6 +333,10 @@ const MESSAGES: Record<DomainErrorCode, Record<Language, string>> = {
   OIDC_EMAIL_UNVERIFIED: {
     fr: 'Le fournisseur d’identité ne garantit pas votre adresse e-mail : connectez-vous avec votre mot de passe, ou faites vérifier l’adresse chez le fournisseur.',
     en: 'The identity provider does not vouch for your e-mail address: sign in with your password, or have the address verified by the provider.',
+  },
+  OIDC_TERMS_REQUIRED: {
+    fr: 'Aucun compte n’existe encore pour cette identité : acceptez les conditions d’utilisation ci-dessous, puis reprenez la connexion avec votre fournisseur d’identité.',
+    en: 'No account exists yet for this identity: accept the terms of use below, then sign in with your identity provider again.',
   },
 };
 

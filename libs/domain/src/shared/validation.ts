@@ -81,6 +81,11 @@ const RULE_MESSAGES: Record<string, Record<Language, (p: Params) => string>> = {
     fr: (p) => `Champ inconnu : ${p.keys}.`,
     en: (p) => `Unknown field: ${p.keys}.`,
   },
+  acceptTerms: {
+    fr: () =>
+      'Pour créer un compte, acceptez les conditions d’utilisation et la politique de confidentialité.',
+    en: () => 'To create an account, accept the terms of use and the privacy policy.',
+  },
   invalid: {
     fr: () => 'Valeur invalide.',
     en: () => 'Invalid value.',

@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { UsersModule } from '../../modules/users/users.module';
 import { AccessTokenService } from './access-token.service';
 import { AuthGuard } from './auth.guard';
+import { SessionsRepository } from './sessions.repository';
 import { SuspensionGuard } from './suspension.guard';
 
 /**
@@ -15,6 +16,7 @@ import { SuspensionGuard } from './suspension.guard';
   imports: [JwtModule.register({}), UsersModule],
   providers: [
     AccessTokenService,
+    SessionsRepository,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: SuspensionGuard },
   ],

@@ -4,6 +4,8 @@ import { type Role } from '@passerelle/domain';
 export interface AuthUser {
   id: string;
   role: Role;
+  /** The session (refresh-token family) the access token belongs to. */
+  sessionId?: string;
 }
 
 /** Cookie holding the access token (JWT), sent on every same-origin request. */

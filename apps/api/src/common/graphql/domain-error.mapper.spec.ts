@@ -7,6 +7,26 @@ import { mapError } from './domain-error.mapper';
 const en = { lang: 'en' as const, requestId: 'req-1', exposeDetails: false };
 
 describe('mapError', () => {
+  it('answers SERVICE_UNAVAILABLE, with a "try again" message, when the database is unreachable', () => {
+    const unreachable = new Prisma.PrismaClientKnownRequestError("Can't reach database server", {
+      code: 'P1001',
+      clientVersion: 'test',
+    });
+    const { error, isUnexpected } = mapError(unreachable, { ...en, lang: 'fr' });
+    expect(isUnexpected).toBe(false);
+    expect(error.message).toBe(
+      'Service momentanément indisponible, réessayez dans quelques instants.',
+    );
+    expect(error.extensions).toEqual({
+      code: 'SERVICE_UNAVAILABLE',
+      reason: 'SERVICE_UNAVAILABLE',
+      requestId: 'req-1',
+    });
+    expect(mapError(unreachable, en).error.message).toBe(
+      'Service temporarily unavailable, try again in a few moments.',
+    );
+  });
+
   it('maps a domain error through the table, in the request language, keeping its fields', () => {
     const fields = [
       { field: 'title', rule: 'minLength', message: 'Enter at least 10 characters.' },

@@ -7,7 +7,7 @@ import {
   type Language,
 } from '@passerelle/domain';
 import { GraphQLError } from 'graphql';
-import { isUniqueViolation } from '../prisma/prisma-errors';
+import { isDatabaseUnavailable, isUniqueViolation } from '../prisma/prisma-errors';
 import { ApiErrorReason, apiErrorMessage, GraphQLErrorCode, graphqlCodeFor } from './error-codes';
 
 export interface ErrorExtensions {
@@ -80,6 +80,17 @@ export function mapError(
       error: build(apiErrorMessage(ApiErrorReason.CONFLICT, lang), {
         code: GraphQLErrorCode.CONFLICT,
         reason: ApiErrorReason.CONFLICT,
+      }),
+      isUnexpected: false,
+    };
+  }
+  if (isDatabaseUnavailable(exception)) {
+    // PostgreSQL restarting or unreachable: a clear "try again", not an internal error. The
+    // readiness probe reports the outage; nothing else to log per request.
+    return {
+      error: build(apiErrorMessage(ApiErrorReason.SERVICE_UNAVAILABLE, lang), {
+        code: GraphQLErrorCode.SERVICE_UNAVAILABLE,
+        reason: ApiErrorReason.SERVICE_UNAVAILABLE,
       }),
       isUnexpected: false,
     };

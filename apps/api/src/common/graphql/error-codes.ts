@@ -8,6 +8,8 @@ export const GraphQLErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** The database is unreachable for a moment (restart, failover): the client may retry. */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type GraphQLErrorCode = (typeof GraphQLErrorCode)[keyof typeof GraphQLErrorCode];
@@ -81,6 +83,7 @@ export const DOMAIN_TO_GRAPHQL_CODE: Readonly<Record<DomainErrorCode, GraphQLErr
   [DomainErrorCode.OIDC_UNAVAILABLE]: GraphQLErrorCode.NOT_FOUND,
   [DomainErrorCode.OIDC_SIGN_IN_FAILED]: GraphQLErrorCode.UNAUTHENTICATED,
   [DomainErrorCode.OIDC_EMAIL_UNVERIFIED]: GraphQLErrorCode.FORBIDDEN,
+  [DomainErrorCode.OIDC_TERMS_REQUIRED]: GraphQLErrorCode.FORBIDDEN,
 };
 
 /** Reasons the API itself gives for failures that are not domain rules. */
@@ -89,6 +92,8 @@ export const ApiErrorReason = {
   CONFLICT: 'CONFLICT',
   /** Depth, alias, cost or token limits refused the query before execution. */
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** PostgreSQL could not be reached or ended the connection (restart, failover, overload). */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ApiErrorReason = (typeof ApiErrorReason)[keyof typeof ApiErrorReason];
@@ -101,6 +106,10 @@ const API_MESSAGES: Record<ApiErrorReason, Record<Language, string>> = {
   QUERY_TOO_COMPLEX: {
     fr: 'Requête refusée : elle dépasse les limites de profondeur, d’alias ou de coût.',
     en: 'Query refused: it exceeds the depth, alias or cost limits.',
+  },
+  SERVICE_UNAVAILABLE: {
+    fr: 'Service momentanément indisponible, réessayez dans quelques instants.',
+    en: 'Service temporarily unavailable, try again in a few moments.',
   },
   INTERNAL_SERVER_ERROR: {
     fr: 'Une erreur inattendue est survenue. Réessayez plus tard ; si elle persiste, transmettez l’identifiant de requête au support.',

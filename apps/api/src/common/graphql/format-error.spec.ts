@@ -50,4 +50,16 @@ describe('formatError', () => {
     );
     expect(formatted.extensions?.['debug']).toMatchObject({ message: 'boom' });
   });
+
+  it('cuts "Did you mean" hints when asked (production)', () => {
+    const error = {
+      message:
+        'Value "NEWES" does not exist in "ProposalOrderBy" enum. Did you mean the enum value "NEWEST"?',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    };
+    expect(createFormatError(false, true)(error, null).message).toBe(
+      'Value "NEWES" does not exist in "ProposalOrderBy" enum.',
+    );
+    expect(createFormatError(false)(error, null).message).toBe(error.message);
+  });
 });

@@ -7,8 +7,10 @@ import { ApiErrorReason, apiErrorMessage, GraphQLErrorCode } from './error-codes
  * filter; this gives every other error a `reason`, and masks anything unexpected (a failure
  * outside resolvers, a result that does not fit the schema) so no stack, SQL or Prisma text
  * leaves the server outside development. The message is localised later by the error plugin.
+ * With `hideSuggestions` (production), graphql-js's "Did you mean …?" hints (fields, arguments,
+ * enum values, types) are cut from messages, so the schema cannot be guessed piece by piece.
  */
-export function createFormatError(exposeDetails: boolean) {
+export function createFormatError(exposeDetails: boolean, hideSuggestions = false) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const extensions = { ...(formatted.extensions ?? {}) };
     const code =
@@ -37,7 +39,13 @@ export function createFormatError(exposeDetails: boolean) {
     }
     return {
       ...formatted,
+      ...(hideSuggestions ? { message: withoutSuggestions(formatted.message) } : {}),
       extensions: { ...extensions, code, reason: extensions['reason'] ?? code },
     };
   };
+}
+
+/** "Value "X" does not exist in "E" enum. Did you mean the enum value "Y"?" → without the hint. */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/\s*Did you mean [^?]*\?/g, '');
 }

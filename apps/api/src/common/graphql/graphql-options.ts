@@ -35,7 +35,7 @@ export function graphqlOptions(config: AppConfig): Omit<ApolloDriverConfig, 'dri
     // Resolver errors of nested fields go through the same exception filter as root fields.
     fieldResolverEnhancers: ['filters'],
     context: createGraphQLContext,
-    formatError: createFormatError(isDevelopment),
+    formatError: createFormatError(isDevelopment, isProduction),
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
     plugins: [

@@ -5,7 +5,7 @@ import { type NestExpressApplication } from '@nestjs/platform-express';
 import { type NextFunction, type Request, type Response } from 'express';
 import { GRAPHQL_PATH } from '../graphql/graphql-options';
 
-const API_PATHS = [GRAPHQL_PATH, '/health', '/api/email'];
+const API_PATHS = [GRAPHQL_PATH, '/health', '/api/email', '/api/auth', '/api/me'];
 const HAS_EXTENSION = /\.[a-z0-9]+$/i;
 
 function isApiPath(urlPath: string): boolean {

@@ -22,6 +22,7 @@ import {
 import { type Observable } from 'rxjs';
 import { InjectConfig } from '../../config/app-config';
 import { type AppConfig } from '../../config/config.schema';
+import { AuthEventsService } from '../../modules/audit/auth-events.service';
 import { type ApiRequest, type GraphQLContext } from '../graphql/graphql-context';
 import { RATE_LIMIT_KEY } from './rate-limit.decorator';
 import { RATE_LIMIT_STORE, type RateLimitStore } from './rate-limit.store';
@@ -43,6 +44,7 @@ export class RateLimitInterceptor implements NestInterceptor {
     private readonly reflector: Reflector,
     @Inject(RATE_LIMIT_STORE) private readonly store: RateLimitStore,
     @InjectConfig() private readonly config: AppConfig,
+    private readonly authEvents: AuthEventsService,
   ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
@@ -67,11 +69,18 @@ export class RateLimitInterceptor implements NestInterceptor {
         ttlMs: window.endsAt - now + TTL_SLACK_MS,
       })),
     );
-    const decision = combineRateLimitDecisions(
-      counted.map(({ rule, window }, index) =>
-        rateLimitDecision(rule, counts[index] ?? 0, window.endsAt, now),
-      ),
+    const decisions = counted.map(({ rule, window }, index) =>
+      rateLimitDecision(rule, counts[index] ?? 0, window.endsAt, now),
     );
+    const decision = combineRateLimitDecisions(decisions);
+    if (!decision.isAllowed && action === 'signIn') {
+      const input = gql.getArgs<{ input?: { email?: unknown } }>().input;
+      await this.authEvents.recordThrottledSignIn(
+        typeof input?.email === 'string' ? input.email : null,
+        req,
+        counted.filter((_, index) => !decisions[index]?.isAllowed).map(({ rule }) => rule.scope),
+      );
+    }
     if (!decision.isAllowed) {
       throw new DomainError(DomainErrorCode.RATE_LIMITED, undefined, lang, {
         retryAfterSeconds: decision.retryAfterSeconds,

@@ -2,6 +2,7 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { APP_CONFIG } from '../../config/app-config';
 import { type AppConfig } from '../../config/config.schema';
+import { AuditModule } from '../../modules/audit/audit.module';
 import { MemoryRateLimitStore } from './memory-rate-limit.store';
 import { RateLimitInterceptor } from './rate-limit.interceptor';
 import { RATE_LIMIT_STORE, type RateLimitStore } from './rate-limit.store';
@@ -10,6 +11,8 @@ import { RedisRateLimitStore } from './redis-rate-limit.store';
 /** Rate limits: the store chosen by REDIS_URL (Redis, else memory) and the global interceptor. */
 @Global()
 @Module({
+  // Refused sign-ins are recorded as auth events (SIGN_IN_THROTTLED).
+  imports: [AuditModule],
   providers: [
     {
       provide: RATE_LIMIT_STORE,

@@ -109,7 +109,10 @@ export class SubscriptionServer implements OnApplicationBootstrap, BeforeApplica
   ): ServerOptions<Record<string, unknown> | undefined, ConnectionExtra> {
     const armor = graphqlArmor(this.config.nodeEnv === 'production');
     const rules = [...specifiedRules, ...armor.validationRules];
-    const formatError = createFormatError(this.config.nodeEnv === 'development');
+    const formatError = createFormatError(
+      this.config.nodeEnv === 'development',
+      this.config.nodeEnv === 'production',
+    );
     const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
       errors.map((error) => formatError(error.toJSON(), error));
     return {

@@ -37,4 +37,43 @@ export class AuthEventsRepository {
       },
     });
   }
+
+  /** The id of the account with this (normalised) e-mail address, or null. */
+  async userIdByEmail(email: string): Promise<string | null> {
+    const user = await this.prisma.user.findUnique({ where: { email }, select: { id: true } });
+    return user?.id ?? null;
+  }
+
+  /** Events newest first, strictly after the keyset position (createdAt, id). */
+  findPage(
+    filter: AuthEventFilter,
+    after: { at: Date; id: string } | null,
+    take: number,
+  ): Promise<AuthEventRecord[]> {
+    const keyset: Prisma.AuthEventWhereInput = after
+      ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] }
+      : {};
+    return this.prisma.authEvent.findMany({
+      where: { AND: [this.where(filter), keyset] },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take,
+    });
+  }
+
+  count(filter: AuthEventFilter): Promise<number> {
+    return this.prisma.authEvent.count({ where: this.where(filter) });
+  }
+
+  private where(filter: AuthEventFilter): Prisma.AuthEventWhereInput {
+    return {
+      ...(filter.userId ? { userId: filter.userId } : {}),
+      ...(filter.kinds?.length ? { kind: { in: filter.kinds } } : {}),
+    };
+  }
+}
+
+/** Filters of the administrators' list of auth events. */
+export interface AuthEventFilter {
+  userId?: string | null;
+  kinds?: AuthEventKind[] | null;
 }

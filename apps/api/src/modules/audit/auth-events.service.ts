@@ -1,7 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { type Actor, assertCan, type Language, normaliseEmail } from '@passerelle/domain';
 import { type Request } from 'express';
+import { invalidArgument, isUuid } from '../../common/graphql/ids';
 import { type AuthEventKind, type Prisma } from '../../generated/prisma/client';
-import { type AuthEventWriter, AuthEventsRepository } from './auth-events.repository';
+import { type Page, pageArgs, toPage } from '../votes/page';
+import {
+  type AuthEventRecord,
+  type AuthEventWriter,
+  AuthEventsRepository,
+} from './auth-events.repository';
+
+export const AUTH_EVENTS_PAGE = { first: 50, max: 100 };
 
 /** Longest user agent kept: enough to recognise a browser, not a place to smuggle data. */
 const USER_AGENT_MAX = 300;
@@ -51,6 +60,53 @@ export class AuthEventsService {
     } catch (error) {
       this.logger.error({ err: error, kind: input.kind }, 'Could not record an auth event');
     }
+  }
+
+  /**
+   * A sign-in refused by the rate limit (best effort). The account is looked up from the typed
+   * address, which itself is never stored; `scopes` says which limits refused (account, ip).
+   */
+  async recordThrottledSignIn(
+    email: string | null,
+    request: AuthEventInput['request'],
+    scopes: string[],
+  ): Promise<void> {
+    let userId: string | null = null;
+    try {
+      userId = email ? await this.events.userIdByEmail(normaliseEmail(email)) : null;
+    } catch (error) {
+      this.logger.error({ err: error }, 'Could not find the account of a throttled sign-in');
+    }
+    await this.record({ kind: 'SIGN_IN_THROTTLED', userId, request, detail: { scopes } });
+  }
+
+  /** Administrators: the events, newest first, optionally of one account and some kinds. */
+  async list(
+    actor: Actor,
+    args: {
+      userId?: string | null;
+      kinds?: AuthEventKind[] | null;
+      first?: number | null;
+      after?: string | null;
+    },
+    lang: Language,
+  ): Promise<Page<AuthEventRecord>> {
+    assertCan(actor, 'audit.readAuthEvents'); // before reading the arguments
+    const page = pageArgs(args.first, args.after, AUTH_EVENTS_PAGE, lang);
+    if (args.userId && !isUuid(args.userId)) {
+      throw invalidArgument(
+        'userId',
+        'id',
+        { fr: 'Identifiant invalide.', en: 'Invalid id.' },
+        lang,
+      );
+    }
+    const filter = { userId: args.userId ?? null, kinds: args.kinds ?? null };
+    const [rows, total] = await Promise.all([
+      this.events.findPage(filter, page.after, page.take + 1),
+      this.events.count(filter),
+    ]);
+    return toPage(rows, page.take, total, (row) => ({ at: row.createdAt, id: row.id }));
   }
 }
 

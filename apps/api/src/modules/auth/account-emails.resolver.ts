@@ -43,8 +43,9 @@ export class AccountEmailsResolver {
   verifyEmail(
     @Args('token', { type: () => String }) token: string,
     @Lang() lang: Language,
+    @HttpRequest() req: ApiRequest,
   ): Promise<UserRecord> {
-    return this.accounts.verifyEmail(token, lang);
+    return this.accounts.verifyEmail(token, lang, new Date(), req);
   }
 
   @RateLimit('requestPasswordReset')
@@ -70,8 +71,9 @@ export class AccountEmailsResolver {
     @Args('token', { type: () => String }) token: string,
     @Args('password', { type: () => String }) password: string,
     @Lang() lang: Language,
+    @HttpRequest() req: ApiRequest,
   ): Promise<boolean> {
-    return this.accounts.resetPassword({ token, password }, lang);
+    return this.accounts.resetPassword({ token, password }, lang, new Date(), req);
   }
 
   @Query(() => EmailMessageConnection, {

@@ -16,6 +16,7 @@ import {
   verificationEmail,
 } from '@passerelle/domain';
 import { MailService } from '../../common/mail/mail.service';
+import { type AuthEventInput, AuthEventsService } from '../audit/auth-events.service';
 import { type UserRecord, UsersRepository } from '../users/users.repository';
 import { AccountTokensRepository, type AccountTokenRecord } from './account-tokens.repository';
 import { PasswordService } from './password.service';
@@ -53,6 +54,7 @@ export class AccountEmailsService implements OnModuleDestroy {
     private readonly tokens: AccountTokensRepository,
     private readonly passwords: PasswordService,
     private readonly mail: MailService,
+    private readonly authEvents: AuthEventsService,
   ) {}
 
   /** Sends the verification link in the background (sign-up); failures are only logged. */
@@ -73,11 +75,17 @@ export class AccountEmailsService implements OnModuleDestroy {
   }
 
   /** Marks the token's account verified (TOKEN_INVALID / TOKEN_EXPIRED / TOKEN_USED otherwise). */
-  async verifyEmail(token: string, lang: Language, now = new Date()): Promise<UserRecord> {
+  async verifyEmail(
+    token: string,
+    lang: Language,
+    now = new Date(),
+    request?: AuthEventInput['request'],
+  ): Promise<UserRecord> {
     const record = await this.usableToken(token, 'VERIFY_EMAIL', lang, now);
     if (!(await this.tokens.verifyEmail(record.id, record.userId, now))) {
       throw this.lostRace(record, lang, now);
     }
+    await this.authEvents.record({ kind: 'EMAIL_VERIFIED', userId: record.userId, request });
     const user = await this.users.findById(record.userId);
     if (!user) throw new DomainError(DomainErrorCode.TOKEN_INVALID, undefined, lang);
     return user;
@@ -104,13 +112,24 @@ export class AccountEmailsService implements OnModuleDestroy {
    * Sets a new password with a reset token (password rules as at sign-up). The token is used
    * atomically: of two concurrent uses, one gets TOKEN_USED. Every session of the account ends.
    */
-  async resetPassword(input: unknown, lang: Language, now = new Date()): Promise<boolean> {
+  async resetPassword(
+    input: unknown,
+    lang: Language,
+    now = new Date(),
+    request?: AuthEventInput['request'],
+  ): Promise<boolean> {
     const data = validateInput(resetPasswordInputSchema, input, lang);
     const record = await this.usableToken(data.token, 'PASSWORD_RESET', lang, now);
     const passwordHash = await this.passwords.hash(data.password);
     if (!(await this.tokens.resetPassword(record.id, record.userId, passwordHash, now))) {
       throw this.lostRace(record, lang, now);
     }
+    await this.authEvents.record({
+      kind: 'PASSWORD_RESET',
+      userId: record.userId,
+      request,
+      detail: { sessionsEnded: true },
+    });
     return true;
   }
 

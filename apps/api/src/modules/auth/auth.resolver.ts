@@ -3,6 +3,7 @@ import { type Language } from '@passerelle/domain';
 import { type Response } from 'express';
 import { Public } from '../../common/auth/auth.decorators';
 import { REFRESH_COOKIE } from '../../common/auth/auth-user';
+import { DomainError, DomainErrorCode } from '@passerelle/domain';
 import {
   type ApiRequest,
   HttpRequest,
@@ -14,6 +15,7 @@ import { InjectConfig } from '../../config/app-config';
 import { type AppConfig } from '../../config/config.schema';
 import { type UserRecord } from '../users/users.repository';
 import { AuthService, type Session } from './auth.service';
+import { ChangePasswordInput } from './dto/change-password.input';
 import { SignInInput } from './dto/sign-in.input';
 import { SignUpInput } from './dto/sign-up.input';
 import { linkBaseOf } from './link-base';
@@ -55,7 +57,7 @@ export class AuthResolver {
     @HttpRequest() req: ApiRequest,
     @HttpResponse() res: Response,
   ): Promise<AuthPayloadResult> {
-    const session = await this.auth.signUp(input, lang, linkBaseOf(this.config, req));
+    const session = await this.auth.signUp(input, lang, linkBaseOf(this.config, req), req);
     this.cookies.set(res, session);
     return toPayload(session);
   }
@@ -66,9 +68,10 @@ export class AuthResolver {
   async signIn(
     @Args('input', { type: () => SignInInput }) input: SignInInput,
     @Lang() lang: Language,
+    @HttpRequest() req: ApiRequest,
     @HttpResponse() res: Response,
   ): Promise<AuthPayloadResult> {
-    const session = await this.auth.signIn(input, lang);
+    const session = await this.auth.signIn(input, lang, req);
     this.cookies.set(res, session);
     return toPayload(session);
   }
@@ -83,7 +86,7 @@ export class AuthResolver {
     @HttpResponse() res: Response,
   ): Promise<AuthPayloadResult> {
     try {
-      const session = await this.auth.refresh(refreshCookie(req), lang);
+      const session = await this.auth.refresh(refreshCookie(req), lang, new Date(), req);
       this.cookies.set(res, session);
       return toPayload(session);
     } catch (error) {
@@ -97,8 +100,26 @@ export class AuthResolver {
     description: 'Revokes the refresh token of this device and clears the cookies.',
   })
   async signOut(@HttpRequest() req: ApiRequest, @HttpResponse() res: Response): Promise<boolean> {
-    await this.auth.signOut(refreshCookie(req));
+    await this.auth.signOut(refreshCookie(req), req.user?.sessionId, new Date(), {
+      userId: req.user?.id,
+      request: req,
+    });
     this.cookies.clear(res);
     return true;
+  }
+
+  @RateLimit('changePassword')
+  @Mutation(() => AuthPayload, {
+    description:
+      'Changes the password of the signed-in account (the current one is asked again) and ends its other sessions; this one goes on.',
+  })
+  async changePassword(
+    @Args('input', { type: () => ChangePasswordInput }) input: ChangePasswordInput,
+    @Lang() lang: Language,
+    @HttpRequest() req: ApiRequest,
+  ): Promise<AuthPayloadResult> {
+    const user = req.user;
+    if (!user) throw new DomainError(DomainErrorCode.SIGN_IN_REQUIRED, undefined, lang);
+    return this.auth.changePassword(user, input, lang, req);
   }
 }

@@ -1,23 +1,28 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
+  changePasswordInputSchema,
   DomainError,
   DomainErrorCode,
   errorMessage,
   type Language,
   signInInputSchema,
   signUpInputSchema,
+  TERMS_VERSION,
   validateInput,
 } from '@passerelle/domain';
 import { AccessTokenService } from '../../common/auth/access-token.service';
+import { type AuthUser } from '../../common/auth/auth-user';
 import { unknownReference } from '../../common/graphql/ids';
 import { isUniqueViolation } from '../../common/prisma/prisma-errors';
 import { InjectConfig } from '../../config/app-config';
 import { type AppConfig } from '../../config/config.schema';
+import { type AuthEventInput, AuthEventsService } from '../audit/auth-events.service';
 import { TerritoriesRepository } from '../territories/territories.repository';
 import { type UserRecord, UsersRepository } from '../users/users.repository';
 import { AccountEmailsService } from './account-emails.service';
 import { PasswordService } from './password.service';
+import { PasswordsRepository } from './passwords.repository';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 
 /** A signed-in session: what the resolver turns into cookies and an AuthPayload. */
@@ -45,6 +50,8 @@ export class AuthService {
     private readonly passwords: PasswordService,
     private readonly accessTokens: AccessTokenService,
     private readonly accountEmails: AccountEmailsService,
+    private readonly storedPasswords: PasswordsRepository,
+    private readonly authEvents: AuthEventsService,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
@@ -52,7 +59,12 @@ export class AuthService {
    * Creates the account and signs it in; the verification e-mail (links based on `linkBase`)
    * is sent afterwards, in the background: failing to send it never fails the sign-up.
    */
-  async signUp(input: unknown, lang: Language, linkBase: string): Promise<Session> {
+  async signUp(
+    input: unknown,
+    lang: Language,
+    linkBase: string,
+    request?: AuthEventInput['request'],
+  ): Promise<Session> {
     const data = validateInput(signUpInputSchema, input, lang);
     if (!(await this.territories.exists(data.territoryId))) {
       throw unknownReference('territoryId', DomainErrorCode.TERRITORY_NOT_FOUND, lang);
@@ -66,6 +78,8 @@ export class AuthService {
         displayName: data.displayName,
         actorType: data.actorType,
         territoryId: data.territoryId,
+        termsAcceptedAt: new Date(),
+        termsVersion: TERMS_VERSION,
       });
     } catch (error) {
       // The unique index decides, so two simultaneous sign-ups cannot both win.
@@ -85,12 +99,20 @@ export class AuthService {
       throw error;
     }
     const session = await this.startSession(user, randomUUID());
+    await this.authEvents.record({ kind: 'SIGN_UP', userId: user.id, request });
     this.accountEmails.sendVerificationLater(user, linkBase, lang);
     return session;
   }
 
-  /** Unknown e-mail and wrong password get the same answer, in about the same time. */
-  async signIn(input: unknown, lang: Language): Promise<Session> {
+  /**
+   * Unknown e-mail and wrong password get the same answer, in about the same time. Both are
+   * recorded (SIGN_IN_FAILED with the reason; the account when known, never the typed e-mail).
+   */
+  async signIn(
+    input: unknown,
+    lang: Language,
+    request?: AuthEventInput['request'],
+  ): Promise<Session> {
     const data = validateInput(signInInputSchema, input, lang);
     const account = await this.users.findByEmailWithPassword(data.email);
     // An account without a password (OpenID Connect only) is checked against the dummy hash too,
@@ -98,10 +120,24 @@ export class AuthService {
     const isValid = account?.passwordHash
       ? await this.passwords.verify(account.passwordHash, data.password)
       : await this.passwords.verifyAgainstDummy(data.password);
-    if (!account?.passwordHash || !isValid)
+    if (!account?.passwordHash || !isValid) {
+      const reason = !account
+        ? 'UNKNOWN_ACCOUNT'
+        : !account.passwordHash
+          ? 'NO_PASSWORD'
+          : 'WRONG_PASSWORD';
+      await this.authEvents.record({
+        kind: 'SIGN_IN_FAILED',
+        userId: account?.id ?? null,
+        request,
+        detail: { reason },
+      });
       throw new DomainError(DomainErrorCode.INVALID_CREDENTIALS, undefined, lang);
+    }
     const { passwordHash: _passwordHash, ...user } = account;
-    return this.startSession(user, randomUUID());
+    const session = await this.startSession(user, randomUUID());
+    await this.authEvents.record({ kind: 'SIGN_IN_SUCCEEDED', userId: user.id, request });
+    return session;
   }
 
   /**
@@ -112,6 +148,7 @@ export class AuthService {
     refreshToken: string | undefined,
     lang: Language,
     now = new Date(),
+    request?: AuthEventInput['request'],
   ): Promise<Session> {
     const expired = () => new DomainError(DomainErrorCode.SESSION_EXPIRED, undefined, lang);
     if (!refreshToken) throw expired();
@@ -119,6 +156,12 @@ export class AuthService {
     if (!current) throw expired();
     if (current.rotatedAt || current.revokedAt) {
       await this.refreshTokens.revokeFamily(current.familyId, now);
+      await this.authEvents.record({
+        kind: 'REFRESH_TOKEN_REUSED',
+        userId: current.userId,
+        request,
+        detail: { token: current.rotatedAt ? 'ROTATED' : 'REVOKED', familyRevoked: true },
+      });
       throw expired();
     }
     if (current.expiresAt.getTime() <= now.getTime()) throw expired();
@@ -138,9 +181,19 @@ export class AuthService {
     );
     if (!isRotated) {
       await this.refreshTokens.revokeFamily(current.familyId, now);
+      await this.authEvents.record({
+        kind: 'REFRESH_TOKEN_REUSED',
+        userId: current.userId,
+        request,
+        detail: { token: 'ROTATED_CONCURRENTLY', familyRevoked: true },
+      });
       throw expired();
     }
-    const access = await this.accessTokens.sign({ id: user.id, role: user.role }, now);
+    const access = await this.accessTokens.sign(
+      { id: user.id, role: user.role },
+      current.familyId,
+      now,
+    );
     return {
       user,
       accessToken: access.token,
@@ -150,11 +203,75 @@ export class AuthService {
     };
   }
 
-  /** Ends the session of this device: its refresh-token family is revoked. */
-  async signOut(refreshToken: string | undefined, now = new Date()): Promise<void> {
-    if (!refreshToken) return;
-    const current = await this.refreshTokens.findByHash(hashRefreshToken(refreshToken));
-    if (current) await this.refreshTokens.revokeFamily(current.familyId, now);
+  /**
+   * Ends the session of this device: the refresh-token family of the refresh cookie and the
+   * session of the access token (API clients have no refresh cookie) are revoked, so the access
+   * token is refused at once.
+   */
+  async signOut(
+    refreshToken: string | undefined,
+    sessionId: string | undefined,
+    now = new Date(),
+    signedIn?: { userId?: string | null; request?: AuthEventInput['request'] },
+  ): Promise<void> {
+    const families = new Set<string>(sessionId ? [sessionId] : []);
+    let userId = signedIn?.userId ?? null;
+    if (refreshToken) {
+      const current = await this.refreshTokens.findByHash(hashRefreshToken(refreshToken));
+      if (current) families.add(current.familyId);
+      userId ??= current?.userId ?? null;
+    }
+    for (const familyId of families) await this.refreshTokens.revokeFamily(familyId, now);
+    // Signing out without any session (a stale page) ends nothing: nothing to record.
+    if (userId) {
+      await this.authEvents.record({ kind: 'SIGNED_OUT', userId, request: signedIn?.request });
+    }
+  }
+
+  /**
+   * Checks the current password, stores the new one and ends every other session of the
+   * account; this session goes on (a fresh access token is returned). PASSWORD_INCORRECT when
+   * the current password is wrong, or the account has none (OpenID Connect only).
+   */
+  async changePassword(
+    actor: AuthUser,
+    input: unknown,
+    lang: Language,
+    request: AuthEventInput['request'],
+    now = new Date(),
+  ): Promise<Omit<Session, 'refreshToken' | 'refreshTokenExpiresAt'>> {
+    const data = validateInput(changePasswordInputSchema, input, lang);
+    const sessionId = actor.sessionId;
+    const currentHash = await this.storedPasswords.findHash(actor.id);
+    const isValid = currentHash
+      ? await this.passwords.verify(currentHash, data.currentPassword)
+      : await this.passwords.verifyAgainstDummy(data.currentPassword);
+    if (!currentHash || !isValid || !sessionId) {
+      throw new DomainError(
+        DomainErrorCode.PASSWORD_INCORRECT,
+        [
+          {
+            field: 'currentPassword',
+            rule: 'incorrect',
+            message: errorMessage(DomainErrorCode.PASSWORD_INCORRECT, lang),
+          },
+        ],
+        lang,
+      );
+    }
+    const passwordHash = await this.passwords.hash(data.newPassword);
+    await this.storedPasswords.replace(actor.id, passwordHash, sessionId, now, (tx) =>
+      this.authEvents.record({ kind: 'PASSWORD_CHANGED', userId: actor.id, request }, tx),
+    );
+    const user = await this.users.findById(actor.id);
+    if (!user) throw new DomainError(DomainErrorCode.SESSION_EXPIRED, undefined, lang);
+    const access = await this.accessTokens.sign({ id: user.id, role: user.role }, sessionId, now);
+    return { user, accessToken: access.token, accessTokenExpiresAt: access.expiresAt };
+  }
+
+  /** Starts a session for an account that proved who it is elsewhere (OpenID Connect). */
+  startSessionFor(user: UserRecord): Promise<Session> {
+    return this.startSession(user, randomUUID());
   }
 
   private async startSession(
@@ -169,7 +286,7 @@ export class AuthService {
       tokenHash: refresh.hash,
       expiresAt: refresh.expiresAt,
     });
-    const access = await this.accessTokens.sign({ id: user.id, role: user.role }, now);
+    const access = await this.accessTokens.sign({ id: user.id, role: user.role }, familyId, now);
     return {
       user,
       accessToken: access.token,

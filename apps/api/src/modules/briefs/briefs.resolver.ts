@@ -2,6 +2,7 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import {
   type Actor,
   type BriefStatus as BriefStatusValue,
+  isContentVisibleTo,
   type Language,
 } from '@passerelle/domain';
 import { CurrentUser } from '../../common/auth/auth.decorators';
@@ -151,31 +152,42 @@ export class BriefSectionResolver {
   }
 }
 
+/**
+ * A cited proposal hidden by moderation since it was cited is not shown to curators (only to its
+ * author and moderators, as everywhere else): the citation then has no proposal.
+ */
+function readable(actor: Actor, proposal: ProposalRow | null): ProposalRow | null {
+  return proposal && isContentVisibleTo(actor, proposal) ? proposal : null;
+}
+
 @Resolver(() => BriefCitation)
 export class BriefCitationResolver {
   constructor(private readonly briefLoaders: BriefsLoaders) {}
 
   @ResolveField(() => Proposal, { nullable: true })
-  proposal(
+  async proposal(
     @Parent() citation: BriefCitationRecord,
     @Loaders() loaders: LoaderRegistry,
-  ): Promise<ProposalRow | null> | null {
-    return citation.proposalId
-      ? this.briefLoaders.proposalById(loaders).load(citation.proposalId)
-      : null;
+    @CurrentUser() actor: Actor,
+  ): Promise<ProposalRow | null> {
+    if (!citation.proposalId) return null;
+    return readable(actor, await this.briefLoaders.proposalById(loaders).load(citation.proposalId));
   }
 
   @ResolveField(() => Proposal, {
     nullable: true,
     description: 'The cited proposal, or the proposal the cited comment belongs to.',
   })
-  sourceProposal(
+  async sourceProposal(
     @Parent() citation: BriefCitationRecord,
     @Loaders() loaders: LoaderRegistry,
-  ): Promise<ProposalRow | null> | null {
-    return citation.sourceProposalId
-      ? this.briefLoaders.proposalById(loaders).load(citation.sourceProposalId)
-      : null;
+    @CurrentUser() actor: Actor,
+  ): Promise<ProposalRow | null> {
+    if (!citation.sourceProposalId) return null;
+    return readable(
+      actor,
+      await this.briefLoaders.proposalById(loaders).load(citation.sourceProposalId),
+    );
   }
 
   @ResolveField(() => Comment, { nullable: true })

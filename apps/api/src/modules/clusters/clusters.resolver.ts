@@ -1,5 +1,11 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { type Actor, isContentVisibleTo, type Language } from '@passerelle/domain';
+import {
+  type Actor,
+  DomainError,
+  DomainErrorCode,
+  isContentVisibleTo,
+  type Language,
+} from '@passerelle/domain';
 import { CurrentUser, Public } from '../../common/auth/auth.decorators';
 import { type LoaderRegistry } from '../../common/dataloader/loader-registry';
 import { Lang, Loaders } from '../../common/graphql/graphql-context';
@@ -17,6 +23,18 @@ import { ClustersService } from './clusters.service';
 /** Per-request loaders of clusters, shared by the cluster and proposal field resolvers. */
 function membersLoader(loaders: LoaderRegistry, repository: ClustersRepository) {
   return loaders.get('clusters.members', (ids: readonly string[]) => repository.findMembers(ids));
+}
+
+/** Whether the viewer may read the cluster's lead: a lead hidden by moderation hides its cluster. */
+async function isLeadVisible(
+  cluster: ClusterRecord,
+  actor: Actor,
+  loaders: LoaderRegistry,
+  repository: ClustersRepository,
+): Promise<boolean> {
+  const members = await membersLoader(loaders, repository).load(cluster.id);
+  const lead = members.find((member) => member.id === cluster.leadProposalId);
+  return !!lead && isContentVisibleTo(actor, lead);
 }
 
 @Resolver(() => ProposalCluster)
@@ -64,11 +82,17 @@ export class ClustersResolver {
 
   @Public()
   @Query(() => ProposalCluster, { description: 'A cluster of duplicates; CLUSTER_NOT_FOUND.' })
-  proposalCluster(
+  async proposalCluster(
     @Args('id', { type: () => ID }) id: string,
+    @CurrentUser() actor: Actor,
     @Lang() lang: Language,
+    @Loaders() loaders: LoaderRegistry,
   ): Promise<ClusterRecord> {
-    return this.service.cluster(id, lang);
+    const cluster = await this.service.cluster(id, lang);
+    if (!(await isLeadVisible(cluster, actor, loaders, this.repository))) {
+      throw new DomainError(DomainErrorCode.CLUSTER_NOT_FOUND, undefined, lang);
+    }
+    return cluster;
   }
 
   @ResolveField(() => Proposal)
@@ -121,15 +145,14 @@ export class ProposalClusterResolver {
     nullable: true,
     description: 'The active cluster of duplicates the proposal belongs to, if any.',
   })
-  cluster(
+  async cluster(
     @Parent() proposal: { id: string },
     @Loaders() loaders: LoaderRegistry,
+    @CurrentUser() actor: Actor,
   ): Promise<ClusterRecord | null> {
-    return loaders
-      .get('clusters.ofProposal', (ids: readonly string[]) =>
-        this.repository.findActiveClustersOfProposals(ids),
-      )
-      .load(proposal.id);
+    const cluster = await this.activeCluster(proposal, loaders);
+    if (!cluster) return null;
+    return (await isLeadVisible(cluster, actor, loaders, this.repository)) ? cluster : null;
   }
 
   @ResolveField(() => Boolean, { description: 'Whether it leads an active cluster.' })
@@ -137,7 +160,18 @@ export class ProposalClusterResolver {
     @Parent() proposal: { id: string },
     @Loaders() loaders: LoaderRegistry,
   ): Promise<boolean> {
-    const cluster = await this.cluster(proposal, loaders);
+    const cluster = await this.activeCluster(proposal, loaders);
     return cluster?.leadProposalId === proposal.id;
+  }
+
+  private activeCluster(
+    proposal: { id: string },
+    loaders: LoaderRegistry,
+  ): Promise<ClusterRecord | null> {
+    return loaders
+      .get('clusters.ofProposal', (ids: readonly string[]) =>
+        this.repository.findActiveClustersOfProposals(ids),
+      )
+      .load(proposal.id);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type ActorType, type Role } from '@passerelle/domain';
 import { byKey } from '../../common/dataloader/loader-registry';
 import { PrismaService } from '../../common/prisma/prisma.service';
-import { type User as UserRow } from '../../generated/prisma/client';
+import { type Prisma, type User as UserRow } from '../../generated/prisma/client';
 import { AuditRepository } from '../audit/audit.repository';
 import { NotificationsRepository } from '../notifications/notifications.repository';
 
@@ -32,6 +32,9 @@ export interface NewUser {
   displayName: string;
   actorType: ActorType;
   territoryId: string;
+  /** Consent to the terms at sign-up (TERMS_VERSION). */
+  termsAcceptedAt?: Date;
+  termsVersion?: string;
 }
 
 @Injectable()
@@ -69,6 +72,11 @@ export class UsersRepository {
     role: Role,
     now: Date,
     actorId: string,
+    /** Runs in the same transaction once the role changed (e.g. recording an auth event). */
+    inTransaction?: (
+      tx: Prisma.TransactionClient,
+      change: { from: Role; to: Role },
+    ) => Promise<void>,
   ): Promise<UserRecord | null> {
     return this.prisma.$transaction(async (tx) => {
       const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });
@@ -89,6 +97,7 @@ export class UsersRepository {
         },
         tx,
       );
+      await inTransaction?.(tx, { from: before.role, to: role });
       return tx.user.findUnique({ where: { id: userId }, omit: OMIT_PASSWORD });
     });
   }

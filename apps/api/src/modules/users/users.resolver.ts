@@ -2,7 +2,7 @@ import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/g
 import { type Actor, isSuspended, type Language } from '@passerelle/domain';
 import { CurrentUser, Public } from '../../common/auth/auth.decorators';
 import { type LoaderRegistry } from '../../common/dataloader/loader-registry';
-import { Lang, Loaders } from '../../common/graphql/graphql-context';
+import { type ApiRequest, HttpRequest, Lang, Loaders } from '../../common/graphql/graphql-context';
 import { Organisation } from '../organisations/models/organisation.model';
 import { OrganisationsLoaders } from '../organisations/organisations.loaders';
 import { type OrganisationRecord } from '../organisations/organisations.repository';
@@ -37,8 +37,9 @@ export class UsersResolver {
     @Args('input') input: ChangeUserRoleInput,
     @CurrentUser() actor: Actor,
     @Lang() lang: Language,
+    @HttpRequest() req: ApiRequest,
   ): Promise<UserRecord> {
-    return this.service.changeRole(actor, input, lang);
+    return this.service.changeRole(actor, input, lang, new Date(), req);
   }
 
   @ResolveField(() => Territory, { nullable: true })

@@ -9,11 +9,15 @@ import {
   type Language,
   validateInput,
 } from '@passerelle/domain';
+import { type AuthEventInput, AuthEventsService } from '../audit/auth-events.service';
 import { type UserRecord, UsersRepository } from './users.repository';
 
 @Injectable()
 export class UsersService {
-  constructor(private readonly repository: UsersRepository) {}
+  constructor(
+    private readonly repository: UsersRepository,
+    private readonly authEvents: AuthEventsService,
+  ) {}
 
   /** The signed-in account, or null for an anonymous visitor (or a deleted account). */
   me(actor: Actor): Promise<UserRecord | null> | null {
@@ -26,15 +30,22 @@ export class UsersService {
     input: unknown,
     lang: Language,
     now = new Date(),
+    request?: AuthEventInput['request'],
   ): Promise<UserRecord> {
     assertCan(actor, 'user.manageRoles'); // before reading the input: strangers learn nothing
     const data = validateInput(changeUserRoleInputSchema, input, lang);
     assertCanChangeRole(actor, data.userId);
+    const actorId = (actor as NonNullable<Actor>).id;
     const user = await this.repository.changeRoleAndEndSessions(
       data.userId,
       data.role,
       now,
-      (actor as NonNullable<Actor>).id,
+      actorId,
+      (tx, change) =>
+        this.authEvents.record(
+          { kind: 'ROLE_CHANGED', userId: data.userId, actorId, request, detail: change },
+          tx,
+        ),
     );
     if (!user) throw new DomainError(DomainErrorCode.USER_NOT_FOUND, undefined, lang);
     return user;

@@ -250,8 +250,15 @@ export class VotesRepository {
     return this.prisma.vote.count({ where: this.userVotesWhere(userId) });
   }
 
+  /** Votes on public proposals, except those hidden since (unless the voter wrote them). */
   private userVotesWhere(userId: string): Prisma.VoteWhereInput {
-    return { userId, proposal: { status: { in: [...PUBLIC_PROPOSAL_STATUSES] } } };
+    return {
+      userId,
+      proposal: {
+        status: { in: [...PUBLIC_PROPOSAL_STATUSES] },
+        OR: [{ hiddenAt: null }, { authorId: userId }],
+      },
+    };
   }
 
   async findProposalsByIds(ids: readonly string[]): Promise<(ProposalRow | null)[]> {

@@ -47,6 +47,25 @@ export const en: Messages = {
     formSummary_other: 'The form has {{count}} errors. Please correct the highlighted fields.',
     retry: 'Try again',
   },
+  oidc: {
+    or: 'or',
+    signInWith: 'Sign in with {{name}}',
+    signUpWith: 'Sign up with {{name}}',
+    acceptTermsFirst:
+      'Accept the terms of use above first to create an account with this provider.',
+    errorTitle: 'Could not sign in',
+    errors: {
+      OIDC_UNAVAILABLE:
+        'Signing in through an identity provider is not available right now. Sign in with your e-mail address and password.',
+      OIDC_SIGN_IN_FAILED:
+        'Signing in through the identity provider failed or expired. Start again from this page.',
+      OIDC_EMAIL_UNVERIFIED:
+        'An account already exists with this address, but the identity provider does not vouch that it is yours. Sign in with your password (or reset it).',
+      OIDC_TERMS_REQUIRED:
+        'No account exists yet for this identity. Accept the terms of use below, then choose your identity provider again.',
+      generic: 'Signing in failed. Try again from this page.',
+    },
+  },
   home: {
     title: 'Grassroots ideas for the ecological transition and economic democracy',
     intro:
@@ -223,6 +242,54 @@ export const en: Messages = {
         DIGEST: 'Digest',
       },
     },
+  },
+  privacy: {
+    title: 'Privacy and personal data',
+    acceptTerms: 'I accept the terms of use and the privacy policy.',
+    readPolicy: 'Read the privacy policy',
+    footerLink: 'Privacy',
+    anonymous: 'Anonymous participant',
+    intro:
+      'Passerelle collects proposals, votes and comments on the ecological transition and economic democracy. Here is what we keep, why, who sees it, for how long, and how to exercise your rights (GDPR).',
+    collectedTitle: 'What we collect',
+    collected:
+      'Your e-mail address, display name, collège and territory; your proposals, comments, votes, upvotes, follows and reports; your notifications and e-mail preferences; sign-in events (date, IP address, browser); the e-mails the platform sends you.',
+    basesTitle: 'Why (legal bases)',
+    bases:
+      'Running the service you ask for by creating an account (the terms of use); the platform’s security (legitimate interest: sign-in log, abuse limits); your votes and stances reveal political opinions, special-category data processed with your explicit consent, given by voting and withdrawn at any time (retract a vote, delete your account).',
+    visibleTitle: 'Who sees what',
+    visible:
+      'Everyone sees your display name, collège, and your published proposals and comments. Nobody but you sees your e-mail address or your individual votes: only totals are published. Moderators see reports and hidden content; administrators manage accounts.',
+    retentionTitle: 'How long',
+    retention:
+      'Your account and contributions until you delete it. Sign-in log: {{authEventsDays}} days. Sent e-mails: {{emailDays}} days. Expired session tokens and single-use links: {{tokensDays}} days. These are purged automatically every day.',
+    rightsTitle: 'Your rights',
+    rights:
+      'Access and portability: download all your data from your profile (“My data”). Rectification: edit your contributions and profile. Erasure: delete your account from your profile, keeping your contributions under an anonymous author or erasing them. You may also complain to the CNIL.',
+    rightsLink: 'Go to “My data” on my profile',
+    contactTitle: 'Contact',
+    contact:
+      'For any question about your data, write to the team running this Passerelle instance (the host organisation’s contact address).',
+    myData: 'My data',
+    myDataIntro:
+      'Download everything the platform keeps about you (profile, proposals, comments, votes, notifications…) as a JSON file.',
+    download: 'Download my data',
+    deleteTitle: 'Delete my account',
+    deleteIntro: 'Deletion is final: your address, name and sessions disappear.',
+    deleteButton: 'Delete my account…',
+    deleteDialogTitle: 'Delete my account for good',
+    modeLabel: 'What happens to my contributions?',
+    modeKeep:
+      'Keep them under an anonymous author (“Anonymous participant”); my votes stay counted.',
+    modeErase:
+      'Erase them: the text of my proposals and comments is replaced by a notice, and my votes are retracted.',
+    password: 'Current password',
+    confirmation: 'To confirm, type your e-mail address',
+    cancel: 'Cancel',
+    confirmDelete: 'Delete for good',
+    deletedNotice: 'Your account has been deleted.',
+    erasedProposal: 'Proposal erased by its author',
+    erasedProposalText: 'Its author deleted their account and erased their contributions.',
   },
   signUp: {
     title: 'Create an account',
@@ -541,6 +608,15 @@ export const en: Messages = {
     siret: 'SIRET (optional)',
     siretHint: '14 digits, checked with their check digit.',
     submit: 'Create the organisation',
+  },
+  changePassword: {
+    title: 'Change my password',
+    intro: 'Your other devices will be signed out; you stay signed in on this one.',
+    current: 'Current password',
+    new: 'New password',
+    newHint: 'Between {{min}} and {{max}} characters.',
+    submit: 'Change password',
+    done: 'Your password has been changed. Your other devices have been signed out.',
   },
   profile: {
     title: 'My profile',
@@ -1266,6 +1342,57 @@ export const en: Messages = {
     sectionsLabel: 'Administration sections',
     consultationsTab: 'Consultations',
     usersTab: 'Accounts and roles',
+    securityTab: 'Security',
+    security: {
+      pageTitle: 'Security: sign-in events',
+      intro:
+        'Sign-ins and their failures, sign-outs, password and role changes, newest first, with the IP address and browser. No password, token or typed e-mail address is ever kept.',
+      filters: 'Filter the events',
+      kindFilter: 'Event',
+      allKinds: 'All events',
+      userIdFilter: 'Account id',
+      userIdHint: 'Leave empty for every account.',
+      userIdInvalid: 'Enter a complete account id (36 characters), or leave it empty.',
+      apply: 'Filter',
+      count_one: '{{count}} event',
+      count_other: '{{count}} events',
+      empty: 'No event matches.',
+      caption: 'Sign-in events, newest first',
+      loadMore: 'Show more events',
+      unknownAccount: 'Unknown account',
+      scopes: 'limit reached: {{scopes}}',
+      scope: { account: 'per account', ip: 'per IP address' },
+      column: {
+        date: 'Date',
+        kind: 'Event',
+        account: 'Account',
+        actor: 'By',
+        ip: 'IP address',
+        detail: 'Details',
+      },
+      reason: {
+        UNKNOWN_ACCOUNT: 'address without an account',
+        WRONG_PASSWORD: 'wrong password',
+        NO_PASSWORD: 'account without a password (external sign-in)',
+      },
+      kind: {
+        SIGN_UP: 'Sign-up',
+        SIGN_IN_SUCCEEDED: 'Sign-in',
+        SIGN_IN_FAILED: 'Failed sign-in',
+        SIGN_IN_THROTTLED: 'Sign-in blocked (too many attempts)',
+        SIGNED_OUT: 'Sign-out',
+        REFRESH_TOKEN_REUSED: 'Session reused (revoked)',
+        PASSWORD_CHANGED: 'Password changed',
+        PASSWORD_RESET: 'Password reset',
+        EMAIL_VERIFIED: 'E-mail address confirmed',
+        ROLE_CHANGED: 'Role changed',
+        OIDC_SIGN_IN_SUCCEEDED: 'External sign-in (OpenID Connect)',
+        OIDC_SIGN_IN_FAILED: 'Failed external sign-in',
+        OIDC_ACCOUNT_LINKED: 'External account linked',
+        DATA_EXPORTED: 'Data exported',
+        ACCOUNT_DELETED: 'Account deleted',
+      },
+    },
     signInRequired: 'Sign in with an administrator account to open this area.',
     restricted:
       'This area is for administrators only. If you think you need access, contact one of the platform’s administrators.',

@@ -46,6 +46,25 @@ export const fr = {
     formSummary_other: 'Le formulaire contient {{count}} erreurs. Corrigez les champs signalés.',
     retry: 'Réessayer',
   },
+  oidc: {
+    or: 'ou',
+    signInWith: 'Se connecter avec {{name}}',
+    signUpWith: 'Créer un compte avec {{name}}',
+    acceptTermsFirst:
+      'Acceptez d’abord les conditions d’utilisation ci-dessus pour créer un compte avec ce fournisseur.',
+    errorTitle: 'Connexion impossible',
+    errors: {
+      OIDC_UNAVAILABLE:
+        'La connexion par un fournisseur d’identité n’est pas disponible pour le moment. Connectez-vous avec votre adresse e-mail et votre mot de passe.',
+      OIDC_SIGN_IN_FAILED:
+        'La connexion par le fournisseur d’identité a échoué ou a expiré. Recommencez depuis cette page.',
+      OIDC_EMAIL_UNVERIFIED:
+        'Un compte existe déjà avec cette adresse, mais le fournisseur d’identité ne garantit pas qu’elle est à vous. Connectez-vous avec votre mot de passe (ou réinitialisez-le).',
+      OIDC_TERMS_REQUIRED:
+        'Aucun compte n’existe encore pour cette identité. Acceptez les conditions d’utilisation ci-dessous, puis choisissez à nouveau votre fournisseur d’identité.',
+      generic: 'La connexion a échoué. Réessayez depuis cette page.',
+    },
+  },
   home: {
     title: 'Des idées de terrain pour la transition écologique et la démocratie économique',
     intro:
@@ -222,6 +241,55 @@ export const fr = {
         DIGEST: 'Récapitulatif',
       },
     },
+  },
+  privacy: {
+    title: 'Confidentialité et données personnelles',
+    acceptTerms: 'J’accepte les conditions d’utilisation et la politique de confidentialité.',
+    readPolicy: 'Lire la politique de confidentialité',
+    footerLink: 'Confidentialité',
+    anonymous: 'Participant·e anonyme',
+    intro:
+      'Passerelle recueille des propositions, des votes et des commentaires sur la transition écologique et la démocratie économique. Voici ce que nous conservons, pourquoi, qui le voit, combien de temps, et comment exercer vos droits (RGPD).',
+    collectedTitle: 'Ce que nous recueillons',
+    collected:
+      'Votre adresse e-mail, votre nom affiché, votre collège et votre territoire ; vos propositions, commentaires, votes, soutiens, suivis et signalements ; vos notifications et préférences d’e-mail ; les événements de connexion (date, adresse IP, navigateur) ; les e-mails que la plateforme vous envoie.',
+    basesTitle: 'Pourquoi (bases légales)',
+    bases:
+      'Le fonctionnement du service que vous demandez en créant un compte (exécution des conditions d’utilisation) ; la sécurité de la plateforme (intérêt légitime : journal des connexions, limitation des abus) ; vos votes et vos prises de position révèlent des opinions politiques, données sensibles traitées avec votre consentement explicite, donné en votant et retirable à tout moment (retirer un vote, supprimer votre compte).',
+    visibleTitle: 'Qui voit quoi',
+    visible:
+      'Tout le monde voit votre nom affiché, votre collège, vos propositions et commentaires publiés. Personne d’autre que vous ne voit votre adresse e-mail ni vos votes individuels : seuls des totaux sont publiés. Les modérateurs voient les signalements et les contenus masqués ; les administrateurs gèrent les comptes.',
+    retentionTitle: 'Combien de temps',
+    retention:
+      'Votre compte et vos contributions tant que vous ne le supprimez pas. Journal des connexions : {{authEventsDays}} jours. E-mails envoyés : {{emailDays}} jours. Jetons de session et liens à usage unique expirés : {{tokensDays}} jours. Ces durées sont purgées chaque jour automatiquement.',
+    rightsTitle: 'Vos droits',
+    rights:
+      'Accès et portabilité : téléchargez toutes vos données depuis votre profil (« Mes données »). Rectification : modifiez vos contributions et votre profil. Effacement : supprimez votre compte depuis votre profil, en gardant vos contributions sous un auteur anonyme ou en les effaçant. Vous pouvez aussi saisir la CNIL.',
+    rightsLink: 'Aller à « Mes données » sur mon profil',
+    contactTitle: 'Contact',
+    contact:
+      'Pour toute question sur vos données, écrivez à l’équipe qui exploite cette instance de Passerelle (adresse de contact de l’organisation hôte).',
+    myData: 'Mes données',
+    myDataIntro:
+      'Téléchargez tout ce que la plateforme conserve sur vous (profil, propositions, commentaires, votes, notifications…) dans un fichier JSON.',
+    download: 'Télécharger mes données',
+    deleteTitle: 'Supprimer mon compte',
+    deleteIntro:
+      'La suppression est définitive : votre adresse, votre nom et vos sessions disparaissent.',
+    deleteButton: 'Supprimer mon compte…',
+    deleteDialogTitle: 'Supprimer définitivement mon compte',
+    modeLabel: 'Que deviennent mes contributions ?',
+    modeKeep:
+      'Les garder, sous un auteur anonyme (« Participant·e anonyme ») ; mes votes restent comptés.',
+    modeErase:
+      'Les effacer : le texte de mes propositions et commentaires est remplacé par une mention, et mes votes sont retirés.',
+    password: 'Mot de passe actuel',
+    confirmation: 'Pour confirmer, saisissez votre adresse e-mail',
+    cancel: 'Annuler',
+    confirmDelete: 'Supprimer définitivement',
+    deletedNotice: 'Votre compte a été supprimé.',
+    erasedProposal: 'Proposition effacée par son auteur·rice',
+    erasedProposalText: 'Son auteur·rice a supprimé son compte et effacé ses contributions.',
   },
   signUp: {
     title: 'Créer un compte',
@@ -543,6 +611,15 @@ export const fr = {
     siret: 'SIRET (facultatif)',
     siretHint: '14 chiffres, vérifiés avec leur clé de contrôle.',
     submit: 'Créer l’organisation',
+  },
+  changePassword: {
+    title: 'Changer mon mot de passe',
+    intro: 'Vos autres appareils seront déconnectés ; vous restez connecté sur celui-ci.',
+    current: 'Mot de passe actuel',
+    new: 'Nouveau mot de passe',
+    newHint: 'Entre {{min}} et {{max}} caractères.',
+    submit: 'Changer le mot de passe',
+    done: 'Votre mot de passe est changé. Vos autres appareils ont été déconnectés.',
   },
   profile: {
     title: 'Mon profil',
@@ -1280,6 +1357,57 @@ export const fr = {
     sectionsLabel: 'Sections de l’administration',
     consultationsTab: 'Consultations',
     usersTab: 'Comptes et rôles',
+    securityTab: 'Sécurité',
+    security: {
+      pageTitle: 'Sécurité : événements de connexion',
+      intro:
+        'Les connexions et leurs échecs, les déconnexions, les changements de mot de passe et de rôle, du plus récent au plus ancien, avec l’adresse IP et le navigateur. Aucun mot de passe, jeton ni adresse e-mail saisie n’y figure.',
+      filters: 'Filtrer les événements',
+      kindFilter: 'Événement',
+      allKinds: 'Tous les événements',
+      userIdFilter: 'Identifiant du compte',
+      userIdHint: 'Laissez vide pour tous les comptes.',
+      userIdInvalid: 'Saisissez un identifiant de compte complet (36 caractères), ou laissez vide.',
+      apply: 'Filtrer',
+      count_one: '{{count}} événement',
+      count_other: '{{count}} événements',
+      empty: 'Aucun événement ne correspond.',
+      caption: 'Événements de connexion, du plus récent au plus ancien',
+      loadMore: 'Afficher plus d’événements',
+      unknownAccount: 'Compte inconnu',
+      scopes: 'limite atteinte : {{scopes}}',
+      scope: { account: 'par compte', ip: 'par adresse IP' },
+      column: {
+        date: 'Date',
+        kind: 'Événement',
+        account: 'Compte',
+        actor: 'Par',
+        ip: 'Adresse IP',
+        detail: 'Détails',
+      },
+      reason: {
+        UNKNOWN_ACCOUNT: 'adresse sans compte',
+        WRONG_PASSWORD: 'mauvais mot de passe',
+        NO_PASSWORD: 'compte sans mot de passe (connexion externe)',
+      },
+      kind: {
+        SIGN_UP: 'Inscription',
+        SIGN_IN_SUCCEEDED: 'Connexion',
+        SIGN_IN_FAILED: 'Échec de connexion',
+        SIGN_IN_THROTTLED: 'Connexion bloquée (trop de tentatives)',
+        SIGNED_OUT: 'Déconnexion',
+        REFRESH_TOKEN_REUSED: 'Session réutilisée (révoquée)',
+        PASSWORD_CHANGED: 'Mot de passe changé',
+        PASSWORD_RESET: 'Mot de passe réinitialisé',
+        EMAIL_VERIFIED: 'Adresse e-mail confirmée',
+        ROLE_CHANGED: 'Rôle modifié',
+        OIDC_SIGN_IN_SUCCEEDED: 'Connexion externe (OpenID Connect)',
+        OIDC_SIGN_IN_FAILED: 'Échec de connexion externe',
+        OIDC_ACCOUNT_LINKED: 'Compte externe associé',
+        DATA_EXPORTED: 'Données exportées',
+        ACCOUNT_DELETED: 'Compte supprimé',
+      },
+    },
     signInRequired: 'Connectez-vous avec un compte administrateur pour accéder à cet espace.',
     restricted:
       'Cet espace est réservé aux administrateurs et administratrices. Si vous pensez devoir y accéder, contactez un administrateur ou une administratrice de la plateforme.',

@@ -114,6 +114,8 @@ export function Layout() {
           </Text>
           <Text size="sm" mt="xs">
             <Link to={dashboardPaths.public}>{t('dashboard.footerLink')}</Link>
+            {' · '}
+            <Link to={paths.privacy}>{t('privacy.footerLink')}</Link>
           </Text>
         </Container>
       </footer>

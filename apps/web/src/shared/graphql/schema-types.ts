@@ -39,6 +39,33 @@ export interface Participant {
   id: string;
   displayName: string;
   actorType: ActorType;
+  /** True for a deleted account: shown as an anonymous participant. */
+  deleted?: boolean;
+}
+
+/** changePassword: the current password again, and the new one (sign-up rules). */
+export interface ChangePasswordInput {
+  currentPassword: string;
+  newPassword: string;
+}
+
+/** deleteMyAccount: keep the contributions under an anonymous author, or erase them. */
+export type AccountDeletionMode = 'KEEP_CONTRIBUTIONS' | 'ERASE_CONTRIBUTIONS';
+
+export interface DeleteMyAccountInput {
+  mode: AccountDeletionMode;
+  password?: string | null;
+  /** The account's e-mail address, typed again. */
+  confirmation: string;
+}
+
+/** An identity provider one can sign in with (`authProviders`). */
+export interface AuthProvider {
+  __typename?: 'AuthProvider';
+  id: string;
+  name: string;
+  /** A same-site path; add `next` and, from the sign-up page, `terms=accepted`. */
+  startUrl: string;
 }
 
 export interface CurrentUser {
@@ -73,6 +100,8 @@ export interface Consultation {
 export interface ProposalSummary {
   __typename?: 'Proposal';
   id: string;
+  /** True when its author deleted their account and erased their contributions. */
+  erased?: boolean;
   title: string;
   summary: string;
   status: ProposalStatus;
@@ -289,6 +318,8 @@ export interface MySuspension {
 export interface ClusterMember {
   __typename?: 'Proposal';
   id: string;
+  /** True when its author deleted their account and erased their contributions. */
+  erased?: boolean;
   title: string;
   status: ProposalStatus;
   author: Participant;
@@ -763,6 +794,47 @@ export interface EmailMessage {
 export interface EmailMessageConnection {
   __typename?: 'EmailMessageConnection';
   edges: { __typename?: 'EmailMessageEdge'; cursor: string; node: EmailMessage }[];
+  pageInfo: { __typename?: 'PageInfo'; endCursor: string | null; hasNextPage: boolean };
+  totalCount: number;
+}
+
+// authentication events (issue 8): the administrators' `authEvents` query (/admin/securite).
+export type AuthEventKind =
+  | 'SIGN_UP'
+  | 'SIGN_IN_SUCCEEDED'
+  | 'SIGN_IN_FAILED'
+  | 'SIGN_IN_THROTTLED'
+  | 'SIGNED_OUT'
+  | 'REFRESH_TOKEN_REUSED'
+  | 'PASSWORD_CHANGED'
+  | 'PASSWORD_RESET'
+  | 'EMAIL_VERIFIED'
+  | 'ROLE_CHANGED'
+  | 'OIDC_SIGN_IN_SUCCEEDED'
+  | 'OIDC_SIGN_IN_FAILED'
+  | 'OIDC_ACCOUNT_LINKED'
+  | 'DATA_EXPORTED'
+  | 'ACCOUNT_DELETED';
+
+export interface AuthEvent {
+  __typename?: 'AuthEvent';
+  id: string;
+  kind: AuthEventKind;
+  /** Null when the account is unknown (a failed sign-in on an unknown address). */
+  userId: string | null;
+  user: { __typename?: 'Participant'; id: string; displayName: string } | null;
+  /** Who acted when it was not the account itself (an administrator changing a role). */
+  actor: { __typename?: 'Participant'; id: string; displayName: string } | null;
+  ip: string | null;
+  userAgent: string | null;
+  /** A JSON object, e.g. {"reason":"WRONG_PASSWORD"}. */
+  detail: string;
+  createdAt: string;
+}
+
+export interface AuthEventConnection {
+  __typename?: 'AuthEventConnection';
+  edges: { __typename?: 'AuthEventEdge'; cursor: string; node: AuthEvent }[];
   pageInfo: { __typename?: 'PageInfo'; endCursor: string | null; hasNextPage: boolean };
   totalCount: number;
 }

@@ -20,4 +20,9 @@ export class SignUpInput {
     description: 'A territory id from the `territories` query, e.g. COMMUNE-75056.',
   })
   territoryId!: string;
+
+  @Field({
+    description: 'Consent to the terms of use and privacy policy (/confidentialite); must be true.',
+  })
+  acceptTerms!: boolean;
 }

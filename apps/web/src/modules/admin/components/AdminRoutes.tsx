@@ -11,6 +11,7 @@ import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
 import { accountPaths } from '../../auth/lib/paths';
 import { AdminConsultationsPage } from './AdminConsultationsPage';
 import { AdminOutboxPage } from './AdminOutboxPage';
+import { AdminSecurityPage } from './AdminSecurityPage';
 import { AdminUsersPage } from './AdminUsersPage';
 import { EditConsultationPage, NewConsultationPage } from './ConsultationFormPage';
 
@@ -53,6 +54,9 @@ function AdminSections() {
         <li>
           <NavLink to={accountPaths.adminOutbox}>{t('accountEmails.outbox.tab')}</NavLink>
         </li>
+        <li>
+          <NavLink to={paths.adminSecurity}>{t('admin.securityTab')}</NavLink>
+        </li>
       </ul>
     </nav>
   );
@@ -73,6 +77,7 @@ export function AdminRoutes() {
         <Route path="consultations/:slug/modifier" element={<EditConsultationPage />} />
         <Route path="utilisateurs" element={<AdminUsersPage />} />
         <Route path="courriels" element={<AdminOutboxPage />} />
+        <Route path="securite" element={<AdminSecurityPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Stack>

@@ -12,6 +12,7 @@ import { PageTitle } from '../../../shared/ui/PageTitle';
 import { usePageTitle } from '../../../shared/ui/usePageTitle';
 import { safeNextPath, useSignIn } from '../hooks/useAuthActions';
 import { accountPaths } from '../lib/paths';
+import { OidcErrorAlert, OidcProviderButtons } from './OidcSignIn';
 import { type PasswordResetState } from './ResetPasswordPage';
 
 const FIELDS = ['email', 'password'] as const;
@@ -58,6 +59,7 @@ export function SignInPage() {
           {t('accountEmails.reset.done')}
         </Alert>
       )}
+      <OidcErrorAlert />
       <Card withBorder radius="md" padding="lg">
         <form noValidate onSubmit={(event) => void handleSubmit(event)}>
           <Stack gap="md">
@@ -95,6 +97,7 @@ export function SignInPage() {
             </Button>
           </Stack>
         </form>
+        <OidcProviderButtons next={next} />
       </Card>
       <Text>
         {t('signIn.noAccount')}{' '}

@@ -3,6 +3,7 @@ import {
   Anchor,
   Button,
   Card,
+  Checkbox,
   NativeSelect,
   PasswordInput,
   Stack,
@@ -22,8 +23,16 @@ import { PageTitle } from '../../../shared/ui/PageTitle';
 import { usePageTitle } from '../../../shared/ui/usePageTitle';
 import { TerritorySelect } from '../../territories/components/TerritorySelect';
 import { safeNextPath, useSignUp } from '../hooks/useAuthActions';
+import { OidcErrorAlert, OidcProviderButtons } from './OidcSignIn';
 
-const FIELDS = ['email', 'password', 'displayName', 'actorType', 'territoryId'] as const;
+const FIELDS = [
+  'email',
+  'password',
+  'displayName',
+  'actorType',
+  'territoryId',
+  'acceptTerms',
+] as const;
 
 export function SignUpPage() {
   const { t, i18n } = useTranslation();
@@ -39,6 +48,7 @@ export function SignUpPage() {
   const [displayName, setDisplayName] = useState('');
   const [actorType, setActorType] = useState('');
   const [territory, setTerritory] = useState<TerritoryRef | null>(null);
+  const [acceptTerms, setAcceptTerms] = useState(false);
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -49,6 +59,7 @@ export function SignUpPage() {
       displayName,
       actorType: actorType || undefined,
       territoryId: territory?.id ?? '',
+      acceptTerms,
     };
     if (report(fieldErrors(signUpInputSchema, input, currentLanguage(i18n)))) return;
     try {
@@ -70,6 +81,7 @@ export function SignUpPage() {
         <PageTitle>{t('signUp.title')}</PageTitle>
         <Text>{t('signUp.intro')}</Text>
       </Stack>
+      <OidcErrorAlert />
       <Card withBorder radius="md" padding="lg">
         <form noValidate onSubmit={(event) => void handleSubmit(event)}>
           <Stack gap="md">
@@ -148,11 +160,30 @@ export function SignUpPage() {
                 clear('territoryId');
               }}
             />
+            <Checkbox
+              ref={fieldRef('acceptTerms')}
+              checked={acceptTerms}
+              required
+              error={errors.acceptTerms}
+              label={
+                <>
+                  {t('privacy.acceptTerms')}{' '}
+                  <Anchor component={Link} to={paths.privacy} target="_blank">
+                    {t('privacy.readPolicy')}
+                  </Anchor>
+                </>
+              }
+              onChange={(event) => {
+                setAcceptTerms(event.currentTarget.checked);
+                clear('acceptTerms');
+              }}
+            />
             <Button type="submit" loading={loading} size="md">
               {t('signUp.submit')}
             </Button>
           </Stack>
         </form>
+        <OidcProviderButtons next={next} requireTerms hasAcceptedTerms={acceptTerms} />
       </Card>
       <Text>
         {t('signUp.haveAccount')}{' '}

@@ -38,6 +38,7 @@ export interface SignUpVariables {
     displayName: string;
     actorType: ActorType;
     territoryId: string;
+    acceptTerms: boolean;
   };
 }
 

@@ -26,6 +26,7 @@ import { PageTitle } from '../../../shared/ui/PageTitle';
 import { usePageTitle } from '../../../shared/ui/usePageTitle';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
 import { isModerator } from '../../moderation/components/ProposalModeration';
+import { authorName, proposalTitle } from '../../privacy/anonymous';
 import { VoteCounts } from '../../proposals/components/VoteCounts';
 import { VoteBar } from '../../votes/components/VoteBar';
 import { PROPOSAL_CLUSTER_QUERY, UNDO_MERGE_MUTATION } from '../graphql/clusters.documents';
@@ -33,7 +34,13 @@ import { PROPOSAL_CLUSTER_QUERY, UNDO_MERGE_MUTATION } from '../graphql/clusters
 function MemberCard({ member, isLead }: { member: ClusterMember; isLead: boolean }) {
   const { t } = useTranslation();
   return (
-    <Card component="article" withBorder radius="md" padding="md" aria-label={member.title}>
+    <Card
+      component="article"
+      withBorder
+      radius="md"
+      padding="md"
+      aria-label={proposalTitle(member, t)}
+    >
       <Stack gap={6}>
         <Group gap="xs" wrap="wrap">
           {isLead && (
@@ -47,11 +54,11 @@ function MemberCard({ member, isLead }: { member: ClusterMember; isLead: boolean
         </Group>
         <Title order={3} fz="h4">
           <Anchor component={Link} to={paths.proposal(member.id)}>
-            {member.title}
+            {proposalTitle(member, t)}
           </Anchor>
         </Title>
         <Text size="sm" c="gray.7">
-          {t('clusters.by', { name: member.author.displayName })}
+          {t('clusters.by', { name: authorName(member.author, t) })}
           {' · '}
           {t(`actorType.${member.author.actorType}`)}
         </Text>

@@ -5,12 +5,14 @@ import type { ProposalCluster, VoteValue } from '../../../shared/graphql/schema-
 const CLUSTER_MEMBER_FIELDS = gql`
   fragment ClusterMemberFields on Proposal {
     id
+    erased
     title
     status
     author {
       id
       displayName
       actorType
+      deleted
     }
     votesFor
     votesAgainst

@@ -21,6 +21,7 @@ const comment = (id: string, body: string, replies: CommentNode[] = []): Comment
     id: `u-${id}`,
     displayName: `Auteur ${id}`,
     actorType: 'ASSOCIATION',
+    deleted: false,
   },
   isDeleted: false,
   isHidden: false,

@@ -16,6 +16,7 @@ import { commentAnchor } from '../hooks/useCommentAnchor';
 import { CommentForm } from './CommentForm';
 import { StanceBadge } from './StanceBadge';
 import { ReportButton } from '../../moderation/components/ReportButton';
+import { authorName } from '../../privacy/anonymous';
 
 interface CommentItemProps {
   comment: CommentNode;
@@ -96,7 +97,7 @@ export function CommentItem({
                 ? t('moderation.hiddenComment')
                 : comment.isDeleted || !comment.author
                   ? t('comments.deletedAuthor')
-                  : comment.author.displayName}
+                  : authorName(comment.author, t)}
             </Text>
             {comment.author && !comment.isDeleted && (
               <Text size="xs" c="gray.7">
@@ -232,7 +233,7 @@ export function CommentItem({
           {mode === 'reply' && (
             <CommentForm
               label={t('comments.replyLabel', {
-                name: comment.author?.displayName ?? t('comments.deletedAuthor'),
+                name: comment.author ? authorName(comment.author, t) : t('comments.deletedAuthor'),
               })}
               submitLabel={t('comments.sendReply')}
               withStance={false}
@@ -250,7 +251,7 @@ export function CommentItem({
         <ul
           className="plain-list comment-replies"
           aria-label={t('comments.repliesTo', {
-            name: comment.author?.displayName ?? t('comments.deletedAuthor'),
+            name: comment.author ? authorName(comment.author, t) : t('comments.deletedAuthor'),
           })}
         >
           {comment.replies.map((reply) => (

@@ -14,6 +14,7 @@ export const COMMENT_FIELDS = gql`
       id
       displayName
       actorType
+      deleted
     }
     isDeleted
     isHidden

@@ -37,6 +37,7 @@ import {
   type BriefFormState,
   type CitationState,
 } from '../forms/brief-form';
+import { authorName } from '../../privacy/anonymous';
 import { BRIEF_DRAFT_QUERY, UPDATE_BRIEF_MUTATION } from '../graphql/curation.documents';
 import { sectionDragId, useBriefDnd } from '../hooks/useBriefDnd';
 import { BriefActions } from './BriefActions';
@@ -175,7 +176,9 @@ export function BriefEditor({ brief: loaded }: { brief: Brief }) {
     appendCitation(
       sectionKey,
       commentCitation(comment, proposalTitle),
-      t('curation.citation.commentBy', { name: comment.author?.displayName ?? '…' }),
+      t('curation.citation.commentBy', {
+        name: comment.author ? authorName(comment.author, t) : '…',
+      }),
     );
   const dnd = useBriefDnd({
     sections: state.sections,

@@ -9,6 +9,7 @@ import { errorMessage } from '../../../shared/graphql/errors';
 import type { CommentNode } from '../../../shared/graphql/schema-types';
 import { LoadingState } from '../../../shared/ui/LoadingState';
 import { PROPOSAL_COMMENTS_QUERY } from '../../comments/graphql/comments.documents';
+import { authorName } from '../../privacy/anonymous';
 import type { CandidateWithOpinions } from '../graphql/curation.documents';
 import { candidateDragId, type BriefDragData } from '../hooks/useBriefDnd';
 import { DragHandle } from './DragHandle';
@@ -59,7 +60,9 @@ function CandidateComments({
     <Stack component="ul" gap="xs" className="plain-list">
       {comments.map((comment) => {
         const isCited = citedCommentIds.includes(comment.id);
-        const name = comment.author?.displayName ?? t('curation.citation.comment');
+        const name = comment.author
+          ? authorName(comment.author, t)
+          : t('curation.citation.comment');
         return (
           <Card component="li" key={comment.id} withBorder padding="xs">
             <Stack gap={4}>

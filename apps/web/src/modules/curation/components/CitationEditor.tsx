@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { BRIEF_LIMITS as L } from '@passerelle/domain';
 import { paths } from '../../../app/paths';
+import { authorName } from '../../privacy/anonymous';
 import { fieldId, type CitationState } from '../forms/brief-form';
 import { citationDragId, type BriefDragData } from '../hooks/useBriefDnd';
 import { DragHandle } from './DragHandle';
@@ -51,7 +52,7 @@ export function CitationEditor(props: CitationEditorProps) {
   const name =
     proposal?.title ??
     (author
-      ? t('curation.citation.commentBy', { name: author.displayName })
+      ? t('curation.citation.commentBy', { name: authorName(author, t) })
       : t('curation.citation.comment'));
   const sourceError = errors[path] ?? errors[`${path}.proposalId`] ?? errors[`${path}.commentId`];
   // A comment's text is known here: a quote that is not an exact part of it is flagged at once.

@@ -75,6 +75,7 @@ export const BRIEF_FIELDS = gql`
             id
             displayName
             actorType
+            deleted
           }
         }
         otherBriefs {

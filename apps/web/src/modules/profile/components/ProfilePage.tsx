@@ -11,6 +11,8 @@ import { PageTitle } from '../../../shared/ui/PageTitle';
 import { usePageTitle } from '../../../shared/ui/usePageTitle';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
 import { NotificationEmailPreferences } from '../../notifications/components/NotificationEmailPreferences';
+import { PrivacySection } from '../../privacy/components/PrivacySection';
+import { ChangePasswordSection } from './ChangePasswordSection';
 import {
   MY_INVITATIONS_QUERY,
   RESPOND_INVITATION_MUTATION,
@@ -243,6 +245,8 @@ export function ProfilePage() {
           <MyComments />
           <Organisations />
           <NotificationEmailPreferences />
+          <ChangePasswordSection />
+          <PrivacySection />
         </div>
       )}
     </Stack>

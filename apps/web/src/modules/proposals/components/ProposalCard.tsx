@@ -8,6 +8,7 @@ import type {
 } from '../../../shared/graphql/schema-types';
 import { territoryLabel } from '../../../shared/ui/format';
 import { Highlighted } from '../../../shared/ui/Highlighted';
+import { authorName, proposalText, proposalTitle } from '../../privacy/anonymous';
 import { BroadSupportBadge } from '../../votes/components/BroadSupport';
 import { ThemeBadges } from './ThemeBadges';
 import { VoteCounts } from './VoteCounts';
@@ -31,12 +32,12 @@ export function ProposalCard({
             {highlight && hasTitleMatch ? (
               <Highlighted fragments={highlight.title} />
             ) : (
-              proposal.title
+              proposalTitle(proposal, t)
             )}
           </Link>
         </Title>
         <Text size="sm" c="gray.7">
-          {t('proposal.by', { name: proposal.author.displayName })}
+          {t('proposal.by', { name: authorName(proposal.author, t) })}
           {' · '}
           {t(`actorType.${proposal.author.actorType}`)}
           {' · '}
@@ -47,7 +48,7 @@ export function ProposalCard({
             <Highlighted fragments={highlight.snippet} />
           </Text>
         ) : (
-          <Text>{proposal.summary}</Text>
+          <Text>{proposalText(proposal, proposal.summary, t)}</Text>
         )}
         <ThemeBadges themes={proposal.themes} label={t('proposal.themes')} />
         <Group justify="space-between" gap="xs" wrap="wrap">

@@ -17,6 +17,7 @@ import { paths, withNext } from '../../../app/paths';
 import { errorMessage } from '../../../shared/graphql/errors';
 import { formatDateTime } from '../../../shared/ui/format';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
+import { authorName } from '../../privacy/anonymous';
 import {
   FOLLOW_PROPOSAL_MUTATION,
   PROPOSAL_BODY_QUERY,
@@ -227,7 +228,7 @@ export function ProposalHistory({ proposalId }: { proposalId: string }) {
                     })
                   : t(`status.${change.to}`)}
                 {' · '}
-                {t('history.by', { name: change.actor.displayName })}
+                {t('history.by', { name: authorName(change.actor, t) })}
               </Text>
               {change.reason && (
                 <Text size="sm" c="gray.7">
@@ -252,7 +253,7 @@ export function ProposalHistory({ proposalId }: { proposalId: string }) {
                   {formatDateTime(revision.createdAt, i18n.language)}
                 </time>
                 {' · '}
-                {t('history.by', { name: revision.editor.displayName })}
+                {t('history.by', { name: authorName(revision.editor, t) })}
               </summary>
               <Stack gap="xs" mt="xs">
                 <Text fw={700}>{revision.title}</Text>

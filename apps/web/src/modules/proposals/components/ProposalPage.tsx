@@ -19,6 +19,7 @@ import { MergeDuplicatesButton } from '../../clusters/components/MergeDuplicates
 import { ProposalClusterNotice } from '../../clusters/components/ProposalClusterNotice';
 import { ProposalCitedIn } from '../../briefs/components/ProposalCitedIn';
 import { ProposalOpinions } from '../../opinions/components/ProposalOpinions';
+import { authorName, proposalText, proposalTitle } from '../../privacy/anonymous';
 import {
   AnswerProposalForm,
   HiddenProposalNotice,
@@ -60,7 +61,7 @@ function Details({ proposal }: { proposal: ProposalDetail }) {
     [t('proposal.lever'), t(`lever.${proposal.lever}`)],
     [
       t('proposal.author'),
-      `${proposal.author.displayName} (${t(`actorType.${proposal.author.actorType}`)})`,
+      `${authorName(proposal.author, t)} (${t(`actorType.${proposal.author.actorType}`)})`,
     ],
   ];
   if (proposal.organisation) {
@@ -109,7 +110,7 @@ export function ProposalPage() {
   const isNotFound =
     !loading && !proposal && (!error || errorReason(error) === 'PROPOSAL_NOT_FOUND');
   usePageTitle(
-    proposal?.title ??
+    (proposal && proposalTitle(proposal, t)) ??
       (isNotFound ? t('notFound.title') : error ? t('errors.generic') : t('app.loading')),
   );
 
@@ -137,9 +138,9 @@ export function ProposalPage() {
           </Badge>
           <ProposalBroadSupportBadge proposalId={proposal.id} />
         </Group>
-        <PageTitle fz={{ base: 26, sm: 34 }}>{proposal.title}</PageTitle>
+        <PageTitle fz={{ base: 26, sm: 34 }}>{proposalTitle(proposal, t)}</PageTitle>
         <Text c="gray.7">
-          {t('proposal.by', { name: proposal.author.displayName })}
+          {t('proposal.by', { name: authorName(proposal.author, t) })}
           {' · '}
           {t(`actorType.${proposal.author.actorType}`)}
           {proposal.organisation ? ` · ${proposal.organisation.name}` : ''}
@@ -161,11 +162,15 @@ export function ProposalPage() {
           <OfficialAnswer proposalId={proposal.id} />
           <Section title={t('proposal.summary')}>
             <Text size="lg" className="preserve-lines">
-              {proposal.summary}
+              {proposalText(proposal, proposal.summary, t)}
             </Text>
           </Section>
           <Section title={t('proposal.body')}>
-            <ProposalBody proposalId={proposal.id} body={proposal.body} />
+            {proposal.erased ? (
+              <Text className="preserve-lines">{proposalText(proposal, proposal.body, t)}</Text>
+            ) : (
+              <ProposalBody proposalId={proposal.id} body={proposal.body} />
+            )}
           </Section>
           {proposal.experiment && (
             <Section title={t('proposal.experiment')}>
@@ -191,7 +196,7 @@ export function ProposalPage() {
           <MergeDuplicatesButton
             lead={{
               id: proposal.id,
-              title: proposal.title,
+              title: proposalTitle(proposal, t),
               status: proposal.status,
               consultationId: proposal.consultation.id,
             }}

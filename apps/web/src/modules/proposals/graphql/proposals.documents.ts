@@ -16,6 +16,7 @@ import { SUPPORT_BREADTH_FIELDS } from '../../votes/graphql/votes.documents';
 const PROPOSAL_SUMMARY_FIELDS = gql`
   fragment ProposalSummaryFields on Proposal {
     id
+    erased
     title
     summary
     status
@@ -31,6 +32,7 @@ const PROPOSAL_SUMMARY_FIELDS = gql`
       id
       displayName
       actorType
+      deleted
     }
     votesFor
     votesAgainst
@@ -253,6 +255,7 @@ export const PROPOSAL_HISTORY_QUERY: TypedDocumentNode<
           id
           displayName
           actorType
+          deleted
         }
         createdAt
       }
@@ -263,6 +266,7 @@ export const PROPOSAL_HISTORY_QUERY: TypedDocumentNode<
           id
           displayName
           actorType
+          deleted
         }
         reason
         at

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { type Role } from '@passerelle/domain';
+import { PrismaService } from '../prisma/prisma.service';
+
+/** What a live session says about its account now (not what its access token said). */
+export interface LiveSession {
+  role: Role;
+}
+
+/**
+ * Whether a session (a refresh-token family, the `sid` claim of access tokens) is still live:
+ * its newest token is neither revoked nor expired, and its account exists and is not deleted.
+ * One statement on the `refresh_tokens.familyId` index joined to the account's primary key.
+ */
+@Injectable()
+export class SessionsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async findLive(sessionId: string, userId: string, now: Date): Promise<LiveSession | null> {
+    const rows = await this.prisma.$queryRaw<{ role: Role }[]>`
+      SELECT u."role"::text AS "role"
+      FROM "refresh_tokens" rt
+      JOIN "users" u ON u."id" = rt."userId"
+      WHERE rt."familyId" = ${sessionId}::uuid
+        AND rt."userId" = ${userId}::uuid
+        AND rt."revokedAt" IS NULL
+        AND rt."rotatedAt" IS NULL
+        AND rt."expiresAt" > (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+        AND u."deletedAt" IS NULL
+      LIMIT 1`;
+    return rows[0] ?? null;
+  }
+}
