@@ -233,6 +233,32 @@ describe('accounts by e-mail, with a real SMTP server', () => {
       expect(firstError(reused).extensions?.reason).toBe('TOKEN_USED');
     });
 
+    it('drops identity-provider links made before the address was proven, not after', async () => {
+      const unproven = await createUser();
+      const proven = await createUser();
+      await factoryPrisma().user.update({
+        where: { id: proven.id },
+        data: { emailVerifiedAt: new Date() },
+      });
+      for (const [user, subject] of [
+        [unproven, uniqueKey('squatter')],
+        [proven, uniqueKey('owner')],
+      ] as const) {
+        await factoryPrisma().userIdentity.create({
+          data: { userId: user.id, issuer: 'https://fournisseur.example.fr', subject },
+        });
+      }
+
+      for (const user of [unproven, proven]) {
+        const { token } = await requestReset(user);
+        const reset = await api.gql(RESET, { token, password: 'a brand new passphrase' });
+        expect(reset.errors).toBeUndefined();
+      }
+
+      expect(await factoryPrisma().userIdentity.count({ where: { userId: unproven.id } })).toBe(0);
+      expect(await factoryPrisma().userIdentity.count({ where: { userId: proven.id } })).toBe(1);
+    });
+
     it('applies the sign-up password rules', async () => {
       const user = await createUser();
       const { token } = await requestReset(user);

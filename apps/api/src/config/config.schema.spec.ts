@@ -271,6 +271,7 @@ describe('parseConfig', () => {
       clientSecret: 'secret',
       scopes: 'openid email profile',
       providerName: 'FranceConnect',
+      acrValues: null,
     });
     expect(problemsOf({ DATABASE_URL, OIDC_ISSUER: 'https://fc.example.fr' })).toEqual([
       'OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together (or none of them)',

@@ -65,6 +65,8 @@ export interface OidcConfig {
   scopes: string;
   /** Name shown on the sign-in button, e.g. `FranceConnect`. */
   providerName: string;
+  /** `acr_values` sent with the authorization request (e.g. `eidas1`), or null. */
+  acrValues: string | null;
 }
 
 export interface RetentionConfig {
@@ -285,6 +287,7 @@ const envSchema = z.object({
   OIDC_CLIENT_SECRET: z.preprocess(blankToUndefined, z.string().optional()),
   OIDC_SCOPES: z.preprocess(blankToUndefined, z.string().default('openid email profile')),
   OIDC_PROVIDER_NAME: z.preprocess(blankToUndefined, z.string().default('FranceConnect')),
+  OIDC_ACR_VALUES: z.preprocess(blankToUndefined, z.string().optional()),
   RETENTION_AUTH_EVENTS_DAYS: integer('RETENTION_AUTH_EVENTS_DAYS', 1, 3650, 365),
   RETENTION_EMAIL_DAYS: integer('RETENTION_EMAIL_DAYS', 1, 3650, 90),
   RETENTION_TOKENS_DAYS: integer('RETENTION_TOKENS_DAYS', 1, 3650, 30),
@@ -383,6 +386,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
               ? values.OIDC_SCOPES
               : `openid ${values.OIDC_SCOPES}`,
             providerName: values.OIDC_PROVIDER_NAME,
+            acrValues: values.OIDC_ACR_VALUES?.trim() ?? null,
           }
         : null,
     retention: {

@@ -62,7 +62,8 @@ export class AccountTokensRepository {
   /**
    * Uses a reset token and sets the account's new password, in one transaction: the account's
    * other unused reset tokens are revoked and every session (refresh token) ends. The reset
-   * also proves the address, so an unverified account becomes verified. False when the token
+   * also proves the address, so an unverified account becomes verified and loses the OpenID
+   * Connect identities linked before that proof. False when the token
    * was used meanwhile (two concurrent uses cannot both succeed) or has just expired.
    */
   resetPassword(
@@ -78,10 +79,15 @@ export class AccountTokensRepository {
       });
       if (claimed.count !== 1) return false;
       await tx.user.update({ where: { id: userId }, data: { passwordHash } });
-      await tx.user.updateMany({
+      const proved = await tx.user.updateMany({
         where: { id: userId, emailVerifiedAt: null },
         data: { emailVerifiedAt: now },
       });
+      if (proved.count === 1) {
+        // Identity-provider links made while the address was unproven may belong to whoever
+        // typed (or claimed) it first: the address's owner, now proven, keeps the account alone.
+        await tx.userIdentity.deleteMany({ where: { userId } });
+      }
       await tx.accountToken.updateMany({
         where: { userId, purpose: 'PASSWORD_RESET', usedAt: null },
         data: { usedAt: now },

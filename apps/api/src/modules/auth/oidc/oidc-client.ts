@@ -172,6 +172,7 @@ export class OidcClient {
     url.searchParams.set('nonce', params.nonce);
     url.searchParams.set('code_challenge', params.codeChallenge);
     url.searchParams.set('code_challenge_method', 'S256');
+    if (oidc.acrValues) url.searchParams.set('acr_values', oidc.acrValues);
     return url.toString();
   }
 

@@ -17,6 +17,7 @@ import {
   RESET_PASSWORD_MUTATION,
   VERIFY_EMAIL_MUTATION,
 } from '../graphql/account-emails.documents';
+import { AUTH_PROVIDERS_QUERY } from '../graphql/auth-providers.documents';
 
 const TOKEN = 'A'.repeat(43);
 const USER_ID = '00000000-0000-4000-8000-000000000001';
@@ -37,6 +38,12 @@ const signedIn: MockLink.MockedResponse = {
 const anonymous: MockLink.MockedResponse = {
   request: { query: ME_QUERY },
   result: { data: { me: null } },
+  maxUsageCount: Number.POSITIVE_INFINITY,
+};
+/** The sign-in page asks which identity providers exist: none here. */
+const noProviders: MockLink.MockedResponse = {
+  request: { query: AUTH_PROVIDERS_QUERY },
+  result: { data: { authProviders: [] } },
   maxUsageCount: Number.POSITIVE_INFINITY,
 };
 const tokenError = (reason: string, message: string) =>
@@ -160,6 +167,7 @@ describe('ResetPasswordPage', () => {
       route: `/reinitialiser-mot-de-passe?jeton=${TOKEN}`,
       mocks: [
         anonymous,
+        noProviders,
         {
           request: {
             query: RESET_PASSWORD_MUTATION,
@@ -189,6 +197,7 @@ describe('ResetPasswordPage', () => {
       route: `/reinitialiser-mot-de-passe?jeton=${TOKEN}`,
       mocks: [
         anonymous,
+        noProviders,
         {
           request: {
             query: RESET_PASSWORD_MUTATION,
@@ -210,7 +219,7 @@ describe('ResetPasswordPage', () => {
 
 describe('SignInPage', () => {
   it('links to the forgotten-password page', async () => {
-    renderWithApp(<SignInPage />, { route: '/connexion', mocks: [anonymous] });
+    renderWithApp(<SignInPage />, { route: '/connexion', mocks: [anonymous, noProviders] });
     expect(screen.getByRole('link', { name: 'Mot de passe oublié ?' })).toHaveAttribute(
       'href',
       '/mot-de-passe-oublie',
