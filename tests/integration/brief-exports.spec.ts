@@ -149,7 +149,9 @@ describe('brief exports: GET /api/briefs/:slug/export.(md|pdf|docx)', () => {
   }
 
   const json = (download: Download) =>
-    JSON.parse(download.body.toString('utf8')) as { code: string; message: string };
+    JSON.parse(download.body.toString('utf8')) as {
+      error: { code: string; reason: string; message: string; requestId?: string };
+    };
 
   /**
    * Two proposals with votes from several collèges, a comment, and a brief citing them written
@@ -472,11 +474,15 @@ describe('brief exports: GET /api/briefs/:slug/export.(md|pdf|docx)', () => {
       expect(file.status).toBe(404);
       expect(file.headers['content-type']).toMatch(/^application\/json/);
       expect(json(file)).toEqual({
-        code: 'BRIEF_NOT_FOUND',
-        message: "Cette contribution nationale n'existe pas ou n'est pas encore publiée.",
+        error: {
+          code: 'NOT_FOUND',
+          reason: 'BRIEF_NOT_FOUND',
+          message: "Cette contribution nationale n'existe pas ou n'est pas encore publiée.",
+          requestId: file.headers['x-request-id'],
+        },
       });
       const english = await download('/api/briefs/jamais-publiee/export.pdf', 'en');
-      expect(json(english).message).toBe(
+      expect(json(english).error.message).toBe(
         'This national contribution does not exist or is not published yet.',
       );
     });
@@ -487,7 +493,7 @@ describe('brief exports: GET /api/briefs/:slug/export.(md|pdf|docx)', () => {
       const draft = await createBriefVia(api, await api.tokenFor(curator), [consultation.id]);
       const file = await download(`/api/briefs/${draft.slug}/export.md`);
       expect(file.status).toBe(404);
-      expect(json(file).code).toBe('BRIEF_NOT_FOUND');
+      expect(json(file).error.reason).toBe('BRIEF_NOT_FOUND');
     });
 
     it.each(['2', '0', 'abc', '1.5'])(
@@ -495,8 +501,9 @@ describe('brief exports: GET /api/briefs/:slug/export.(md|pdf|docx)', () => {
       async (version) => {
         const file = await download(`/api/briefs/${fixture.slug}/export.docx?version=${version}`);
         expect(file.status).toBe(404);
-        expect(json(file)).toEqual({
-          code: 'BRIEF_VERSION_NOT_FOUND',
+        expect(json(file).error).toMatchObject({
+          code: 'NOT_FOUND',
+          reason: 'BRIEF_VERSION_NOT_FOUND',
           message:
             "Cette version de la contribution n'existe pas : choisissez une version publiée.",
         });
@@ -506,8 +513,9 @@ describe('brief exports: GET /api/briefs/:slug/export.(md|pdf|docx)', () => {
     it('an unknown format is 400, naming md, pdf and docx', async () => {
       const file = await download(`/api/briefs/${fixture.slug}/export.xlsx`);
       expect(file.status).toBe(400);
-      expect(json(file)).toEqual({
-        code: 'BRIEF_EXPORT_FORMAT_INVALID',
+      expect(json(file).error).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'BRIEF_EXPORT_FORMAT_INVALID',
         message: 'Format d’export inconnu « xlsx » : choisissez md (Markdown), pdf ou docx (Word).',
       });
     });

@@ -445,14 +445,21 @@ describe('open data exports', () => {
     const fr = await api.http.get(`${unknown}/proposals.csv`).expect(404);
     expect(fr.headers['content-type']).toMatch(/^application\/json/);
     expect(fr.body).toEqual({
-      error: { code: 'NOT_FOUND', message: "Cette consultation n'existe pas." },
+      error: {
+        code: 'NOT_FOUND',
+        reason: 'CONSULTATION_NOT_FOUND',
+        message: "Cette consultation n'existe pas.",
+        requestId: fr.headers['x-request-id'],
+      },
     });
     const en = await api.http
       .get(`${unknown}/comments.json`)
       .set('Accept-Language', 'en-GB,en;q=0.9')
       .expect(404);
-    expect(en.body).toEqual({
-      error: { code: 'NOT_FOUND', message: 'This consultation does not exist.' },
+    expect(en.body.error).toMatchObject({
+      code: 'NOT_FOUND',
+      reason: 'CONSULTATION_NOT_FOUND',
+      message: 'This consultation does not exist.',
     });
   });
 

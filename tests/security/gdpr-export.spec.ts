@@ -130,7 +130,9 @@ describe('GET /api/me/export', () => {
   it('refuses anonymous visitors and a bad token with 401 JSON', async () => {
     const anonymous = await api.http.get('/api/me/export');
     expect(anonymous.status).toBe(401);
-    expect(anonymous.body).toMatchObject({ code: 'SIGN_IN_REQUIRED' });
+    expect(anonymous.body).toMatchObject({
+      error: { code: 'UNAUTHENTICATED', reason: 'SIGN_IN_REQUIRED' },
+    });
     const forged = await api.http.get('/api/me/export').set('Authorization', 'Bearer not.a.token');
     expect(forged.status).toBe(401);
     expect(forged.headers['cache-control']).toBe('no-store');

@@ -72,6 +72,8 @@ describe('rate limits', () => {
         ['ip', 50, 900],
       ],
     ],
+    ['oidcSignIn', [['ip', 30, 600]]],
+    ['download', [['ip', 60, 60]]],
   ] as const)('limits %s', (action, expected) => {
     expect(RATE_LIMITS[action].map((rule) => [rule.scope, rule.limit, rule.windowSeconds])).toEqual(
       expected,

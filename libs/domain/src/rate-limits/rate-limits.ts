@@ -14,6 +14,8 @@
  * | changePassword | 10 per 15 minutes               | 50 per 15 min   |
  * | exportMyData   | 5 per hour                      | 30 per hour     |
  * | deleteMyAccount | 10 per 15 minutes              | 50 per 15 min   |
+ * | oidcSignIn     | —                               | 30 per 10 min   |
+ * | download       | —                               | 60 per minute   |
  *
  * Per-IP limits are a few times the per-account ones, so that a household, a school or an
  * association sharing one address is not blocked by one busy member, while a script spraying
@@ -30,6 +32,8 @@ export const RateLimitAction = {
   changePassword: 'changePassword',
   exportMyData: 'exportMyData',
   deleteMyAccount: 'deleteMyAccount',
+  oidcSignIn: 'oidcSignIn',
+  download: 'download',
 } as const;
 export type RateLimitAction = keyof typeof RateLimitAction;
 
@@ -90,6 +94,11 @@ export const RATE_LIMITS: Readonly<Record<RateLimitAction, readonly RateLimitRul
     { scope: 'account', limit: 10, windowSeconds: 15 * MINUTE },
     { scope: 'ip', limit: 50, windowSeconds: 15 * MINUTE },
   ],
+  // Each start of an identity-provider sign-in stores an attempt row.
+  oidcSignIn: [{ scope: 'ip', limit: 30, windowSeconds: 10 * MINUTE }],
+  // Public files (brief exports, open data): rendering a PDF or streaming a whole consultation
+  // costs far more than a page.
+  download: [{ scope: 'ip', limit: 60, windowSeconds: MINUTE }],
 };
 
 /**

@@ -10,6 +10,8 @@ export const GraphQLErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** The database is unreachable for a moment (restart, failover): the client may retry. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** A plain HTTP path under /api that no route serves. */
+  ROUTE_NOT_FOUND: 'ROUTE_NOT_FOUND',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type GraphQLErrorCode = (typeof GraphQLErrorCode)[keyof typeof GraphQLErrorCode];
@@ -94,6 +96,8 @@ export const ApiErrorReason = {
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   /** PostgreSQL could not be reached or ended the connection (restart, failover, overload). */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** A plain HTTP path under /api that no route serves. */
+  ROUTE_NOT_FOUND: 'ROUTE_NOT_FOUND',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ApiErrorReason = (typeof ApiErrorReason)[keyof typeof ApiErrorReason];
@@ -110,6 +114,10 @@ const API_MESSAGES: Record<ApiErrorReason, Record<Language, string>> = {
   SERVICE_UNAVAILABLE: {
     fr: 'Service momentanément indisponible, réessayez dans quelques instants.',
     en: 'Service temporarily unavailable, try again in a few moments.',
+  },
+  ROUTE_NOT_FOUND: {
+    fr: 'Rien n’est servi à cette adresse : vérifiez le lien.',
+    en: 'Nothing is served at this address: check the link.',
   },
   INTERNAL_SERVER_ERROR: {
     fr: 'Une erreur inattendue est survenue. Réessayez plus tard ; si elle persiste, transmettez l’identifiant de requête au support.',

@@ -4,12 +4,15 @@ import { GqlArgumentsHost, type GqlExceptionFilter } from '@nestjs/graphql';
 import { type GraphQLError } from 'graphql';
 import { InjectConfig } from '../../config/app-config';
 import { type AppConfig } from '../../config/config.schema';
+import { type Response } from 'express';
+import { restErrorAnswer, sendRestError } from '../http/rest-errors';
 import { mapError } from './domain-error.mapper';
-import { type GraphQLContext, requestIdOf } from './graphql-context';
+import { type ApiRequest, type GraphQLContext, requestIdOf } from './graphql-context';
 
 /**
- * The one global error filter: every error a resolver throws is mapped through the table in
- * error-codes.ts. HTTP routes (health) keep Nest's default handling.
+ * The one global error filter: every error a resolver or a plain HTTP route (exports, open data,
+ * the data export) throws is mapped through the table in error-codes.ts. Routes answer
+ * `{ error: { code, reason, message, requestId } }` with the matching status (rest-errors.ts).
  */
 @Catch()
 export class GraphQLExceptionFilter extends BaseExceptionFilter implements GqlExceptionFilter {
@@ -20,6 +23,7 @@ export class GraphQLExceptionFilter extends BaseExceptionFilter implements GqlEx
   }
 
   override catch(exception: unknown, host: ArgumentsHost): GraphQLError | void {
+    if (host.getType<string>() === 'http') return this.catchHttp(exception, host);
     if (host.getType<string>() !== 'graphql') return super.catch(exception, host);
     const context = GqlArgumentsHost.create(host).getContext<GraphQLContext>();
     const requestId = requestIdOf(context.req);
@@ -38,5 +42,25 @@ export class GraphQLExceptionFilter extends BaseExceptionFilter implements GqlEx
         );
     }
     return error;
+  }
+
+  private catchHttp(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<ApiRequest>();
+    const res = http.getResponse<Response>();
+    const requestId = requestIdOf(req);
+    if (res.headersSent) {
+      // A streamed file failed half-way: nothing more can be said; cut the connection so the
+      // client sees an incomplete download rather than a truncated file that looks whole.
+      (req.log ?? this.logger).error({ err: exception, requestId }, 'Failure while streaming');
+      res.destroy();
+      return;
+    }
+    const answer = restErrorAnswer(exception, req, this.config.nodeEnv === 'development');
+    if (answer.isUnexpected) {
+      if (req.log) req.log.error({ err: exception, requestId }, 'Unexpected error in a route');
+      else this.logger.error(`Unexpected error in a route (request ${requestId})`);
+    }
+    sendRestError(res, answer);
   }
 }

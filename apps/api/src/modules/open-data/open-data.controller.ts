@@ -1,9 +1,10 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Controller, Get, Headers, Logger, Param, Res } from '@nestjs/common';
-import { errorMessage, pickLanguage } from '@passerelle/domain';
+import { DomainError, DomainErrorCode, pickLanguage } from '@passerelle/domain';
 import { type Response } from 'express';
 import { Public } from '../../common/auth/auth.decorators';
+import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 import { type OpenDataDataset, type OpenDataFormat, OpenDataService } from './open-data.service';
 
 const CONTENT_TYPES: Record<OpenDataFormat, string> = {
@@ -20,9 +21,11 @@ const FILE_NAMES: Record<OpenDataDataset, string> = {
 /**
  * Open data of a consultation (public, plain HTTP, no GraphQL): its public proposals and
  * comments as CSV or JSON, streamed batch by batch. Every path ends with a file extension, so
- * the web app's client-side fallback never answers them.
+ * the web app's client-side fallback never answers them. Rate-limited per IP address; an unknown
+ * consultation answers 404 CONSULTATION_NOT_FOUND (common/http/rest-errors.ts).
  */
 @Public()
+@RateLimit('download')
 @Controller('api/open-data/consultations')
 export class OpenDataController {
   private readonly logger = new Logger('OpenData');
@@ -74,13 +77,11 @@ export class OpenDataController {
   ): Promise<void> {
     const consultation = await this.openData.findConsultation(slug);
     if (!consultation) {
-      res.status(404).json({
-        error: {
-          code: 'NOT_FOUND',
-          message: errorMessage('CONSULTATION_NOT_FOUND', pickLanguage(acceptLanguage)),
-        },
-      });
-      return;
+      throw new DomainError(
+        DomainErrorCode.CONSULTATION_NOT_FOUND,
+        undefined,
+        pickLanguage(acceptLanguage),
+      );
     }
     res.status(200);
     res.setHeader('Content-Type', CONTENT_TYPES[format]);

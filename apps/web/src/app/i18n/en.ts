@@ -63,6 +63,8 @@ export const en: Messages = {
         'An account already exists with this address, but the identity provider does not vouch that it is yours. Sign in with your password (or reset it).',
       OIDC_TERMS_REQUIRED:
         'No account exists yet for this identity. Accept the terms of use below, then choose your identity provider again.',
+      RATE_LIMITED:
+        'Too many sign-in attempts from this address: wait a few minutes before trying again.',
       generic: 'Signing in failed. Try again from this page.',
     },
   },

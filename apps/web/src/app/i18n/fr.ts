@@ -62,6 +62,8 @@ export const fr = {
         'Un compte existe déjà avec cette adresse, mais le fournisseur d’identité ne garantit pas qu’elle est à vous. Connectez-vous avec votre mot de passe (ou réinitialisez-le).',
       OIDC_TERMS_REQUIRED:
         'Aucun compte n’existe encore pour cette identité. Acceptez les conditions d’utilisation ci-dessous, puis choisissez à nouveau votre fournisseur d’identité.',
+      RATE_LIMITED:
+        'Trop de tentatives de connexion depuis cette adresse : patientez quelques minutes avant de réessayer.',
       generic: 'La connexion a échoué. Réessayez depuis cette page.',
     },
   },

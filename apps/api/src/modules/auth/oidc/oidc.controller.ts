@@ -1,6 +1,8 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { DomainErrorCode } from '@passerelle/domain';
 import { type CookieOptions, type Request, type Response } from 'express';
 import { Public } from '../../../common/auth/auth.decorators';
+import { RateLimiter } from '../../../common/rate-limit/rate-limiter';
 import { InjectConfig } from '../../../config/app-config';
 import { type AppConfig } from '../../../config/config.schema';
 import { SessionCookies } from '../session-cookies';
@@ -24,6 +26,7 @@ export class OidcController {
   constructor(
     private readonly oidc: OidcService,
     private readonly sessionCookies: SessionCookies,
+    private readonly limiter: RateLimiter,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
@@ -34,6 +37,16 @@ export class OidcController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
+    // Each start stores an attempt: counted per IP address, refused with a redirect (a browser
+    // navigation), not an error answer.
+    const limit = await this.limiter.consume('oidcSignIn', {
+      account: null,
+      ip: req.ip ?? req.socket?.remoteAddress ?? 'unknown',
+    });
+    if (!limit.isAllowed) {
+      this.redirect(res, { redirectTo: `/connexion?erreur=${DomainErrorCode.RATE_LIMITED}` });
+      return;
+    }
     const step = await this.oidc.start({ next, terms, origin: originOf(req), request: req });
     if (step.stateCookie) {
       res.cookie(OIDC_STATE_COOKIE, step.stateCookie, {
@@ -73,7 +86,7 @@ export class OidcController {
     return { httpOnly: true, secure: this.config.cookieSecure, sameSite: 'lax', path: OIDC_PATH };
   }
 
-  private redirect(res: Response, step: OidcStep): void {
+  private redirect(res: Response, step: Pick<OidcStep, 'redirectTo'>): void {
     res.setHeader('Cache-Control', 'no-store');
     // The callback URL carries a code and a state: never leak it to the next page's links.
     res.setHeader('Referrer-Policy', 'no-referrer');

@@ -11,6 +11,7 @@ export const OIDC_ERROR_CODES = [
   'OIDC_SIGN_IN_FAILED',
   'OIDC_EMAIL_UNVERIFIED',
   'OIDC_TERMS_REQUIRED',
+  'RATE_LIMITED',
 ] as const;
 type OidcErrorCode = (typeof OIDC_ERROR_CODES)[number];
 

@@ -152,9 +152,12 @@ describe('BriefExports', () => {
       response({
         status: 404,
         json: {
-          code: 'BRIEF_VERSION_NOT_FOUND',
-          message:
-            "Cette version de la contribution n'existe pas : choisissez une version publiée.",
+          error: {
+            code: 'NOT_FOUND',
+            reason: 'BRIEF_VERSION_NOT_FOUND',
+            message:
+              "Cette version de la contribution n'existe pas : choisissez une version publiée.",
+          },
         },
       }),
     );

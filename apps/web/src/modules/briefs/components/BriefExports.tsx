@@ -61,8 +61,10 @@ export function BriefExports({ slug, version }: { slug: string; version: number 
         signal: controller.signal,
       });
       if (!response.ok) {
-        const body = (await response.json().catch(() => null)) as { message?: string } | null;
-        throw new Error(body?.message || t('briefs.exports.failed'));
+        const body = (await response.json().catch(() => null)) as {
+          error?: { message?: string };
+        } | null;
+        throw new Error(body?.error?.message || t('briefs.exports.failed'));
       }
       const length = Number(response.headers.get('Content-Length'));
       const total = Number.isFinite(length) && length > 0 ? length : null;
