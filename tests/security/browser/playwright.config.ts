@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../../e2e/playwright.config';
 
 /**
  * The browser half of `npm run test:security`: the stored-XSS corpus. `seed.setup.ts` stores the
@@ -7,17 +8,6 @@ import { defineConfig } from '@playwright/test';
  */
 const PORT = Number(process.env.SECURITY_E2E_PORT ?? 3300);
 const BASE_URL = `http://localhost:${PORT}`;
-
-// The same Chromium flags as tests/e2e/playwright.config.ts.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export default defineConfig({
   testDir: '.',
