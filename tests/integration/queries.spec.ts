@@ -193,8 +193,9 @@ describe('public queries', () => {
         );
         expect(result.errors).toBeUndefined();
         expect(dataOf(result).proposals.edges).toHaveLength(20);
-        expect(users).toHaveBeenCalledTimes(1);
-        expect(proposalThemes).toHaveBeenCalledTimes(1);
+        // At most one batch each: the list statement already reads them (issue 9, primed loaders).
+        expect(users.mock.calls.length).toBeLessThanOrEqual(1);
+        expect(proposalThemes.mock.calls.length).toBeLessThanOrEqual(1);
         // Territories of proposals and authors in one batch, then their parents in a second one.
         expect(territories.mock.calls.length).toBeLessThanOrEqual(3);
       } finally {

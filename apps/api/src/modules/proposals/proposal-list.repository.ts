@@ -4,6 +4,12 @@ import { PrismaService } from '../../common/prisma/prisma.service';
 import { Prisma } from '../../generated/prisma/client';
 import { broadSupportCondition } from './broad-support.sql';
 import { type ProposalCursor, type ProposalOrderBy } from './proposal-cursor';
+import {
+  type ProposalRelationColumns,
+  type ProposalRelations,
+  relationColumns,
+  splitRelations,
+} from './proposal-relations.sql';
 import { type ProposalRecord } from './proposals.repository';
 import { HIGHLIGHT_START, HIGHLIGHT_STOP } from './search-highlight';
 
@@ -33,12 +39,16 @@ export interface ProposalPageQuery extends ProposalListCriteria {
   after: ProposalCursor | null;
   /** Rows to read: the page size plus one, to know whether another page follows. */
   take: number;
+  /** Whose vote to read along (ProposalRelations.myVote); none when anonymous. */
+  viewerId?: string | null;
 }
 
 export interface ProposalListRow extends ProposalRecord {
   sortKey: Date | number;
   headlineTitle: string | null;
   headlineSnippet: string | null;
+  /** What the row's fields would otherwise load one DataLoader batch at a time. */
+  relations: ProposalRelations;
 }
 
 export interface SimilarProposalRow extends ProposalRecord {
@@ -46,7 +56,7 @@ export interface SimilarProposalRow extends ProposalRecord {
 }
 
 // Every column but "searchVector" (no client type): the same shape as a Prisma Proposal row.
-const COLUMNS = Prisma.sql`p."id", p."consultationId", p."authorId", p."organisationId", p."title",
+export const PROPOSAL_COLUMNS = Prisma.sql`p."id", p."consultationId", p."authorId", p."organisationId", p."title",
   p."summary", p."body", p."bodyHtml", p."territoryId", p."competentLevel", p."lever",
   p."experiment", p."measuredImpact", p."status", p."version", p."votesFor", p."votesAgainst",
   p."votesNeutral", p."commentsCount", p."scoreTop", p."scoreHot", p."scoreControversial",
@@ -60,7 +70,8 @@ const SORT_KEYS: Record<ProposalOrderBy, Prisma.Sql> = {
   TOP: Prisma.sql`p."scoreTop"`,
   HOT: Prisma.sql`p."scoreHot"`,
   CONTROVERSIAL: Prisma.sql`p."scoreControversial"`,
-  MOST_COMMENTED: Prisma.sql`p."commentsCount"::float8`,
+  // Left as int so the (consultationId, commentsCount, id) index serves it; cursors cast to int.
+  MOST_COMMENTED: Prisma.sql`p."commentsCount"`,
   RELEVANCE: Prisma.sql`ts_rank(p."searchVector", q.query)::float8`,
   // Written by the opinion-groups job (modules/opinions); Proposal.opinions ranks in this order.
   CONSENSUS: Prisma.sql`p."scoreConsensus"`,
@@ -95,13 +106,16 @@ function conditions(criteria: ProposalListCriteria): Prisma.Sql {
       WHERE pt."proposalId" = p."id" AND t."slug" IN (${Prisma.join(criteria.themeSlugs)}))`);
   }
   if (criteria.territoryId) {
-    // Communes → départements → régions: a territory and everything below it.
+    // A territory and everything below it: régions → départements → communes, so at most two
+    // levels down (each branch uses the parentId index; a recursive CTE made PostgreSQL hash
+    // the 35 000 territories once per level, issue 9).
     where.push(Prisma.sql`p."territoryId" IN (
-      WITH RECURSIVE within("id") AS (
-        SELECT "id" FROM "territories" WHERE "id" = ${criteria.territoryId}
+        SELECT t0."id" FROM "territories" t0 WHERE t0."id" = ${criteria.territoryId}
         UNION ALL
-        SELECT c."id" FROM "territories" c JOIN within ON c."parentId" = within."id"
-      ) SELECT "id" FROM within)`);
+        SELECT t1."id" FROM "territories" t1 WHERE t1."parentId" = ${criteria.territoryId}
+        UNION ALL
+        SELECT t2."id" FROM "territories" t1 JOIN "territories" t2 ON t2."parentId" = t1."id"
+        WHERE t1."parentId" = ${criteria.territoryId})`);
   }
   if (criteria.authorActorTypes?.length) {
     where.push(Prisma.sql`EXISTS (SELECT 1 FROM "users" u WHERE u."id" = p."authorId"
@@ -126,7 +140,9 @@ function keyset(orderBy: ProposalOrderBy, after: ProposalCursor | null): Prisma.
   const key =
     after.key instanceof Date
       ? Prisma.sql`${after.key.toISOString()}::timestamp`
-      : Prisma.sql`${after.key}::float8`;
+      : orderBy === 'MOST_COMMENTED'
+        ? Prisma.sql`${Math.min(2 ** 31 - 1, Math.max(-(2 ** 31), Math.trunc(after.key)))}::int`
+        : Prisma.sql`${after.key}::float8`;
   const beyond = orderBy === 'OLDEST' ? Prisma.sql`>` : Prisma.sql`<`;
   return Prisma.sql`AND (${SORT_KEYS[orderBy]}, p."id") ${beyond} (${key}, ${after.id}::uuid)`;
 }
@@ -140,23 +156,30 @@ export class ProposalListRepository {
    * costs the same and rows added meanwhile never shift or repeat what was already read. With a
    * search, the title and an excerpt come back highlighted (computed for the page's rows only).
    */
-  findPage(page: ProposalPageQuery): Promise<ProposalListRow[]> {
+  async findPage(page: ProposalPageQuery): Promise<ProposalListRow[]> {
     const key = SORT_KEYS[page.orderBy];
     const direction = page.orderBy === 'OLDEST' ? Prisma.sql`ASC` : Prisma.sql`DESC`;
     const headlines = page.search
       ? Prisma.sql`ts_headline('french_unaccent', translate(sub."title", ${MARKERS}, ''), q.query, ${TITLE_HEADLINE}) AS "headlineTitle",
           ts_headline('french_unaccent', translate(sub."summary" || ' … ' || sub."body", ${SNIPPET_DROPPED}, ''), q.query, ${SNIPPET_HEADLINE}) AS "headlineSnippet"`
       : Prisma.sql`NULL AS "headlineTitle", NULL AS "headlineSnippet"`;
-    return this.prisma.$queryRaw<ProposalListRow[]>`
-      SELECT sub.*, ${headlines}
+    // The relations are read for the page's rows only (the outer query), in the same statement.
+    const rows = await this.prisma.$queryRaw<
+      (Omit<ProposalListRow, 'relations'> & ProposalRelationColumns)[]
+    >`
+      SELECT sub.*, ${headlines}, ${relationColumns('sub', page.viewerId)}
       FROM (
-        SELECT ${COLUMNS}, ${key} AS "sortKey"
+        SELECT ${PROPOSAL_COLUMNS}, ${key} AS "sortKey"
         FROM "proposals" p ${query(page.search)}
         WHERE ${conditions(page)} ${keyset(page.orderBy, page.after)}
         ORDER BY ${key} ${direction}, p."id" ${direction}
         LIMIT ${page.take}
       ) sub ${query(page.search)}
       ORDER BY sub."sortKey" ${direction}, sub."id" ${direction}`;
+    return rows.map((row) => {
+      const { rest, relations } = splitRelations(row);
+      return { ...rest, relations };
+    });
   }
 
   async count(criteria: ProposalListCriteria): Promise<number> {
@@ -188,7 +211,7 @@ export class ProposalListRepository {
       : Prisma.empty;
     return this.prisma.$queryRaw<SimilarProposalRow[]>`
       SELECT * FROM (
-        SELECT ${COLUMNS},
+        SELECT ${PROPOSAL_COLUMNS},
           (0.7 * similarity(p."searchTitle", q.title)
             + 0.3 * ts_rank(p."searchVector", q.query, 32))::float8 AS "similarity"
         FROM "proposals" p

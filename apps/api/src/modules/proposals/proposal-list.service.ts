@@ -27,6 +27,7 @@ import {
   type ProposalListRow,
 } from './proposal-list.repository';
 import { decodeCursor, encodeCursor, type ProposalOrderBy } from './proposal-cursor';
+import { type ProposalRelations } from './proposal-relations.sql';
 import { type ProposalRecord } from './proposals.repository';
 
 export interface ProposalPage {
@@ -38,6 +39,11 @@ export interface ProposalPage {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
   /** Run by ProposalConnectionResolver only when a client asks for it (one COUNT query). */
   totalCount: () => Promise<number>;
+  /**
+   * What the rows' fields read (author, territory, themes, collège counts…), fetched by the
+   * page's own statement: the resolver primes the DataLoaders with it (ProposalRelationsPrimer).
+   */
+  relations: ProposalRelations[];
 }
 
 export interface SimilarProposalResult {
@@ -94,6 +100,7 @@ export class ProposalListService {
       args,
       orderBy,
       lang,
+      actor?.id ?? null,
     );
   }
 
@@ -113,6 +120,7 @@ export class ProposalListService {
       args,
       'NEWEST',
       lang,
+      actor?.id ?? null,
     );
   }
 
@@ -208,6 +216,7 @@ export class ProposalListService {
     args: { first?: number | null; after?: string | null },
     orderBy: ProposalOrderBy,
     lang: Language,
+    viewerId: string | null,
   ): Promise<ProposalPage> {
     const first = args.first ?? PROPOSALS_PAGE_DEFAULT;
     if (!Number.isInteger(first) || first < 1 || first > PROPOSALS_PAGE_MAX) {
@@ -233,17 +242,25 @@ export class ProposalListService {
         lang,
       );
     }
-    const rows = await this.repository.findPage({ ...criteria, orderBy, after, take: first + 1 });
-    const edges = rows.slice(0, first).map((row) => this.edge(row, orderBy));
+    const rows = await this.repository.findPage({
+      ...criteria,
+      orderBy,
+      after,
+      take: first + 1,
+      viewerId,
+    });
+    const shown = rows.slice(0, first);
+    const edges = shown.map((row) => this.edge(row, orderBy));
     return {
       edges,
       pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
       totalCount: () => this.repository.count(criteria),
+      relations: shown.map((row) => row.relations),
     };
   }
 
   private edge(row: ProposalListRow, orderBy: ProposalOrderBy): ProposalPage['edges'][number] {
-    const { sortKey, headlineTitle, headlineSnippet, ...node } = row;
+    const { sortKey, headlineTitle, headlineSnippet, relations: _relations, ...node } = row;
     return {
       cursor: encodeCursor({ orderBy, key: sortKey, id: node.id }),
       node,

@@ -5,6 +5,7 @@ import { OrganisationsModule } from '../organisations/organisations.module';
 import { TerritoriesModule } from '../territories/territories.module';
 import { ThemesModule } from '../themes/themes.module';
 import { UsersModule } from '../users/users.module';
+import { VotesModule } from '../votes/votes.module';
 import {
   ProposalFieldsResolver,
   ProposalRevisionsResolver,
@@ -13,6 +14,7 @@ import {
 import { ProposalConnectionResolver } from './proposal-connection.resolver';
 import { ProposalListRepository } from './proposal-list.repository';
 import { ProposalListService } from './proposal-list.service';
+import { ProposalRelationsPrimer } from './proposal-relations.primer';
 import { ProposalsLoaders } from './proposals.loaders';
 import { ProposalsRepository } from './proposals.repository';
 import { ProposalsResolver } from './proposals.resolver';
@@ -29,6 +31,7 @@ import { AnswerProposalResolver } from './use-cases/answer-proposal.resolver';
     TerritoriesModule,
     UsersModule,
     OrganisationsModule,
+    VotesModule,
   ],
   providers: [
     ProposalsResolver,
@@ -44,6 +47,7 @@ import { AnswerProposalResolver } from './use-cases/answer-proposal.resolver';
     ProposalsRepository,
     ProposalListRepository,
     ProposalsLoaders,
+    ProposalRelationsPrimer,
   ],
   exports: [ProposalsRepository, ProposalListService],
 })

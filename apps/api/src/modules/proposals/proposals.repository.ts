@@ -15,6 +15,13 @@ import {
   type ProposalStatusChange as StatusChangeRow,
 } from '../../generated/prisma/client';
 import { type ThemeRecord } from '../themes/themes.repository';
+import { PROPOSAL_COLUMNS } from './proposal-list.repository';
+import {
+  type ProposalRelationColumns,
+  type ProposalRelations,
+  relationColumns,
+  splitRelations,
+} from './proposal-relations.sql';
 import { holdOrTrustAuthor, type HoldRule } from '../users/author-trust';
 
 export type ProposalRecord = ProposalRow;
@@ -71,6 +78,22 @@ export class ProposalsRepository {
   /** Any status: callers decide who may see it. */
   findById(id: string): Promise<ProposalRecord | null> {
     return this.prisma.proposal.findUnique({ where: { id } });
+  }
+
+  /**
+   * A proposal with what its page's fields read through DataLoaders (author, territory, themes,
+   * collège counts, consultation, the viewer's vote), in one statement.
+   */
+  async findByIdWithRelations(
+    id: string,
+    viewerId: string | null,
+  ): Promise<{ proposal: ProposalRecord; relations: ProposalRelations } | null> {
+    const rows = await this.prisma.$queryRaw<(ProposalRecord & ProposalRelationColumns)[]>`
+      SELECT sub.*, ${relationColumns('sub', viewerId)}
+      FROM (SELECT ${PROPOSAL_COLUMNS} FROM "proposals" p WHERE p."id" = ${id}::uuid) sub`;
+    if (!rows[0]) return null;
+    const { rest, relations } = splitRelations(rows[0]);
+    return { proposal: rest, relations };
   }
 
   /**

@@ -1,7 +1,8 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { type Actor, type Language } from '@passerelle/domain';
 import { CurrentUser, Public } from '../../common/auth/auth.decorators';
-import { Lang } from '../../common/graphql/graphql-context';
+import { type LoaderRegistry } from '../../common/dataloader/loader-registry';
+import { Lang, Loaders } from '../../common/graphql/graphql-context';
 import { ProposalsArgs, SimilarProposalsArgs } from './dto/proposals.args';
 import { SubmitProposalInput } from './dto/submit-proposal.input';
 import { UpdateProposalInput, WithdrawProposalInput } from './dto/update-proposal.input';
@@ -12,6 +13,7 @@ import {
   ProposalListService,
   type SimilarProposalResult,
 } from './proposal-list.service';
+import { ProposalRelationsPrimer } from './proposal-relations.primer';
 import { type ProposalRecord } from './proposals.repository';
 import { ProposalsService } from './proposals.service';
 import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
@@ -22,6 +24,7 @@ export class ProposalsResolver {
   constructor(
     private readonly service: ProposalsService,
     private readonly lists: ProposalListService,
+    private readonly primer: ProposalRelationsPrimer,
   ) {}
 
   @Public()
@@ -29,12 +32,15 @@ export class ProposalsResolver {
     description:
       'Publicly visible proposals: filters, French full-text search and sort keys, with keyset pagination (`first`, `after`).',
   })
-  proposals(
+  async proposals(
     @Args() args: ProposalsArgs,
     @CurrentUser() actor: Actor,
     @Lang() lang: Language,
+    @Loaders() loaders: LoaderRegistry,
   ): Promise<ProposalPage> {
-    return this.lists.list(args, lang, actor);
+    const page = await this.lists.list(args, lang, actor);
+    this.primer.prime(loaders, page.relations, actor);
+    return page;
   }
 
   @Public()
@@ -54,12 +60,15 @@ export class ProposalsResolver {
     description:
       'NOT_FOUND (reason PROPOSAL_NOT_FOUND) when missing or not public (authors still see their own).',
   })
-  proposal(
+  async proposal(
     @Args('id', { type: () => ID }) id: string,
     @CurrentUser() actor: Actor,
     @Lang() lang: Language,
+    @Loaders() loaders: LoaderRegistry,
   ): Promise<ProposalRecord> {
-    return this.service.get(actor, id, lang);
+    const { proposal, relations } = await this.service.getWithRelations(actor, id, lang);
+    this.primer.prime(loaders, [relations], actor);
+    return proposal;
   }
 
   @Mutation(() => Proposal, {

@@ -31,6 +31,7 @@ import { OrganisationsRepository } from '../organisations/organisations.reposito
 import { TerritoriesRepository } from '../territories/territories.repository';
 import { ThemesRepository } from '../themes/themes.repository';
 import { type ProposalRecord, ProposalsRepository } from './proposals.repository';
+import { type ProposalRelations } from './proposal-relations.sql';
 
 type ProposalContent = Pick<
   SubmitProposalInput,
@@ -79,6 +80,24 @@ export class ProposalsService {
       throw new DomainError(DomainErrorCode.PROPOSAL_NOT_FOUND, undefined, lang);
     }
     return proposal;
+  }
+
+  /**
+   * Like `get`, with what the proposal's fields read through DataLoaders, fetched by the same
+   * statement (the resolver primes the loaders with it).
+   */
+  async getWithRelations(
+    actor: Actor,
+    id: string,
+    lang: Language,
+  ): Promise<{ proposal: ProposalRecord; relations: ProposalRelations }> {
+    const found = isUuid(id)
+      ? await this.proposals.findByIdWithRelations(id, actor?.id ?? null)
+      : null;
+    if (!found || !this.isVisibleTo(actor, found.proposal)) {
+      throw new DomainError(DomainErrorCode.PROPOSAL_NOT_FOUND, undefined, lang);
+    }
+    return found;
   }
 
   canEdit(actor: Actor, proposal: ProposalRecord): boolean {
