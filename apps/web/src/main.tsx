@@ -5,22 +5,39 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { AppProviders } from './app/AppProviders';
 import { AppRoutes } from './app/AppRoutes';
-import { currentLanguage, createI18n } from './app/i18n/i18n';
+import {
+  currentLanguage,
+  createI18n,
+  DEFAULT_UI_LANGUAGE,
+  loadDictionary,
+  storedLanguage,
+} from './app/i18n/i18n';
 import { createApolloClient, createSessionRefresher } from './app/providers/apollo';
-
-const i18n = createI18n();
-const getLanguage = () => currentLanguage(i18n);
-const client = createApolloClient(getLanguage, createSessionRefresher(getLanguage));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-createRoot(root).render(
-  <StrictMode>
-    <AppProviders i18n={i18n} client={client}>
-      <BrowserRouter>
-        <AppRoutes />
-      </BrowserRouter>
-    </AppProviders>
-  </StrictMode>,
-);
+/** Renders once the stored language's dictionary is in memory (English is fetched on demand). */
+async function start(container: HTMLElement) {
+  const language = storedLanguage();
+  // Offline or a failed chunk: French rather than a blank page.
+  const ready = await loadDictionary(language).then(
+    () => true,
+    () => false,
+  );
+  const i18n = createI18n(ready ? language : DEFAULT_UI_LANGUAGE);
+  const getLanguage = () => currentLanguage(i18n);
+  const client = createApolloClient(getLanguage, createSessionRefresher(getLanguage));
+
+  createRoot(container).render(
+    <StrictMode>
+      <AppProviders i18n={i18n} client={client}>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </AppProviders>
+    </StrictMode>,
+  );
+}
+
+void start(root);

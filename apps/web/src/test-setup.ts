@@ -1,5 +1,10 @@
 import '@testing-library/jest-dom';
 import { TextDecoder, TextEncoder } from 'node:util';
+import { en } from './app/i18n/en';
+import { registerDictionary } from './app/i18n/i18n';
+
+// The app fetches the English dictionary on demand; tests create either language synchronously.
+registerDictionary('en', en);
 
 // jsdom lacks the encoding API react-router uses.
 Object.assign(globalThis, { TextEncoder, TextDecoder });

@@ -1,7 +1,6 @@
 import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { HomePage } from '../modules/home/components/HomePage';
-import { ProposalPage } from '../modules/proposals/components/ProposalPage';
 import { NotFoundPage } from '../shared/ui/NotFoundPage';
 import { Layout } from './layout/Layout';
 
@@ -39,6 +38,13 @@ const SubmitProposalPage = lazy(() =>
 const ProposalsPage = lazy(() =>
   import('../modules/proposals/components/ProposalsPage').then((m) => ({
     default: m.ProposalsPage,
+  })),
+);
+
+// The proposal page carries voting, comments, opinions and moderation: not needed on the home page.
+const ProposalPage = lazy(() =>
+  import('../modules/proposals/components/ProposalPage').then((m) => ({
+    default: m.ProposalPage,
   })),
 );
 

@@ -7,15 +7,75 @@ import { GRAPHQL_PATH } from '../graphql/graphql-options';
 
 const API_PATHS = [GRAPHQL_PATH, '/health', '/api/email', '/api/auth', '/api/me'];
 const HAS_EXTENSION = /\.[a-z0-9]+$/i;
+const ASSETS_PREFIX = '/assets/';
+/** The build writes `.br` and `.gz` next to scripts, style sheets and images (vite.config.mts). */
+const ENCODINGS = [
+  { name: 'br', extension: '.br' },
+  { name: 'gzip', extension: '.gz' },
+] as const;
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
 
 function isApiPath(urlPath: string): boolean {
   return API_PATHS.some((prefix) => urlPath === prefix || urlPath.startsWith(`${prefix}/`));
 }
 
+/** Names of the precompressed files under `assets/` (e.g. `assets/index-abc.js.br`), read once. */
+function precompressedFiles(dir: string): Set<string> {
+  const assets = path.join(dir, 'assets');
+  if (!fs.existsSync(assets)) return new Set();
+  return new Set(
+    fs
+      .readdirSync(assets)
+      .filter((name) => ENCODINGS.some((encoding) => name.endsWith(encoding.extension)))
+      .map((name) => `${ASSETS_PREFIX}${name}`),
+  );
+}
+
+/** Whether the client accepts an encoding (`Accept-Encoding: gzip, br;q=1`), not refused with q=0. */
+export function acceptsEncoding(header: string | undefined, encoding: string): boolean {
+  return (header ?? '').split(',').some((part) => {
+    const [name, ...params] = part.trim().split(';');
+    if (name?.trim().toLowerCase() !== encoding) return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
+}
+
+/**
+ * Answers `/assets/x.js` with `x.js.br` (or `.gz`) when the client accepts it and the build wrote
+ * it: fingerprinted files compressed once at the highest level, never on each request.
+ */
+function servePrecompressed(dir: string) {
+  const available = precompressedFiles(dir);
+  return (req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.path.startsWith(ASSETS_PREFIX)) {
+      return next();
+    }
+    const contentType = CONTENT_TYPES[path.extname(req.path)];
+    if (!contentType) return next();
+    res.vary('Accept-Encoding');
+    const header = req.headers['accept-encoding'];
+    const encoding = ENCODINGS.find(
+      (e) => available.has(req.path + e.extension) && acceptsEncoding(header, e.name),
+    );
+    if (encoding) {
+      res.setHeader('Content-Type', contentType);
+      res.setHeader('Content-Encoding', encoding.name);
+      req.url = req.path + encoding.extension;
+    }
+    next();
+  };
+}
+
 /**
  * Serves the built web app from `dir` with a fallback to index.html for client-side routes.
  * API paths and missing files (anything with an extension) are left to the API, which answers
- * 404. Without a built app the API runs alone.
+ * 404. Fingerprinted assets are cached for a year and sent precompressed (brotli or gzip) when the
+ * client accepts it. Without a built app the API runs alone.
  */
 export function serveWebApp(
   app: NestExpressApplication,
@@ -27,6 +87,7 @@ export function serveWebApp(
     logger.warn(`No built web app in ${dir}: serving the API only`, 'WebApp');
     return false;
   }
+  app.use(servePrecompressed(dir));
   app.useStaticAssets(dir, {
     index: false,
     setHeaders: (res, filePath) => {

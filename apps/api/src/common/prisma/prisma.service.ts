@@ -5,13 +5,16 @@ import { type AppConfig } from '../../config/config.schema';
 import { PrismaClient } from '../../generated/prisma/client';
 
 /**
- * Connection pool settings. A connection attempt that gets no answer (a server behind a dead
- * route, a failover in progress) gives up after CONNECT_TIMEOUT_MS, so a request fails with
- * SERVICE_UNAVAILABLE instead of hanging; idle connections are closed after IDLE_TIMEOUT_MS and
- * TCP keep-alive notices a peer that vanished.
+ * Connection pool settings. node-postgres applies `connectionTimeoutMillis` both to a connection
+ * attempt that gets no answer (a server behind a dead route, a failover in progress) and to a
+ * request queued for a free connection of the pool: past it the request fails with
+ * SERVICE_UNAVAILABLE instead of hanging. It is long enough that a burst of votes queued behind
+ * one proposal's row lock on a busy machine still gets through (a 5 s bound refused some in CI);
+ * a stopped or restarting server answers at once and is not concerned. Idle connections are
+ * closed after 30 s and TCP keep-alive notices a peer that vanished.
  */
 export const POOL_SETTINGS = {
-  connectionTimeoutMillis: 5_000,
+  connectionTimeoutMillis: 30_000,
   idleTimeoutMillis: 30_000,
   keepAlive: true,
 } as const;

@@ -1,7 +1,7 @@
 import { Button } from '@mantine/core';
 import { useApolloClient } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage } from '../i18n/i18n';
+import { changeLanguage, currentLanguage } from '../i18n/i18n';
 
 /**
  * One button naming the other language in that language ("English" on the French site).
@@ -13,7 +13,7 @@ export function LanguageSwitch() {
   const next = currentLanguage(i18n) === 'fr' ? 'en' : 'fr';
 
   const switchLanguage = async () => {
-    await i18n.changeLanguage(next);
+    await changeLanguage(i18n, next);
     await client.refetchQueries({ include: 'active' });
   };
 

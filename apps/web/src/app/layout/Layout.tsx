@@ -1,14 +1,10 @@
-import { Suspense, useEffect, useRef, type MouseEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
 import { Container, Group, Text, VisuallyHidden } from '@mantine/core';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { AdminNavItem } from '../../modules/admin/components/AdminNavItem';
 import { AccountMenu } from '../../modules/auth/components/AccountMenu';
-import { EmailVerificationBanner } from '../../modules/auth/components/EmailVerificationBanner';
-import { CurationNavItem } from '../../modules/curation/components/CurationNavItem';
+import { useCurrentUser } from '../../modules/auth/hooks/useCurrentUser';
 import { dashboardPaths } from '../../modules/dashboard/lib/paths';
-import { NotificationBell } from '../../modules/notifications/components/NotificationBell';
-import { SuspensionBanner } from '../../modules/notifications/components/SuspensionBanner';
 import { LoadingState } from '../../shared/ui/LoadingState';
 import { MAIN_ID } from '../../shared/ui/PageTitle';
 import { paths } from '../paths';
@@ -32,6 +28,37 @@ const Logo = () => (
     />
   </svg>
 );
+
+// What only signed-in users see (role-based links, notifications, account notices): loaded once
+// the session is known, so visitors never download it.
+const AdminNavItem = lazy(() =>
+  import('../../modules/admin/components/AdminNavItem').then((m) => ({ default: m.AdminNavItem })),
+);
+const CurationNavItem = lazy(() =>
+  import('../../modules/curation/components/CurationNavItem').then((m) => ({
+    default: m.CurationNavItem,
+  })),
+);
+const NotificationBell = lazy(() =>
+  import('../../modules/notifications/components/NotificationBell').then((m) => ({
+    default: m.NotificationBell,
+  })),
+);
+const SuspensionBanner = lazy(() =>
+  import('../../modules/notifications/components/SuspensionBanner').then((m) => ({
+    default: m.SuspensionBanner,
+  })),
+);
+const EmailVerificationBanner = lazy(() =>
+  import('../../modules/auth/components/EmailVerificationBanner').then((m) => ({
+    default: m.EmailVerificationBanner,
+  })),
+);
+
+function SignedInOnly({ children }: { children: ReactNode }) {
+  const { user } = useCurrentUser();
+  return user ? <Suspense fallback={null}>{children}</Suspense> : null;
+}
 
 /**
  * The app shell: skip link, header (brand, navigation, language, notifications, account), the
@@ -85,23 +112,29 @@ export function Layout() {
               <li>
                 <NavLink to={paths.submit}>{t('nav.submit')}</NavLink>
               </li>
-              <CurationNavItem />
-              <AdminNavItem />
+              <SignedInOnly>
+                <CurationNavItem />
+                <AdminNavItem />
+              </SignedInOnly>
             </ul>
           </nav>
           <div className="header-language">
             <LanguageSwitch />
           </div>
           <Group className="header-account" gap="xs" wrap="nowrap">
-            <NotificationBell />
+            <SignedInOnly>
+              <NotificationBell />
+            </SignedInOnly>
             <AccountMenu />
           </Group>
         </Container>
       </header>
       <main id={MAIN_ID} ref={mainRef} tabIndex={-1} className="site-main">
         <Container size="lg">
-          <SuspensionBanner />
-          <EmailVerificationBanner />
+          <SignedInOnly>
+            <SuspensionBanner />
+            <EmailVerificationBanner />
+          </SignedInOnly>
           <Suspense fallback={<LoadingState />}>
             <Outlet />
           </Suspense>

@@ -1,30 +1,17 @@
-import { Button, Group, Menu } from '@mantine/core';
-import { Link, useNavigate } from 'react-router';
+import { lazy, Suspense } from 'react';
+import { Button, Group } from '@mantine/core';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../../app/paths';
-import { useSignOut } from '../hooks/useAuthActions';
 import { useCurrentUser } from '../hooks/useCurrentUser';
+import { ChevronDown } from './ChevronDown';
 
-const ChevronDown = () => (
-  <svg
-    aria-hidden
-    width="14"
-    height="14"
-    viewBox="0 0 24 24"
-    fill="none"
-    stroke="currentColor"
-    strokeWidth="2.5"
-  >
-    <path d="m6 9 6 6 6-6" />
-  </svg>
-);
+const UserMenu = lazy(() => import('./UserMenu').then((m) => ({ default: m.UserMenu })));
 
 /** "Sign in / Create an account" for visitors; the user's name with a sign-out item otherwise. */
 export function AccountMenu() {
   const { t } = useTranslation();
   const { user, loading } = useCurrentUser();
-  const { signOut } = useSignOut();
-  const navigate = useNavigate();
 
   if (loading) return null;
 
@@ -41,37 +28,16 @@ export function AccountMenu() {
     );
   }
 
-  const handleSignOut = async () => {
-    try {
-      await signOut();
-    } catch {
-      return; // the session is still open (network failure): the menu stays as it is
-    }
-    await navigate(paths.home, { state: { announce: t('account.signedOutNotice') } });
-  };
-
   return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <Button
-          variant="light"
-          rightSection={<ChevronDown />}
-          aria-label={t('account.menuLabel', { name: user.displayName })}
-        >
+    // Until the menu's chunk arrives: the same button, inert and hidden from assistive technologies.
+    <Suspense
+      fallback={
+        <Button component="span" variant="light" rightSection={<ChevronDown />} aria-hidden>
           {user.displayName}
         </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item component={Link} to={paths.profile}>
-          {t('nav.profile')}
-        </Menu.Item>
-        {(user.role === 'MODERATOR' || user.role === 'ADMIN') && (
-          <Menu.Item component={Link} to={paths.moderation}>
-            {t('nav.moderation')}
-          </Menu.Item>
-        )}
-        <Menu.Item onClick={() => void handleSignOut()}>{t('account.signOut')}</Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+      }
+    >
+      <UserMenu user={user} />
+    </Suspense>
   );
 }

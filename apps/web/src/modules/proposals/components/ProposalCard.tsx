@@ -9,7 +9,7 @@ import type {
 import { territoryLabel } from '../../../shared/ui/format';
 import { Highlighted } from '../../../shared/ui/Highlighted';
 import { authorName, proposalText, proposalTitle } from '../../privacy/anonymous';
-import { BroadSupportBadge } from '../../votes/components/BroadSupport';
+import { BroadSupportBadge } from '../../votes/components/BroadSupportBadge';
 import { ThemeBadges } from './ThemeBadges';
 import { VoteCounts } from './VoteCounts';
 

@@ -1,4 +1,4 @@
-import { Badge, Stack, Table, Text } from '@mantine/core';
+import { Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { COLLEGE_COUNT } from '@passerelle/domain';
@@ -6,36 +6,9 @@ import type { CollegeSupportFigures, SupportBreadth } from '../../../shared/grap
 import { thresholdValues, useFormatShare } from '../breadth-format';
 import { PROPOSAL_VOTES_QUERY } from '../graphql/votes.documents';
 import { ScrollableTable } from '../../../shared/ui/ScrollableTable';
+import { BroadSupportBadge } from './BroadSupportBadge';
 
-/** "Soutien large : 3 collèges sur 7 ≥ 60 %", shown only when the proposal meets its thresholds. */
-export function BroadSupportBadge({
-  breadth,
-  size = 'md',
-}: {
-  breadth: SupportBreadth | null | undefined;
-  size?: 'md' | 'lg';
-}) {
-  const { t } = useTranslation();
-  const formatShare = useFormatShare();
-  if (!breadth?.isBroad) return null;
-  return (
-    <Badge
-      color="passerelle"
-      variant="light"
-      radius="sm"
-      tt="none"
-      size={size}
-      title={t('breadth.rule', thresholdValues(breadth.thresholds, formatShare))}
-      data-testid="broad-support-badge"
-    >
-      {t('breadth.badge', {
-        count: breadth.qualifyingColleges.length,
-        total: COLLEGE_COUNT,
-        share: formatShare(breadth.thresholds.minForShare),
-      })}
-    </Badge>
-  );
-}
+export { BroadSupportBadge };
 
 /** The badge in a proposal page's header, from the figures the vote panel reads (one request). */
 export function ProposalBroadSupportBadge({ proposalId }: { proposalId: string }) {
