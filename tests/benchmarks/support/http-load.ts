@@ -1,0 +1,154 @@
+/**
+ * One load scenario against the API with autocannon: GraphQL POSTs (bodies chosen per request),
+ * exact latency percentiles from every response's own time (autocannon's histogram has no p95),
+ * GraphQL errors (`"errors"` in a 200 answer) counted apart from HTTP failures.
+ */
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+
+/** Linux' USER_HZ: /proc reports CPU times in 1/100 s. */
+const CLOCK_TICKS = 100;
+
+export interface GraphqlRequest {
+  body: string;
+  /** e.g. `{ authorization: 'Bearer …' }` */
+  headers?: Record<string, string>;
+}
+
+export interface LoadOptions {
+  name: string;
+  url: string;
+  /** Called for every request: which body (and headers) to send. */
+  next: () => GraphqlRequest;
+  durationSeconds: number;
+  connections: number;
+  /** Requests per second over all connections; unset: as fast as the API answers. */
+  rate?: number;
+}
+
+export interface LoadResult {
+  name: string;
+  requests: number;
+  /** Answered requests per second over the run. */
+  rps: number;
+  /** The requested rate, if any. */
+  rate?: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  /** HTTP errors, timeouts and non-2xx answers. */
+  failures: number;
+  /** 2xx answers carrying GraphQL `errors`. */
+  graphqlErrors: number;
+  /** The first error body seen, to tell what went wrong. */
+  firstError?: string;
+  /** CPU time of the API process per answered request (user + system), when measured. */
+  apiCpuMs?: number;
+}
+
+/** Exact percentile (nearest rank) of sorted values. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const times: number[] = [];
+  let graphqlErrors = 0;
+  let firstError: string | undefined;
+  let finish: (error: unknown, result: autocannon.Result) => void = () => undefined;
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    finish = (error, result) => (error ? reject(error as Error) : resolve(result));
+  });
+  const instance = autocannon(
+    {
+      url: options.url,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      connections: options.connections,
+      duration: options.durationSeconds,
+      ...(options.rate ? { overallRate: options.rate } : {}),
+      timeout: 30,
+      requests: [
+        {
+          setupRequest: (request) => {
+            const next = options.next();
+            return {
+              ...request,
+              body: next.body,
+              headers: { 'content-type': 'application/json', ...next.headers },
+            };
+          },
+          onResponse: (status, body) => {
+            if (status >= 200 && status < 300 && body.includes('"errors"')) {
+              graphqlErrors++;
+              firstError ??= body.slice(0, 500);
+            } else if (status >= 300) {
+              firstError ??= `HTTP ${status}: ${body.slice(0, 500)}`;
+            }
+          },
+        },
+      ],
+    },
+    (error, result) => finish(error, result),
+  );
+  instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  const result = await done;
+  times.sort((a, b) => a - b);
+  return {
+    name: options.name,
+    requests: times.length,
+    rps: times.length / result.duration,
+    rate: options.rate,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    max: times.at(-1) ?? Number.NaN,
+    failures: result.errors + result.non2xx,
+    graphqlErrors,
+    firstError,
+  };
+}
+
+const ms = (value: number) => (Number.isNaN(value) ? '—' : value.toFixed(1));
+
+export const LOAD_HEADER =
+  'scenario'.padEnd(58) +
+  'rate'.padStart(6) +
+  'req/s'.padStart(8) +
+  'p50 ms'.padStart(9) +
+  'p95 ms'.padStart(9) +
+  'p99 ms'.padStart(9) +
+  'max ms'.padStart(9) +
+  'requests'.padStart(10) +
+  'errors'.padStart(8) +
+  'API CPU ms/req'.padStart(16);
+
+export function formatLoad(result: LoadResult): string {
+  return (
+    result.name.padEnd(58) +
+    (result.rate ? String(result.rate) : 'max').padStart(6) +
+    result.rps.toFixed(1).padStart(8) +
+    ms(result.p50).padStart(9) +
+    ms(result.p95).padStart(9) +
+    ms(result.p99).padStart(9) +
+    ms(result.max).padStart(9) +
+    String(result.requests).padStart(10) +
+    String(result.failures + result.graphqlErrors).padStart(8) +
+    (result.apiCpuMs === undefined ? '' : result.apiCpuMs.toFixed(1).padStart(16))
+  );
+}
+
+/** CPU time (user + system) a process used so far, in ms, from /proc (Linux; NaN elsewhere). */
+export function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return Number.NaN;
+  }
+}
