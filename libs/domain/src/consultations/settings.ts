@@ -88,6 +88,26 @@ function valueOr<T>(schema: z.ZodType<T>, stored: unknown, fallback: T): T {
 const inOrder = (values: readonly VoteValue[]): VoteValue[] =>
   VOTE_VALUE_ORDER.filter((value) => values.includes(value));
 
+/** The rules stored values are read with: built once, on first use (lists read many rows). */
+let storedRules: {
+  reportThreshold: z.ZodType<number>;
+  preModeration: z.ZodType<boolean>;
+  voteValues: z.ZodType<VoteValue[]>;
+  minForShare: z.ZodType<number>;
+  minColleges: z.ZodType<number>;
+  minVotesPerCollege: z.ZodType<number>;
+} | null = null;
+
+const rules = () =>
+  (storedRules ??= {
+    reportThreshold: reportThreshold(),
+    preModeration: z.boolean(),
+    voteValues: voteValues(),
+    minForShare: minForShare(),
+    minColleges: minColleges(),
+    minVotesPerCollege: minVotesPerCollege(),
+  });
+
 /**
  * The settings stored on a consultation, with defaults: a missing or invalid value (e.g. rows
  * written before a setting existed) falls back to its default, key by key.
@@ -96,27 +116,28 @@ export function parseConsultationSettings(json: unknown): ConsultationSettings {
   const stored = isRecord(json) ? json : {};
   const defaults = DEFAULT_CONSULTATION_SETTINGS;
   const thresholds = isRecord(stored['collegeThresholds']) ? stored['collegeThresholds'] : {};
+  const rule = rules();
   return {
     reportThreshold: valueOr(
-      reportThreshold(),
+      rule.reportThreshold,
       stored['reportThreshold'],
       defaults.reportThreshold,
     ),
-    preModeration: valueOr(z.boolean(), stored['preModeration'], defaults.preModeration),
-    voteValues: inOrder(valueOr(voteValues(), stored['voteValues'], defaults.voteValues)),
+    preModeration: valueOr(rule.preModeration, stored['preModeration'], defaults.preModeration),
+    voteValues: inOrder(valueOr(rule.voteValues, stored['voteValues'], defaults.voteValues)),
     collegeThresholds: {
       minForShare: valueOr(
-        minForShare(),
+        rule.minForShare,
         thresholds['minForShare'],
         defaults.collegeThresholds.minForShare,
       ),
       minColleges: valueOr(
-        minColleges(),
+        rule.minColleges,
         thresholds['minColleges'],
         defaults.collegeThresholds.minColleges,
       ),
       minVotesPerCollege: valueOr(
-        minVotesPerCollege(),
+        rule.minVotesPerCollege,
         thresholds['minVotesPerCollege'],
         defaults.collegeThresholds.minVotesPerCollege,
       ),
