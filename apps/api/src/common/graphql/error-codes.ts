@@ -12,6 +12,10 @@ export const GraphQLErrorCode = {
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** A plain HTTP path under /api that no route serves. */
   ROUTE_NOT_FOUND: 'ROUTE_NOT_FOUND',
+  /** A request body over the size limit, refused before it is read further. */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** A request the HTTP layer could not read (e.g. a body that is not the JSON it claims). */
+  MALFORMED_REQUEST: 'MALFORMED_REQUEST',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type GraphQLErrorCode = (typeof GraphQLErrorCode)[keyof typeof GraphQLErrorCode];
@@ -98,6 +102,10 @@ export const ApiErrorReason = {
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** A plain HTTP path under /api that no route serves. */
   ROUTE_NOT_FOUND: 'ROUTE_NOT_FOUND',
+  /** A request body over the size limit, refused before it is read further. */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** A request the HTTP layer could not read (e.g. a body that is not the JSON it claims). */
+  MALFORMED_REQUEST: 'MALFORMED_REQUEST',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ApiErrorReason = (typeof ApiErrorReason)[keyof typeof ApiErrorReason];
@@ -114,6 +122,14 @@ const API_MESSAGES: Record<ApiErrorReason, Record<Language, string>> = {
   SERVICE_UNAVAILABLE: {
     fr: 'Service momentanément indisponible, réessayez dans quelques instants.',
     en: 'Service temporarily unavailable, try again in a few moments.',
+  },
+  PAYLOAD_TOO_LARGE: {
+    fr: 'Requête trop volumineuse : envoyez un contenu plus court.',
+    en: 'Request too large: send a shorter content.',
+  },
+  MALFORMED_REQUEST: {
+    fr: 'Requête illisible : le corps envoyé ne correspond pas à son type de contenu.',
+    en: 'Unreadable request: the body sent does not match its content type.',
   },
   ROUTE_NOT_FOUND: {
     fr: 'Rien n’est servi à cette adresse : vérifiez le lien.',

@@ -54,12 +54,42 @@ export function restErrorAnswer(
       isUnexpected: false,
     };
   }
+  const refusal = httpLayerRefusal(exception);
+  if (refusal) {
+    // The HTTP layer (body parser) refused the request before any route ran.
+    return {
+      status: refusal.status,
+      body: {
+        error: {
+          code: GraphQLErrorCode.BAD_USER_INPUT,
+          reason: refusal.reason,
+          message: apiErrorMessage(refusal.reason, lang),
+          ...(requestId ? { requestId } : {}),
+        },
+      },
+      isUnexpected: false,
+    };
+  }
   const { error, isUnexpected } = mapError(exception, { lang, requestId, exposeDetails });
   const extensions = error.extensions as ErrorExtensions;
   return {
     status: STATUS_OF[extensions.code] ?? 500,
     body: { error: { ...extensions, message: error.message } },
     isUnexpected,
+  };
+}
+
+/**
+ * A client error of the HTTP layer: body-parser throws `http-errors` objects with a 4xx `status`
+ * and `expose: true` (413 for a body over the limit, 400 for unreadable JSON).
+ */
+function httpLayerRefusal(exception: unknown): { status: number; reason: ApiErrorReason } | null {
+  if (typeof exception !== 'object' || exception === null) return null;
+  const { status, expose } = exception as { status?: unknown; expose?: unknown };
+  if (expose !== true || typeof status !== 'number' || status < 400 || status > 499) return null;
+  return {
+    status,
+    reason: status === 413 ? ApiErrorReason.PAYLOAD_TOO_LARGE : ApiErrorReason.MALFORMED_REQUEST,
   };
 }
 
