@@ -397,6 +397,17 @@ describe('deleteMyAccount', () => {
       votesNeutral: 1,
       author: { deleted: true },
     });
+    // Lists read the same columns: the erased proposal is erased there too.
+    const listed = dataOf(
+      await api.gql<{ proposals: { edges: { node: { id: string; erased: boolean } }[] } }>(
+        `query ($filter: ProposalFilter) {
+          proposals(filter: $filter, first: 50) { edges { node { id erased title } } }
+        }`,
+        { filter: { consultationId, authorId: s.user.id } },
+        { token: other },
+      ),
+    ).proposals.edges.map((edge) => edge.node);
+    expect(listed).toEqual([{ id: s.ownProposalId, erased: true, title: 'Proposition effacée' }]);
     // The thread stays readable: the erased comment is a placeholder, the reply keeps its parent.
     const thread = dataOf(
       await api.gql<ThreadData>(THREAD, { id: s.otherProposalId }, { token: other }),
