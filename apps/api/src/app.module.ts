@@ -7,6 +7,8 @@ import { AuthCommonModule } from './common/auth/auth-common.module';
 import './common/graphql/enums';
 import { GraphQLExceptionFilter } from './common/graphql/graphql-exception.filter';
 import { graphqlOptions } from './common/graphql/graphql-options';
+import { PublicReadCache } from './common/graphql/public-read-cache';
+import { PublicReadCacheModule } from './common/graphql/public-read-cache.module';
 import { loggerOptions } from './common/http/logger.options';
 import { MailModule } from './common/mail/mail.module';
 import { PrismaModule } from './common/prisma/prisma.module';
@@ -46,9 +48,11 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config)),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        PublicReadCacheModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          ...graphqlOptions(config),
+          inject: [PublicReadCache],
+          useFactory: (cache: PublicReadCache) => graphqlOptions(config, cache),
         }),
         PrismaModule,
         MailModule,

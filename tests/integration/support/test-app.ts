@@ -71,6 +71,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     RATE_LIMIT_FACTOR: '1000',
     // No background jobs unless a suite asks: several suites count the SQL statements they cause.
     JOBS_ENABLED: 'false',
+    // Suites write fixtures straight into the database between two anonymous reads, which the
+    // public-read cache would answer from memory: public-read-cache.spec.ts turns it on.
+    ANONYMOUS_CACHE_TTL_MS: '0',
     ...env,
   });
   const app = await createApp(config);

@@ -30,6 +30,7 @@ describe('parseConfig', () => {
       redisKeyPrefix: 'passerelle:',
       rateLimitFactor: 1,
       publicUrl: null,
+      anonymousCacheTtlMs: 2000,
     });
     expect(config.webDistDir).toBe(path.resolve(__dirname, '../../web'));
   });
@@ -42,6 +43,13 @@ describe('parseConfig', () => {
       );
     },
   );
+
+  it('reads ANONYMOUS_CACHE_TTL_MS (0 turns the cache off), up to one minute', () => {
+    expect(parseConfig({ DATABASE_URL, ANONYMOUS_CACHE_TTL_MS: '0' }).anonymousCacheTtlMs).toBe(0);
+    expect(problemsOf({ DATABASE_URL, ANONYMOUS_CACHE_TTL_MS: '60001' })).toEqual([
+      'ANONYMOUS_CACHE_TTL_MS must be an integer between 0 and 60000 (got "60001")',
+    ]);
+  });
 
   it('accepts a valid PORT', () => {
     expect(parseConfig({ DATABASE_URL, PORT: '8080' }).port).toBe(8080);

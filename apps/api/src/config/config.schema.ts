@@ -39,6 +39,11 @@ export interface AppConfig {
   /** Debounce before an opinion-groups run after a vote, in seconds. */
   opinionGroupsDelaySeconds: number;
   /**
+   * How long an anonymous visitor's public read (proposal lists, pages, search…) is served from
+   * memory, in milliseconds; 0 turns the cache off. Any mutation clears it in every process.
+   */
+  anonymousCacheTtlMs: number;
+  /**
    * SMTP server for outgoing mail (smtp:// or smtps://, credentials in the URL); null keeps every
    * message unsent in the outbox (email_messages), readable by administrators (demo mode).
    */
@@ -252,6 +257,7 @@ const envSchema = z.object({
     z.string().default('Passerelle <ne-pas-repondre@passerelle.local>'),
   ),
   OPINION_GROUPS_DELAY_SECONDS: integer('OPINION_GROUPS_DELAY_SECONDS', 0, 86_400, NOT_SET),
+  ANONYMOUS_CACHE_TTL_MS: integer('ANONYMOUS_CACHE_TTL_MS', 0, 60_000, 2_000),
   CORS_ORIGINS: z.preprocess(
     blankToUndefined,
     z
@@ -375,6 +381,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
         : isProduction
           ? 10
           : 2,
+    anonymousCacheTtlMs: values.ANONYMOUS_CACHE_TTL_MS,
     corsOrigins: values.CORS_ORIGINS,
     oidc:
       values.OIDC_ISSUER && values.OIDC_CLIENT_ID && values.OIDC_CLIENT_SECRET

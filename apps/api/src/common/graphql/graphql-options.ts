@@ -8,6 +8,8 @@ import { errorEnvelopePlugin } from './error-envelope.plugin';
 import { createFormatError } from './format-error';
 import { createGraphQLContext } from './graphql-context';
 import { GRAPHQL_LIMITS, graphqlArmor } from './graphql-limits';
+import { type PublicReadCache } from './public-read-cache';
+import { publicReadCachePlugin } from './public-read-cache.middleware';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -16,7 +18,10 @@ export const GRAPHQL_PATH = '/graphql';
  * are served on the same path by common/realtime/subscription-server.ts (graphql-ws), which owns
  * its WebSocket server to apply these limits and close connections first at shutdown.
  */
-export function graphqlOptions(config: AppConfig): Omit<ApolloDriverConfig, 'driver'> {
+export function graphqlOptions(
+  config: AppConfig,
+  cache: PublicReadCache,
+): Omit<ApolloDriverConfig, 'driver'> {
   const isProduction = config.nodeEnv === 'production';
   const isDevelopment = config.nodeEnv === 'development';
   const armor = graphqlArmor(isProduction);
@@ -41,6 +46,7 @@ export function graphqlOptions(config: AppConfig): Omit<ApolloDriverConfig, 'dri
     plugins: [
       ...armor.plugins,
       errorEnvelopePlugin(new Logger('GraphQL')),
+      publicReadCachePlugin(cache),
       isDevelopment
         ? ApolloServerPluginLandingPageLocalDefault({ footer: false })
         : ApolloServerPluginLandingPageDisabled(),

@@ -6,6 +6,8 @@ export interface RealtimeEvents {
   'comment-added': { proposalId: string; commentId: string };
   /** The moderation queue changed. */
   'moderation-queue': { kind: ModerationQueueEventKind };
+  /** A mutation ran in API process `origin`: the others empty their PublicReadCache. */
+  'public-reads-changed': { origin: string };
 }
 
 export type RealtimeChannel = keyof RealtimeEvents;

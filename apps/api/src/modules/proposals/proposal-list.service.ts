@@ -11,6 +11,7 @@ import {
   TERRITORY_ID,
 } from '@passerelle/domain';
 import { invalidArgument, isUuid } from '../../common/graphql/ids';
+import { PublicReadCache } from '../../common/graphql/public-read-cache';
 import {
   PROPOSALS_PAGE_DEFAULT,
   PROPOSALS_PAGE_MAX,
@@ -37,7 +38,10 @@ export interface ProposalPage {
     highlight: { title: HighlightFragment[]; snippet: HighlightFragment[] } | null;
   }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  /** Run by ProposalConnectionResolver only when a client asks for it (one COUNT query). */
+  /**
+   * Run by ProposalConnectionResolver only when a client asks for it: one COUNT query, shared for
+   * a short while by every request with the same filters (PublicReadCache).
+   */
   totalCount: () => Promise<number>;
   /**
    * What the rows' fields read (author, territory, themes, collège counts…), fetched by the
@@ -68,7 +72,10 @@ type Invalid = (field: string, rule: string, fr: string, en: string) => DomainEr
 
 @Injectable()
 export class ProposalListService {
-  constructor(private readonly repository: ProposalListRepository) {}
+  constructor(
+    private readonly repository: ProposalListRepository,
+    private readonly cache: PublicReadCache,
+  ) {}
 
   /**
    * A page of publicly visible proposals, filtered, searched and sorted. Hidden ones (moderation)
@@ -254,7 +261,12 @@ export class ProposalListService {
     return {
       edges,
       pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount: () => this.repository.count(criteria),
+      // The same filters give the same count whatever the order or page: one COUNT per filter
+      // set, viewer (hidden proposals they may see) and cache lifetime, emptied by any write.
+      totalCount: () =>
+        this.cache.count(`proposals:${JSON.stringify(criteria)}`, () =>
+          this.repository.count(criteria),
+        ),
       relations: shown.map((row) => row.relations),
     };
   }

@@ -1,0 +1,184 @@
+// The public-read cache (apps/api/src/common/graphql/public-read-cache*.ts): anonymous public
+// reads answered from memory, never a signed-in one, never an error, emptied by every mutation in
+// every API process (Redis pub/sub), list counts shared by filter set.
+import { randomUUID } from 'node:crypto';
+import {
+  closeFactories,
+  createConsultation,
+  createUser,
+  PHASES,
+  uniqueKey,
+} from '../factories';
+import { CAST_VOTE } from './support/participation';
+import { insertProposal } from './support/proposals-support';
+import { dataOf, type GqlOptions, startTestApp, type TestApp } from './support/test-app';
+
+const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+const CACHE = 'x-passerelle-cache';
+
+const LIST = `query CacheList($filter: ProposalFilter) {
+  proposals(first: 5, filter: $filter, orderBy: NEWEST) {
+    edges { node { id title votesFor } }
+    totalCount
+  }
+}`;
+type ListData = {
+  proposals: { edges: { node: { id: string; title: string; votesFor: number } }[]; totalCount: number };
+};
+
+describe('public-read cache', () => {
+  let api: TestApp;
+  let consultationId: string;
+  let authorId: string;
+
+  beforeAll(async () => {
+    api = await startTestApp({ ANONYMOUS_CACHE_TTL_MS: '60000' });
+    consultationId = (await createConsultation({ phases: PHASES.proposingClosed() })).id;
+    authorId = (await createUser()).id;
+  });
+  afterAll(async () => {
+    await api.close();
+    await closeFactories();
+  });
+
+  const list = (options: GqlOptions = {}) =>
+    api.gql<ListData>(LIST, { filter: { consultationId } }, options);
+  const titles = (data: ListData) => data.proposals.edges.map((edge) => edge.node.title);
+
+  it('answers a repeated anonymous read from memory, byte for byte, until a mutation runs', async () => {
+    const first = await insertProposal({ consultationId, authorId, title: 'Épicerie coopérative' });
+    const miss = await list();
+    expect(miss.headers[CACHE]).toBe('MISS');
+    expect(titles(dataOf(miss))).toEqual(['Épicerie coopérative']);
+
+    // A row written behind the API's back (no mutation): the memory still answers, unchanged.
+    await insertProposal({ consultationId, authorId, title: 'Monnaie locale complémentaire' });
+    const hit = await list();
+    expect(hit.headers[CACHE]).toBe('HIT');
+    expect(hit.text).toBe(miss.text);
+    expect(dataOf(hit).proposals.totalCount).toBe(1);
+
+    // `Cache-Control: no-cache` asks for a fresh answer (and keeps it); the count of a filter set
+    // stays shared until a mutation or its time to live.
+    const fresh = await list({ headers: { 'Cache-Control': 'no-cache' } });
+    expect(fresh.headers[CACHE]).toBe('MISS');
+    expect(titles(dataOf(fresh))).toEqual(['Monnaie locale complémentaire', 'Épicerie coopérative']);
+    expect(dataOf(fresh).proposals.totalCount).toBe(1);
+    expect((await list()).text).toBe(fresh.text);
+
+    // Any mutation empties it: a vote is seen by the next anonymous read.
+    const voter = await createUser();
+    const voted = await api.gql(
+      CAST_VOTE,
+      { input: { proposalId: first.id, value: 'FOR' } },
+      { token: await api.tokenFor(voter) },
+    );
+    dataOf(voted);
+    const after = await list();
+    expect(after.headers[CACHE]).toBe('MISS');
+    const node = dataOf(after).proposals.edges.find((edge) => edge.node.id === first.id)?.node;
+    expect(node?.votesFor).toBe(1);
+    expect(dataOf(after).proposals.totalCount).toBe(2);
+  });
+
+  it('keeps one answer per language, variables and operation', async () => {
+    const french = await list({ headers: { 'Cache-Control': 'no-cache' } });
+    const english = await list({ lang: 'en' });
+    expect(english.headers[CACHE]).toBe('MISS');
+    const other = await api.gql<ListData>(LIST, { filter: { consultationId: randomUUID() } });
+    expect(other.headers[CACHE]).toBe('MISS');
+    expect(dataOf(other).proposals.totalCount).toBe(0);
+    expect((await list()).text).toBe(french.text);
+  });
+
+  it('never serves or keeps a signed-in read', async () => {
+    const user = await createUser();
+    const token = await api.tokenFor(user);
+    await list(); // kept for anonymous visitors
+    const signedIn = await list({ token });
+    expect(signedIn.headers[CACHE]).toBeUndefined();
+    const me = await api.gql<{ me: { id: string } | null }>('{ me { id } }', {}, { token });
+    expect(dataOf(me).me?.id).toBe(user.id);
+    const again = await api.gql<{ me: { id: string } | null }>('{ me { id } }', {}, { token });
+    expect(dataOf(again).me?.id).toBe(user.id);
+    // The anonymous `me` is null, kept apart from the signed-in one.
+    const anonymous = await api.gql<{ me: { id: string } | null }>('{ me { id } }');
+    expect(dataOf(anonymous).me).toBeNull();
+  });
+
+  it('never keeps an error, nor a read of a field that is not public', async () => {
+    const invalid = `{ proposals(first: 500) { totalCount } }`;
+    for (let i = 0; i < 2; i += 1) {
+      const result = await api.gql(invalid);
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(result.headers[CACHE]).toBe('MISS');
+    }
+    const restricted = `{ moderationQueue(first: 1) { totalCount } }`;
+    for (let i = 0; i < 2; i += 1) {
+      const result = await api.gql(restricted);
+      expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(result.headers[CACHE]).toBe('MISS');
+    }
+  });
+
+  it('shares one count per filter set across orders and pages', async () => {
+    const key = uniqueKey('count');
+    const other = (await createConsultation({ phases: PHASES.proposingClosed() })).id;
+    await insertProposal({ consultationId: other, authorId, title: `Compte ${key}` });
+    const query = `query Count($filter: ProposalFilter, $orderBy: ProposalOrderBy) {
+      proposals(first: 1, filter: $filter, orderBy: $orderBy) { totalCount }
+    }`;
+    const count = async (orderBy: string) =>
+      dataOf(
+        await api.gql<{ proposals: { totalCount: number } }>(query, {
+          filter: { consultationId: other },
+          orderBy,
+        }),
+      ).proposals.totalCount;
+    expect(await count('NEWEST')).toBe(1);
+    await insertProposal({ consultationId: other, authorId });
+    // Another order is another answer, but the same filters: the count is the one in memory.
+    expect(await count('TOP')).toBe(1);
+  });
+});
+
+describe('public-read cache across API processes (Redis)', () => {
+  let a: TestApp;
+  let b: TestApp;
+
+  beforeAll(async () => {
+    const env = {
+      ANONYMOUS_CACHE_TTL_MS: '60000',
+      REDIS_URL,
+      REDIS_KEY_PREFIX: `${uniqueKey('cache')}:`,
+    };
+    a = await startTestApp(env);
+    b = await startTestApp(env);
+  });
+  afterAll(async () => {
+    await a.close();
+    await b.close();
+    await closeFactories();
+  });
+
+  it('a mutation served by one process empties the memory of the other', async () => {
+    const consultationId = (await createConsultation({ phases: PHASES.proposingClosed() })).id;
+    const { id } = await insertProposal({ consultationId, authorId: (await createUser()).id });
+    const read = () => b.gql<ListData>(LIST, { filter: { consultationId } });
+    expect((await read()).headers[CACHE]).toBe('MISS');
+    expect((await read()).headers[CACHE]).toBe('HIT');
+
+    const voter = await createUser();
+    dataOf(
+      await a.gql(CAST_VOTE, { input: { proposalId: id, value: 'FOR' } }, { token: await a.tokenFor(voter) }),
+    );
+    // The invalidation travels through Redis: wait for it, without a fixed delay.
+    let result = await read();
+    for (let tries = 0; result.headers[CACHE] === 'HIT' && tries < 50; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      result = await read();
+    }
+    expect(result.headers[CACHE]).toBe('MISS');
+    expect(dataOf(result).proposals.edges[0]?.node.votesFor).toBe(1);
+  });
+});
