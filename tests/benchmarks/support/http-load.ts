@@ -43,6 +43,8 @@ export interface LoadResult {
   graphqlErrors: number;
   /** The first error body seen, to tell what went wrong. */
   firstError?: string;
+  /** Answers the API served from its public-read cache (`X-Passerelle-Cache: HIT`). */
+  cacheHits: number;
   /** CPU time of the API process per answered request (user + system), when measured. */
   apiCpuMs?: number;
 }
@@ -54,9 +56,19 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
 }
 
+/** Raw header names keep their case in autocannon's callback. */
+function isCacheHit(headers: unknown): boolean {
+  if (typeof headers !== 'object' || headers === null) return false;
+  for (const [name, value] of Object.entries(headers)) {
+    if (name.toLowerCase() === 'x-passerelle-cache') return value === 'HIT';
+  }
+  return false;
+}
+
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const times: number[] = [];
   let graphqlErrors = 0;
+  let cacheHits = 0;
   let firstError: string | undefined;
   let finish: (error: unknown, result: autocannon.Result) => void = () => undefined;
   const done = new Promise<autocannon.Result>((resolve, reject) => {
@@ -81,7 +93,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
               headers: { 'content-type': 'application/json', ...next.headers },
             };
           },
-          onResponse: (status, body) => {
+          onResponse: (status, body, _context, headers) => {
+            if (isCacheHit(headers)) cacheHits++;
             if (status >= 200 && status < 300 && body.includes('"errors"')) {
               graphqlErrors++;
               firstError ??= body.slice(0, 500);
@@ -109,6 +122,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     failures: result.errors + result.non2xx,
     graphqlErrors,
     firstError,
+    cacheHits,
   };
 }
 
@@ -124,6 +138,7 @@ export const LOAD_HEADER =
   'max ms'.padStart(9) +
   'requests'.padStart(10) +
   'errors'.padStart(8) +
+  'cached'.padStart(8) +
   'API CPU ms/req'.padStart(16);
 
 export function formatLoad(result: LoadResult): string {
@@ -137,6 +152,7 @@ export function formatLoad(result: LoadResult): string {
     ms(result.max).padStart(9) +
     String(result.requests).padStart(10) +
     String(result.failures + result.graphqlErrors).padStart(8) +
+    `${result.requests ? Math.round((100 * result.cacheHits) / result.requests) : 0} %`.padStart(8) +
     (result.apiCpuMs === undefined ? '' : result.apiCpuMs.toFixed(1).padStart(16))
   );
 }
