@@ -2,13 +2,7 @@
 // reads answered from memory, never a signed-in one, never an error, emptied by every mutation in
 // every API process (Redis pub/sub), list counts shared by filter set.
 import { randomUUID } from 'node:crypto';
-import {
-  closeFactories,
-  createConsultation,
-  createUser,
-  PHASES,
-  uniqueKey,
-} from '../factories';
+import { closeFactories, createConsultation, createUser, PHASES, uniqueKey } from '../factories';
 import { CAST_VOTE } from './support/participation';
 import { insertProposal } from './support/proposals-support';
 import { dataOf, type GqlOptions, startTestApp, type TestApp } from './support/test-app';
@@ -23,7 +17,10 @@ const LIST = `query CacheList($filter: ProposalFilter) {
   }
 }`;
 type ListData = {
-  proposals: { edges: { node: { id: string; title: string; votesFor: number } }[]; totalCount: number };
+  proposals: {
+    edges: { node: { id: string; title: string; votesFor: number } }[];
+    totalCount: number;
+  };
 };
 
 describe('public-read cache', () => {
@@ -62,7 +59,10 @@ describe('public-read cache', () => {
     // stays shared until a mutation or its time to live.
     const fresh = await list({ headers: { 'Cache-Control': 'no-cache' } });
     expect(fresh.headers[CACHE]).toBe('MISS');
-    expect(titles(dataOf(fresh))).toEqual(['Monnaie locale complémentaire', 'Épicerie coopérative']);
+    expect(titles(dataOf(fresh))).toEqual([
+      'Monnaie locale complémentaire',
+      'Épicerie coopérative',
+    ]);
     expect(dataOf(fresh).proposals.totalCount).toBe(1);
     expect((await list()).text).toBe(fresh.text);
 
@@ -89,6 +89,15 @@ describe('public-read cache', () => {
     expect(other.headers[CACHE]).toBe('MISS');
     expect(dataOf(other).proposals.totalCount).toBe(0);
     expect((await list()).text).toBe(french.text);
+  });
+
+  it('computes an answer once for identical requests arriving together', async () => {
+    const filter = { consultationId, themeSlugs: [uniqueKey('t')] };
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => api.gql<ListData>(LIST, { filter })),
+    );
+    expect(results.filter((result) => result.headers[CACHE] === 'MISS')).toHaveLength(1);
+    expect(new Set(results.map((result) => result.text)).size).toBe(1);
   });
 
   it('never serves or keeps a signed-in read', async () => {
@@ -142,6 +151,38 @@ describe('public-read cache', () => {
   });
 });
 
+describe('public-read cache past its time to live', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp({ ANONYMOUS_CACHE_TTL_MS: '2000' });
+  });
+  afterAll(async () => {
+    await api.close();
+    await closeFactories();
+  });
+
+  it('serves the expired answer to others while one request computes the next', async () => {
+    const consultationId = (await createConsultation({ phases: PHASES.proposingClosed() })).id;
+    const authorId = (await createUser()).id;
+    await insertProposal({ consultationId, authorId, title: 'Régie citoyenne de l’eau' });
+    const read = () => api.gql<ListData>(LIST, { filter: { consultationId } });
+    const first = await read();
+    expect(first.headers[CACHE]).toBe('MISS');
+    await insertProposal({ consultationId, authorId, title: 'Tiers-lieu agricole' });
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+
+    const together = await Promise.all(Array.from({ length: 8 }, read));
+    const computed = together.filter((result) => result.headers[CACHE] === 'MISS');
+    expect(computed).toHaveLength(1);
+    expect(dataOf(computed[0]).proposals.edges).toHaveLength(2);
+    for (const result of together.filter((r) => r.headers[CACHE] === 'HIT')) {
+      // Either the expired answer (one row) or, for late arrivals, the new one (two rows).
+      expect([first.text, computed[0].text]).toContain(result.text);
+    }
+    expect((await read()).text).toBe(computed[0].text);
+  });
+});
+
 describe('public-read cache across API processes (Redis)', () => {
   let a: TestApp;
   let b: TestApp;
@@ -170,7 +211,11 @@ describe('public-read cache across API processes (Redis)', () => {
 
     const voter = await createUser();
     dataOf(
-      await a.gql(CAST_VOTE, { input: { proposalId: id, value: 'FOR' } }, { token: await a.tokenFor(voter) }),
+      await a.gql(
+        CAST_VOTE,
+        { input: { proposalId: id, value: 'FOR' } },
+        { token: await a.tokenFor(voter) },
+      ),
     );
     // The invalidation travels through Redis: wait for it, without a fixed delay.
     let result = await read();

@@ -5,7 +5,7 @@ import { type NextFunction, type Request, type Response } from 'express';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import { ACCESS_COOKIE } from '../auth/auth-user';
 import { type ApiRequest, type GraphQLContext } from './graphql-context';
-import { PublicReadCache } from './public-read-cache';
+import { type CachedAnswer, PublicReadCache } from './public-read-cache';
 
 /**
  * Root fields whose answer to an anonymous visitor depends only on the operation, its variables,
@@ -74,6 +74,16 @@ function wantsFreshAnswer(req: Request): boolean {
  */
 @Injectable()
 export class PublicReadCacheMiddleware implements NestMiddleware {
+  /**
+   * Answers being computed, by key: identical requests arriving meanwhile (under the same
+   * generation) wait for the first one instead of computing the same page twenty times when an
+   * entry expires under load.
+   */
+  private readonly inFlight = new Map<
+    string,
+    { generation: number; answer: Promise<CachedAnswer | null> }
+  >();
+
   constructor(private readonly cache: PublicReadCache) {}
 
   use(req: MarkedRequest, res: Response, next: NextFunction): void {
@@ -81,35 +91,70 @@ export class PublicReadCacheMiddleware implements NestMiddleware {
     if (!isAnonymousRequest(req)) return next();
     const key = answerKey(req);
     if (key === null) return next();
-    const hit = wantsFreshAnswer(req) ? undefined : this.cache.answer(key);
-    if (hit) {
-      res.status(200);
-      res.setHeader('Content-Type', hit.contentType);
-      res.setHeader(CACHE_STATUS_HEADER, 'HIT');
-      res.end(hit.body);
+    if (wantsFreshAnswer(req)) return this.compute(key, req, res, next, false);
+    const hit = this.cache.answer(key);
+    if (hit) return send(res, hit);
+    const pending = this.inFlight.get(key);
+    if (pending && pending.generation === this.cache.generation) {
+      // Someone is computing this answer: the previous one while it lasts, else wait for it.
+      const stale = this.cache.staleAnswer(key);
+      if (stale) return send(res, stale);
+      void pending.answer.then((answer) => (answer ? send(res, answer) : next()));
       return;
     }
+    this.compute(key, req, res, next, true);
+  }
+
+  /** Lets Apollo answer, and keeps the answer when the plugin marked it public. */
+  private compute(
+    key: string,
+    req: MarkedRequest,
+    res: Response,
+    next: NextFunction,
+    lead: boolean,
+  ): void {
     const generation = this.cache.generation;
+    let settle: (answer: CachedAnswer | null) => void = () => undefined;
+    if (lead) {
+      const answer = new Promise<CachedAnswer | null>((resolve) => (settle = resolve));
+      const flight = { generation, answer };
+      this.inFlight.set(key, flight);
+      const release = () => {
+        if (this.inFlight.get(key) === flight) this.inFlight.delete(key);
+        settle(null); // no-op when the answer was already given
+      };
+      res.once('finish', release);
+      res.once('close', release);
+    }
     const end = res.end.bind(res) as (...args: unknown[]) => Response;
     res.end = ((...args: unknown[]) => {
-      const [chunk, encoding] = args;
-      if (req[CACHEABLE] === true && res.statusCode === 200) {
-        const body =
-          typeof chunk === 'string'
-            ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
-            : Buffer.isBuffer(chunk)
-              ? chunk
-              : null;
-        const contentType = res.getHeader('Content-Type');
-        if (body && typeof contentType === 'string') {
-          this.cache.keepAnswer(key, generation, { body, contentType });
-        }
-      }
+      const answer = req[CACHEABLE] === true && res.statusCode === 200 ? captured(res, args) : null;
+      if (answer) this.cache.keepAnswer(key, generation, answer);
+      settle(answer);
       return end(...args);
     }) as Response['end'];
     res.setHeader(CACHE_STATUS_HEADER, 'MISS');
     next();
   }
+}
+
+function send(res: Response, answer: CachedAnswer): void {
+  res.status(200);
+  res.setHeader('Content-Type', answer.contentType);
+  res.setHeader(CACHE_STATUS_HEADER, 'HIT');
+  res.end(answer.body);
+}
+
+/** The answer Apollo is writing with `res.end(chunk, encoding)`, when it is one whole chunk. */
+function captured(res: Response, [chunk, encoding]: unknown[]): CachedAnswer | null {
+  const body =
+    typeof chunk === 'string'
+      ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
+      : Buffer.isBuffer(chunk)
+        ? chunk
+        : null;
+  const contentType = res.getHeader('Content-Type');
+  return body && typeof contentType === 'string' ? { body, contentType } : null;
 }
 
 function selectsPublicFieldsOnly(operation: OperationDefinitionNode): boolean {

@@ -19,7 +19,22 @@ describe('PublicReadCache', () => {
     expect(cache.answer('k')?.body.toString()).toBe('a');
     clock.now += 1;
     expect(cache.answer('k')).toBeUndefined();
+    // Past its time to live it may still stand in while its replacement is computed…
+    expect(cache.staleAnswer('k')?.body.toString()).toBe('a');
+    clock.now += 1_999;
+    expect(cache.staleAnswer('k')?.body.toString()).toBe('a');
+    // …for one more time to live at most.
+    clock.now += 1;
+    expect(cache.staleAnswer('k')).toBeUndefined();
     expect(cache.size().answers).toBe(0);
+  });
+
+  it('never stands in with an answer from before an invalidation', () => {
+    const { cache, clock } = cacheAt();
+    cache.keepAnswer('k', cache.generation, answer('a'));
+    clock.now += 2_500;
+    cache.invalidate();
+    expect(cache.staleAnswer('k')).toBeUndefined();
   });
 
   it('refuses an answer computed before an invalidation', () => {

@@ -62,8 +62,24 @@ export class PublicReadCache {
     return this.generationValue;
   }
 
+  /** A fresh answer (younger than the time to live). */
   answer(key: string): CachedAnswer | undefined {
     return this.read(this.answers, key);
+  }
+
+  /**
+   * An answer past its time to live but younger than twice it, with no write since (a write
+   * empties the store): served while one request computes its replacement, so an expiring entry
+   * under load costs one computation and no wait (stale-while-revalidate).
+   */
+  staleAnswer(key: string): CachedAnswer | undefined {
+    const entry = this.answers.get(key);
+    if (!entry) return undefined;
+    if (entry.expiresAt + this.ttlMs <= this.now()) {
+      this.answers.delete(key);
+      return undefined;
+    }
+    return entry.value;
   }
 
   /** Keeps an answer computed under `generation`, unless a write happened since. */
@@ -121,7 +137,8 @@ export class PublicReadCache {
     const entry = store.get(key);
     if (!entry) return undefined;
     if (entry.expiresAt <= this.now()) {
-      store.delete(key);
+      // Answers stay a little longer for staleAnswer(); counts go.
+      if (store !== (this.answers as Map<string, unknown>)) store.delete(key);
       return undefined;
     }
     return entry.value;
