@@ -2,7 +2,14 @@
 // reads answered from memory, never a signed-in one, never an error, emptied by every mutation in
 // every API process (Redis pub/sub), list counts shared by filter set.
 import { randomUUID } from 'node:crypto';
-import { closeFactories, createConsultation, createUser, PHASES, uniqueKey } from '../factories';
+import {
+  closeFactories,
+  createConsultation,
+  createUser,
+  factoryPrisma,
+  PHASES,
+  uniqueKey,
+} from '../factories';
 import { CAST_VOTE } from './support/participation';
 import { insertProposal } from './support/proposals-support';
 import { dataOf, type GqlOptions, startTestApp, type TestApp } from './support/test-app';
@@ -128,6 +135,33 @@ describe('public-read cache', () => {
       expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       expect(result.headers[CACHE]).toBe('MISS');
     }
+  });
+
+  it('counts for each participant what they see: the shared count plus their own hidden ones', async () => {
+    const other = (await createConsultation({ phases: PHASES.proposingClosed() })).id;
+    const author = await createUser();
+    const reader = await createUser();
+    await insertProposal({ consultationId: other, authorId });
+    const hidden = await insertProposal({ consultationId: other, authorId: author.id });
+    await factoryPrisma().proposal.update({
+      where: { id: hidden.id },
+      data: { hiddenAt: new Date() },
+    });
+    const countFor = async (token?: string) => {
+      const result = await api.gql<ListData>(
+        LIST,
+        { filter: { consultationId: other } },
+        { token },
+      );
+      const data = dataOf(result).proposals;
+      return { total: data.totalCount, rows: data.edges.length };
+    };
+    // The author first (nothing known yet: both counts in one statement), then the others.
+    expect(await countFor(await api.tokenFor(author))).toEqual({ total: 2, rows: 2 });
+    expect(await countFor(await api.tokenFor(reader))).toEqual({ total: 1, rows: 1 });
+    expect(await countFor()).toEqual({ total: 1, rows: 1 });
+    // The shared count is known now: the author's own hidden one is still added.
+    expect(await countFor(await api.tokenFor(author))).toEqual({ total: 2, rows: 2 });
   });
 
   it('shares one count per filter set across orders and pages', async () => {

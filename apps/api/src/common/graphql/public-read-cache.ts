@@ -95,11 +95,18 @@ export class PublicReadCache {
    * (concurrent callers share the query in flight). A failed count is not kept.
    */
   count(key: string, compute: () => Promise<number>): Promise<number> {
-    if (!this.enabled) return compute();
-    const cached = this.read(this.counts, key);
-    if (cached) return cached;
+    return this.knownCount(key) ?? this.keepCount(key, compute());
+  }
+
+  /** The count kept (or being computed) for a key, if any. */
+  knownCount(key: string): Promise<number> | undefined {
+    return this.enabled ? this.read(this.counts, key) : undefined;
+  }
+
+  /** Keeps a count being computed, for the callers that come next; returns it. */
+  keepCount(key: string, pending: Promise<number>): Promise<number> {
+    if (!this.enabled) return pending;
     const generation = this.generationValue;
-    const pending = compute();
     this.write(this.counts, key, pending);
     pending.then(
       () => {

@@ -157,6 +157,22 @@ function keyset(orderBy: ProposalOrderBy, after: ProposalCursor | null): Prisma.
   return Prisma.sql`AND (${SORT_KEYS[orderBy]}, p."id") ${beyond} (${key}, ${after.id}::uuid)`;
 }
 
+/**
+ * `count(*)` of a list. Without hidden proposals it is answered from the partial index on
+ * (consultationId, status) WHERE "hiddenAt" IS NULL, by an index-only scan.
+ */
+function countOf(criteria: ProposalListCriteria): Prisma.Sql {
+  return Prisma.sql`SELECT count(*)::int AS "count" FROM "proposals" p ${query(criteria.search)}
+    WHERE ${conditions(criteria)}`;
+}
+
+function ownHiddenCountOf(criteria: ProposalListCriteria, authorId: string): Prisma.Sql {
+  const unrestricted = { ...criteria, hiddenVisibleTo: null, allHiddenVisible: true };
+  return Prisma.sql`SELECT count(*)::int AS "count" FROM "proposals" p ${query(criteria.search)}
+    WHERE ${conditions(unrestricted)} AND p."hiddenAt" IS NOT NULL
+      AND p."authorId" = ${authorId}::uuid`;
+}
+
 @Injectable()
 export class ProposalListRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -193,10 +209,29 @@ export class ProposalListRepository {
   }
 
   async count(criteria: ProposalListCriteria): Promise<number> {
-    const rows = await this.prisma.$queryRaw<{ count: number }[]>`
-      SELECT count(*)::int AS "count" FROM "proposals" p ${query(criteria.search)}
-      WHERE ${conditions(criteria)}`;
+    const rows = await this.prisma.$queryRaw<{ count: number }[]>`${countOf(criteria)}`;
     return rows[0]?.count ?? 0;
+  }
+
+  /** The hidden proposals of `authorId` a list with these criteria shows its author. */
+  async countOwnHidden(criteria: ProposalListCriteria, authorId: string): Promise<number> {
+    const rows = await this.prisma.$queryRaw<{ count: number }[]>`
+      ${ownHiddenCountOf(criteria, authorId)}`;
+    return rows[0]?.count ?? 0;
+  }
+
+  /**
+   * Both halves of what a list shows its author, in one statement: the proposals everyone sees
+   * (a count shared by every reader) and the author's own hidden ones.
+   */
+  async countVisibleAndOwnHidden(
+    criteria: ProposalListCriteria,
+    authorId: string,
+  ): Promise<{ visible: number; ownHidden: number }> {
+    const rows = await this.prisma.$queryRaw<{ visible: number; ownHidden: number }[]>`
+      SELECT (${countOf({ ...criteria, hiddenVisibleTo: null, allHiddenVisible: false })}) AS "visible",
+        (${ownHiddenCountOf(criteria, authorId)}) AS "ownHidden"`;
+    return { visible: rows[0]?.visible ?? 0, ownHidden: rows[0]?.ownHidden ?? 0 };
   }
 
   /**

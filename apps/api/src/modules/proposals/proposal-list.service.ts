@@ -261,14 +261,34 @@ export class ProposalListService {
     return {
       edges,
       pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-      // The same filters give the same count whatever the order or page: one COUNT per filter
-      // set, viewer (hidden proposals they may see) and cache lifetime, emptied by any write.
-      totalCount: () =>
-        this.cache.count(`proposals:${JSON.stringify(criteria)}`, () =>
-          this.repository.count(criteria),
-        ),
+      totalCount: () => this.totalCount(criteria),
       relations: shown.map((row) => row.relations),
     };
+  }
+
+  /**
+   * What a list counts, whatever its order or page. The proposals everyone sees are counted once
+   * per filter set and cache lifetime for every reader (PublicReadCache, emptied by any write);
+   * a participant's own hidden proposals are added by a small indexed count, in the same
+   * statement when the shared count is not known yet. Moderators share theirs.
+   */
+  private async totalCount(criteria: ProposalListCriteria): Promise<number> {
+    const author = criteria.allHiddenVisible ? null : (criteria.hiddenVisibleTo ?? null);
+    const shared = { ...criteria, hiddenVisibleTo: null };
+    const key = `proposals:${JSON.stringify(shared)}`;
+    if (!author) return this.cache.count(key, () => this.repository.count(shared));
+    const known = this.cache.knownCount(key);
+    if (known) {
+      const [visible, ownHidden] = await Promise.all([
+        known,
+        this.repository.countOwnHidden(criteria, author),
+      ]);
+      return visible + ownHidden;
+    }
+    const both = this.repository.countVisibleAndOwnHidden(criteria, author);
+    void this.cache.keepCount(key, both.then(({ visible }) => visible)).catch(() => undefined);
+    const { visible, ownHidden } = await both;
+    return visible + ownHidden;
   }
 
   private edge(row: ProposalListRow, orderBy: ProposalOrderBy): ProposalPage['edges'][number] {
