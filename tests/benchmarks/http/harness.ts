@@ -479,8 +479,11 @@ async function run(api: RunningApi, url: string, data: BenchData): Promise<Resul
     post(api, listBody(PAGE_SIZE, 'NEWEST'), undefined, FRESH_HEADERS),
   );
   console.log(
-    `one list request (NEWEST, ${PAGE_SIZE}) ran ${listStatements.length} SQL statements`,
+    `one list request (NEWEST, ${PAGE_SIZE}) ran ${listStatements.length} SQL statements:`,
   );
+  for (const statement of listStatements) {
+    console.log(`  ${statement.text.replace(/\s+/g, ' ').slice(0, 100)}`);
+  }
 
   console.log(`\n${LOAD_HEADER}`);
   // The list: every order at the budget's rate, then filters.
