@@ -30,6 +30,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as argon2 from 'argon2';
 import pg from 'pg';
+import { BROAD_SUPPORT } from '../../../apps/api/src/modules/proposals/broad-support.sql';
+import { Prisma } from '../../../apps/api/src/generated/prisma/client';
 import { mulberry32 } from '../../../libs/domain/src/consensus/prng';
 import { TERMS_VERSION } from '../../../libs/domain/src/privacy/privacy';
 import { proposalScores } from '../../../libs/domain/src/rankings/scores';
@@ -684,6 +686,9 @@ export interface TierCheck {
   commentRows: number;
   commentCounters: number;
   commentCountMismatches: number;
+  /** Broad proposals, and proposals whose stored flag differs from the list's BROAD_SUPPORT expression. */
+  broadSupport: number;
+  broadSupportMismatches: number;
   /** Largest difference between a stored score and the domain's formula, on a sample. */
   maxScoreError: number;
   ok: boolean;
@@ -911,7 +916,23 @@ export async function seedTier({
     await timed('proposals, staged (COPY)', () =>
       copyInto(client, 'bench_proposals', PROPOSAL_COLUMNS, proposalRows(plan)),
     );
-    rows.proposals = await timed('proposals (SQL: counters, scores, search)', () =>
+    // The collèges' counters before the proposals (foreign keys are added back at the end): the
+    // proposals then take their totals and their broad-support flag from them. The counters'
+    // trigger finds no proposal to refresh yet.
+    rows.proposal_college_counts = await timed(
+      'proposal_college_counts (SQL)',
+      async () =>
+        (
+          await client.query(`INSERT INTO "proposal_college_counts" ("proposalId", "actorType", "votesFor", "votesAgainst", "votesNeutral")
+          SELECT v."proposalId", v."actorType",
+            count(*) FILTER (WHERE v."value" = 'FOR'),
+            count(*) FILTER (WHERE v."value" = 'AGAINST'),
+            count(*) FILTER (WHERE v."value" = 'NEUTRAL')
+          FROM "votes" v JOIN "bench_proposals" s ON s."id" = v."proposalId"
+          GROUP BY v."proposalId", v."actorType"`)
+        ).rowCount ?? 0,
+    );
+    rows.proposals = await timed('proposals (SQL: counters, flag, search)', () =>
       insertProposals(client),
     );
     rows.proposal_themes = await timed('proposal_themes (COPY)', () =>
@@ -965,15 +986,6 @@ export async function seedTier({
             ) f
             GROUP BY f."proposalId", f."userId" ORDER BY f."proposalId", f."userId"`),
     );
-    rows.proposal_college_counts = await timed('proposal_college_counts (SQL)', () =>
-      exec(`INSERT INTO "proposal_college_counts" ("proposalId", "actorType", "votesFor", "votesAgainst", "votesNeutral")
-            SELECT v."proposalId", v."actorType",
-              count(*) FILTER (WHERE v."value" = 'FOR'),
-              count(*) FILTER (WHERE v."value" = 'AGAINST'),
-              count(*) FILTER (WHERE v."value" = 'NEUTRAL')
-            FROM "votes" v JOIN "proposals" p ON p."id" = v."proposalId" WHERE ${scope}
-            GROUP BY v."proposalId", v."actorType"`),
-    );
     await timed(`rebuild ${indexes.length} secondary indexes`, async () => {
       for (const index of indexes) await client.query(index.definition);
       return 0;
@@ -989,7 +1001,11 @@ export async function seedTier({
     });
     await timed('vacuum analyze', async () => {
       for (const table of LOADED_TABLES) await client.query(`VACUUM (ANALYZE) "${table}"`);
-      await client.query('ANALYZE "consultations", "consultation_phases", "consultation_themes"');
+      // The reference tables too: a few rows never reach autovacuum's analyze threshold, and
+      // without statistics the planner misjudges every theme and territory filter.
+      await client.query(
+        'ANALYZE "consultations", "consultation_phases", "consultation_themes", "themes", "territories"',
+      );
       return 0;
     });
     let check: TierCheck | undefined;
@@ -1016,9 +1032,11 @@ export async function seedTier({
 }
 
 /**
- * Proposals from the staging table, with their vote totals, comment count and the ranking scores
- * of libs/domain/src/rankings/scores.ts (the SQL of the participation_core migration's
- * backfill). The search trigger fills searchVector and searchTitle.
+ * Proposals from the staging table, with their vote totals (the sums of their collèges'
+ * counters), comment count, the ranking scores of libs/domain/src/rankings/scores.ts (the SQL of
+ * the participation_core migration's backfill) and the broad-support flag (the thresholds of the
+ * database's college_thresholds, the rule of proposals_refresh_broad_support; the flag's guard
+ * trigger computes the true ones again). The search trigger fills searchVector and searchTitle.
  */
 async function insertProposals(client: pg.Client): Promise<number> {
   const columns = PROPOSAL_COLUMNS.map((c) => `"${c}"`).join(', ');
@@ -1026,7 +1044,10 @@ async function insertProposals(client: pg.Client): Promise<number> {
   const n = '(t.f + t.a)';
   const result = await client.query(
     `INSERT INTO "proposals" (${columns}, "votesFor", "votesAgainst", "votesNeutral",
-       "commentsCount", "scoreTop", "scoreHot", "scoreControversial")
+       "commentsCount", "scoreTop", "scoreHot", "scoreControversial", "broadSupport")
+     WITH th AS MATERIALIZED (
+       SELECT cs."id", t.* FROM "consultations" cs CROSS JOIN LATERAL college_thresholds(cs."settings") t
+     )
      SELECT ${staged}, t.f, t.a, t.n, t.c,
        CASE WHEN ${n} = 0 THEN 0 ELSE
          ((t.f::float8 / ${n}) + 1.96 * 1.96 / (2 * ${n})
@@ -1036,13 +1057,18 @@ async function insertProposals(client: pg.Client): Promise<number> {
        sign(t.f - t.a) * log(greatest(abs(t.f - t.a), 1)::float8)
          + (extract(epoch FROM coalesce(s."publishedAt", s."createdAt")) - 1704067200) / 45000,
        CASE WHEN t.f > 0 AND t.a > 0
-         THEN power(${n}::float8, least(t.f, t.a)::float8 / greatest(t.f, t.a)) ELSE 0 END
+         THEN power(${n}::float8, least(t.f, t.a)::float8 / greatest(t.f, t.a)) ELSE 0 END,
+       coalesce(v.q, 0) >= th."minColleges"
      FROM "bench_proposals" s
-     LEFT JOIN (SELECT "proposalId",
-         count(*) FILTER (WHERE "value" = 'FOR') AS f,
-         count(*) FILTER (WHERE "value" = 'AGAINST') AS a,
-         count(*) FILTER (WHERE "value" = 'NEUTRAL') AS n
-       FROM "votes" GROUP BY "proposalId") v ON v."proposalId" = s."id"
+     JOIN th ON th."id" = s."consultationId"
+     LEFT JOIN (SELECT k."proposalId",
+         sum(k."votesFor") AS f, sum(k."votesAgainst") AS a, sum(k."votesNeutral") AS n,
+         count(*) FILTER (WHERE k."votesFor" + k."votesAgainst" + k."votesNeutral" >= th."minVotesPerCollege"
+           AND k."votesFor"::float8 / NULLIF(k."votesFor" + k."votesAgainst", 0) >= th."minForShare") AS q
+       FROM "proposal_college_counts" k
+       JOIN "bench_proposals" s ON s."id" = k."proposalId"
+       JOIN th ON th."id" = s."consultationId"
+       GROUP BY k."proposalId") v ON v."proposalId" = s."id"
      LEFT JOIN (SELECT "proposalId", count(*) AS c FROM "comments"
        WHERE "deletedAt" IS NULL GROUP BY "proposalId") c ON c."proposalId" = s."id"
      CROSS JOIN LATERAL (SELECT coalesce(v.f, 0)::int AS f, coalesce(v.a, 0)::int AS a,
@@ -1095,6 +1121,13 @@ async function checkCounters(client: pg.Client, consultationIds: string[]): Prom
          WHERE b."commentsCount" <> coalesce(c.c, 0)) AS "commentCountMismatches"`,
     [consultationIds],
   );
+  // The stored broad-support flag against the expression it stands for (apps/api broad-support.sql.ts).
+  const flags = Prisma.sql`SELECT count(*) FILTER (WHERE p."broadSupport")::int AS "broad",
+      count(*) FILTER (WHERE p."broadSupport" IS DISTINCT FROM coalesce(${BROAD_SUPPORT}, false))::int AS "mismatches"
+    FROM "proposals" p WHERE p."consultationId" = ANY(${consultationIds}::uuid[])`;
+  const {
+    rows: [flagged],
+  } = await client.query<{ broad: number; mismatches: number }>(flags.text, flags.values);
   // Scores: the most voted proposals and the first by id, recomputed with the domain's formulas.
   const { rows: sample } = await client.query<{
     votesFor: number;
@@ -1131,6 +1164,8 @@ async function checkCounters(client: pg.Client, consultationIds: string[]): Prom
     commentRows: n('commentRows'),
     commentCounters: n('commentCounters'),
     commentCountMismatches: n('commentCountMismatches'),
+    broadSupport: flagged.broad,
+    broadSupportMismatches: flagged.mismatches,
     maxScoreError,
   };
   return {
@@ -1141,6 +1176,7 @@ async function checkCounters(client: pg.Client, consultationIds: string[]): Prom
       check.proposalVoteMismatches === 0 &&
       check.collegeCountMismatches === 0 &&
       check.commentCountMismatches === 0 &&
+      check.broadSupportMismatches === 0 &&
       maxScoreError < 1e-9,
   };
 }
@@ -1162,7 +1198,10 @@ async function measureSearchWords(
   return Object.fromEntries(SEARCH_WORDS.map((word, i) => [word, shares[`w${i}`]]));
 }
 
-/** Checks an already seeded database: counters equal to their rows (for `bench:seed --check`). */
+/**
+ * Checks an already seeded database: counters equal to their rows, broad-support flags equal to
+ * their expression (for `bench:seed --check`).
+ */
 export async function checkTier(url: string): Promise<TierCheck> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();

@@ -8,8 +8,8 @@
  * migrates it, seeds the reference data and loads the tier. With --database-url it loads into
  * that database (migrated and given its reference data if needed; it must not hold benchmark
  * data yet). --check only verifies an existing database: stored counters equal to COUNT(*) of
- * the rows. --dry-run prints the tier's vote plan (no database). Prints the timings per step,
- * the checks and the database URL.
+ * the rows, broad-support flags equal to their expression. --dry-run prints the tier's vote plan
+ * (no database). Prints the timings per step, the checks and the database URL.
  */
 import { parseArgs } from 'node:util';
 import {
@@ -90,6 +90,8 @@ async function main(): Promise<number> {
       `${check.proposalVoteMismatches} proposals and ${check.collegeCountMismatches} proposal_college_counts rows differing\n` +
       `  comments: ${check.commentRows} rows, ${check.commentCounters} in proposals.commentsCount, ` +
       `${check.commentCountMismatches} proposals differing\n` +
+      `  broad support: ${check.broadSupport} proposals flagged, ${check.broadSupportMismatches} flags ` +
+      `differing from the collège thresholds' expression\n` +
       `  scores: largest relative difference from libs/domain rankings on 1000 proposals ${check.maxScoreError.toExponential(1)}\n` +
       `  ${check.ok ? 'OK' : 'MISMATCH'}`,
   );

@@ -36,11 +36,12 @@ const THRESHOLDS = Prisma.sql`SELECT
   FROM (SELECT cs."settings" -> 'collegeThresholds' AS t) stored`;
 
 /**
- * Whether proposal `p` meets its consultation's collège thresholds: the SQL twin of the domain's
- * meetsBreadth (libs/domain/src/votes/breadth.ts), checked against it by
- * tests/integration/proposals-breadth.spec.ts. The FOR share is the same float8 division as in
- * JavaScript, so both agree exactly at the boundary (e.g. 6 of 10 at 60 %). Reads the
- * consultation by its key and the proposal's collège counters by their primary key prefix.
+ * Whether proposal `p` meets its consultation's collège thresholds, computed from its counters:
+ * the SQL twin of the domain's meetsBreadth (libs/domain/src/votes/breadth.ts). The FOR share is
+ * the same float8 division as in JavaScript, so both agree exactly at the boundary (e.g. 6 of 10
+ * at 60 %). Lists do not evaluate it any more (one subquery per row): the database keeps
+ * proposals."broadSupport" equal to it (triggers of the proposal_broad_support migration), and
+ * tests/integration/broad-support-flag.spec.ts and `bench:seed --check` compare the two.
  */
 export const BROAD_SUPPORT = Prisma.sql`(
   SELECT (
@@ -53,9 +54,11 @@ export const BROAD_SUPPORT = Prisma.sql`(
   WHERE cs."id" = p."consultationId"
 )`;
 
-/** The WHERE condition of ProposalFilter.broadSupport: true keeps broad support, false the rest. */
+/**
+ * The WHERE condition of ProposalFilter.broadSupport: true keeps broad support, false the rest.
+ * Reads the stored flag, which the partial indexes on (scoreTop, id) and (scoreHot, id) WHERE
+ * "broadSupport" serve.
+ */
 export function broadSupportCondition(broadSupport: boolean): Prisma.Sql {
-  return broadSupport
-    ? Prisma.sql`${BROAD_SUPPORT} IS TRUE`
-    : Prisma.sql`${BROAD_SUPPORT} IS NOT TRUE`;
+  return broadSupport ? Prisma.sql`p."broadSupport"` : Prisma.sql`NOT p."broadSupport"`;
 }

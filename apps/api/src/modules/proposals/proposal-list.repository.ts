@@ -60,7 +60,7 @@ export const PROPOSAL_COLUMNS = Prisma.sql`p."id", p."consultationId", p."author
   p."summary", p."body", p."bodyHtml", p."territoryId", p."competentLevel", p."lever",
   p."experiment", p."measuredImpact", p."status", p."version", p."votesFor", p."votesAgainst",
   p."votesNeutral", p."commentsCount", p."scoreTop", p."scoreHot", p."scoreControversial",
-  p."scoreConsensus", p."scoreDivisive", p."searchTitle", p."openReportsCount", p."hiddenAt", p."awaitingReview", p."clusterId", p."publishedAt",
+  p."scoreConsensus", p."scoreDivisive", p."broadSupport", p."searchTitle", p."openReportsCount", p."hiddenAt", p."awaitingReview", p."clusterId", p."publishedAt",
   p."erasedAt", p."createdAt", p."updatedAt"`;
 
 /** Sort key expressions: enum → fixed SQL, never user text. Ranks are float8 so cursors round-trip. */
