@@ -2,6 +2,13 @@
  * The built API (`node <dist>/api/main.js`) in production mode, as a child process on a free port,
  * for the HTTP benchmark. It is preloaded with tests/benchmarks/http/capture-sql.cjs so the harness
  * can record the SQL statements one request costs (see `captureSql`).
+ *
+ * - BENCH_API_ENTRY: another entry to start instead of `<dist>/api/main.js` (a built JavaScript
+ *   file, e.g. the Fastify bootstrap of tests/benchmarks/http/fastify/main.ts); it receives
+ *   `BENCH_API_DIR=<dist>/api`, the build it loads the API's modules from.
+ * - BENCH_API_METER: a file; the API records its CPU time and request counts there
+ *   (tests/benchmarks/http/fastify/request-meter.cjs).
+ * - ANONYMOUS_CACHE_TTL_MS, when set, is passed on to the API (0 turns its anonymous-read cache off).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -11,6 +18,7 @@ import * as path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 const CAPTURE_HOOK = path.join(ROOT, 'tests/benchmarks/http/capture-sql.cjs');
+const REQUEST_METER = path.join(ROOT, 'tests/benchmarks/http/fastify/request-meter.cjs');
 
 export interface CapturedStatement {
   text: string;
@@ -64,11 +72,22 @@ export interface StartApiOptions {
 }
 
 export async function startApi(options: StartApiOptions): Promise<RunningApi> {
-  const main = ensureBuilt(options.distDir);
+  const built = ensureBuilt(options.distDir);
+  const entry = process.env['BENCH_API_ENTRY'];
+  const main = entry ? path.resolve(ROOT, entry) : built;
+  if (!existsSync(main)) throw new Error(`BENCH_API_ENTRY: ${main} is missing`);
+  if (entry) console.log(`API entry: ${path.relative(ROOT, main)} (BENCH_API_ENTRY)`);
+  const meter = process.env['BENCH_API_METER'];
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    [...(options.nodeOptions ?? []), '--require', CAPTURE_HOOK, main],
+    [
+      ...(options.nodeOptions ?? []),
+      '--require',
+      CAPTURE_HOOK,
+      ...(meter ? ['--require', REQUEST_METER] : []),
+      main,
+    ],
     {
       cwd: ROOT,
       env: {
@@ -88,6 +107,12 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
         JOBS_ENABLED: 'false',
         LOG_LEVEL: 'warn',
         SHUTDOWN_GRACE_MS: '0',
+        ...(entry ? { BENCH_API_DIR: path.dirname(built) } : {}),
+        ...(meter ? { BENCH_API_METER: path.resolve(ROOT, meter) } : {}),
+        // Set in the harness' environment to compare without the anonymous-read cache (0: off).
+        ...(process.env['ANONYMOUS_CACHE_TTL_MS'] !== undefined
+          ? { ANONYMOUS_CACHE_TTL_MS: process.env['ANONYMOUS_CACHE_TTL_MS'] }
+          : {}),
         ...options.env,
       },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
