@@ -27,6 +27,9 @@ export async function createApp(
   app.useLogger(logger);
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // No ETag hashed over every answer by res.send: GraphQL answers are POSTs nobody revalidates
+  // (static files keep theirs, set by serve-static).
+  app.set('etag', false);
   applySecurityMiddleware(app, config);
   serveWebApp(app, config.webDistDir, logger);
   return app;
