@@ -10,7 +10,7 @@ import {
   PHASES,
   uniqueKey,
 } from '../factories';
-import { CAST_VOTE } from './support/participation';
+import { ADD_COMMENT, CAST_VOTE } from './support/participation';
 import { insertProposal } from './support/proposals-support';
 import { dataOf, type GqlOptions, startTestApp, type TestApp } from './support/test-app';
 
@@ -49,7 +49,7 @@ describe('public-read cache', () => {
     api.gql<ListData>(LIST, { filter: { consultationId } }, options);
   const titles = (data: ListData) => data.proposals.edges.map((edge) => edge.node.title);
 
-  it('answers a repeated anonymous read from memory, byte for byte, until a mutation runs', async () => {
+  it('answers a repeated anonymous read from memory, byte for byte, until content changes', async () => {
     const first = await insertProposal({ consultationId, authorId, title: 'Épicerie coopérative' });
     const miss = await list();
     expect(miss.headers[CACHE]).toBe('MISS');
@@ -73,14 +73,27 @@ describe('public-read cache', () => {
     expect(dataOf(fresh).proposals.totalCount).toBe(1);
     expect((await list()).text).toBe(fresh.text);
 
-    // Any mutation empties it: a vote is seen by the next anonymous read.
+    // A vote only moves counters: the memory keeps its answer (anonymous totals lag one time to
+    // live at most; signed-in readers and live subscriptions see the vote at once).
     const voter = await createUser();
-    const voted = await api.gql(
-      CAST_VOTE,
-      { input: { proposalId: first.id, value: 'FOR' } },
-      { token: await api.tokenFor(voter) },
+    const token = await api.tokenFor(voter);
+    dataOf(await api.gql(CAST_VOTE, { input: { proposalId: first.id, value: 'FOR' } }, { token }));
+    const afterVote = await list();
+    expect(afterVote.headers[CACHE]).toBe('HIT');
+    expect(afterVote.text).toBe(fresh.text);
+    const signedIn = dataOf(await list({ token })).proposals.edges;
+    expect(signedIn.find((edge) => edge.node.id === first.id)?.node.votesFor).toBe(1);
+
+    // Any other mutation empties it: after a comment, the vote and the count are seen too.
+    dataOf(
+      await api.gql(
+        ADD_COMMENT,
+        {
+          input: { proposalId: first.id, body: 'Les circuits courts ont fait leurs preuves ici.' },
+        },
+        { token },
+      ),
     );
-    dataOf(voted);
     const after = await list();
     expect(after.headers[CACHE]).toBe('MISS');
     const node = dataOf(after).proposals.edges.find((edge) => edge.node.id === first.id)?.node;
@@ -243,14 +256,13 @@ describe('public-read cache across API processes (Redis)', () => {
     expect((await read()).headers[CACHE]).toBe('MISS');
     expect((await read()).headers[CACHE]).toBe('HIT');
 
-    const voter = await createUser();
-    dataOf(
-      await a.gql(
-        CAST_VOTE,
-        { input: { proposalId: id, value: 'FOR' } },
-        { token: await a.tokenFor(voter) },
-      ),
-    );
+    const token = await a.tokenFor(await createUser());
+    dataOf(await a.gql(CAST_VOTE, { input: { proposalId: id, value: 'FOR' } }, { token }));
+    const comment = {
+      proposalId: id,
+      body: 'Une régie publique de l’eau, gérée avec les usagers.',
+    };
+    dataOf(await a.gql(ADD_COMMENT, { input: comment }, { token }));
     // The invalidation travels through Redis: wait for it, without a fixed delay.
     let result = await read();
     for (let tries = 0; result.headers[CACHE] === 'HIT' && tries < 50; tries += 1) {

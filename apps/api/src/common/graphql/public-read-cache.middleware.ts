@@ -29,6 +29,26 @@ export const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set([
   'themes',
 ]);
 
+/**
+ * Mutations that change no public read but counters (vote totals, upvotes, followers) or the
+ * caller's own session: they leave the cache as it is, so a vote every few milliseconds does not
+ * turn every anonymous read into a computed one. Anonymous visitors then see such counters up to
+ * one time to live late; signed-in readers never read from the cache, and live subscriptions
+ * (graphql-ws, never cached) push vote totals to open pages. Any other mutation empties it.
+ */
+export const COUNTER_ONLY_MUTATIONS: ReadonlySet<string> = new Set([
+  'castVote',
+  'retractVote',
+  'upvoteComment',
+  'removeCommentUpvote',
+  'followProposal',
+  'unfollowProposal',
+  'markNotificationsRead',
+  'signIn',
+  'signOut',
+  'refreshSession',
+]);
+
 /** Header telling whether an anonymous read came from memory (HIT) or was computed (MISS). */
 export const CACHE_STATUS_HEADER = 'X-Passerelle-Cache';
 
@@ -157,16 +177,17 @@ function captured(res: Response, [chunk, encoding]: unknown[]): CachedAnswer | n
   return body && typeof contentType === 'string' ? { body, contentType } : null;
 }
 
-function selectsPublicFieldsOnly(operation: OperationDefinitionNode): boolean {
+function selectsOnly(operation: OperationDefinitionNode, fields: ReadonlySet<string>): boolean {
   return operation.selectionSet.selections.every(
-    (selection) => selection.kind === Kind.FIELD && PUBLIC_ROOT_FIELDS.has(selection.name.value),
+    (selection) => selection.kind === Kind.FIELD && fields.has(selection.name.value),
   );
 }
 
 /**
  * The Apollo side: marks an anonymous query's answer as worth keeping (no error, public root
  * fields only), and empties the cache after every mutation that was executed (whatever its
- * answer: a nested field's error can null the data of a mutation that did write).
+ * answer: a nested field's error can null the data of a mutation that did write), but those
+ * that only move counters.
  */
 export function publicReadCachePlugin(cache: PublicReadCache): ApolloServerPlugin<GraphQLContext> {
   return {
@@ -179,7 +200,7 @@ export function publicReadCachePlugin(cache: PublicReadCache): ApolloServerPlugi
         async willSendResponse({ operation, response, contextValue }) {
           if (!operation) return;
           if (operation.operation === 'mutation') {
-            if (executed) cache.invalidate();
+            if (executed && !selectsOnly(operation, COUNTER_ONLY_MUTATIONS)) cache.invalidate();
             return;
           }
           if (operation.operation !== 'query' || !cache.enabled) return;
@@ -187,7 +208,7 @@ export function publicReadCachePlugin(cache: PublicReadCache): ApolloServerPlugi
           const status = response.http.status ?? 200;
           const req = contextValue.req as MarkedRequest;
           if (status !== 200 || !req || req.user || !isAnonymousRequest(req)) return;
-          if (selectsPublicFieldsOnly(operation)) req[CACHEABLE] = true;
+          if (selectsOnly(operation, PUBLIC_ROOT_FIELDS)) req[CACHEABLE] = true;
         },
       };
     },
