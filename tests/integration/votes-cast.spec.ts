@@ -1,3 +1,4 @@
+import { proposalScores } from '@passerelle/domain';
 import {
   closeFactories,
   createConsultation,
@@ -94,6 +95,28 @@ describe('castVote / retractVote', () => {
     const twice = dataOf(await retract(proposalId, token)).retractVote;
     expect(twice).toMatchObject({ votesFor: 0, votesAgainst: 0, votesNeutral: 0 });
     expect(await factoryPrisma().vote.count({ where: { proposalId } })).toBe(0);
+    await expectCountersMatchRows(proposalId);
+  });
+
+  it('stores the scores of the totals after each vote, change and retraction', async () => {
+    const proposalId = await proposal();
+    const voters = await Promise.all([voter(), voter('SME'), voter('ASSOCIATION')]);
+    const expectScoresOfTotals = async () => {
+      const row = await factoryPrisma().proposal.findUniqueOrThrow({ where: { id: proposalId } });
+      const expected = proposalScores(row, row.publishedAt ?? row.createdAt);
+      expect({
+        scoreTop: row.scoreTop,
+        scoreHot: row.scoreHot,
+        scoreControversial: row.scoreControversial,
+      }).toEqual(expected);
+      return row;
+    };
+    await Promise.all(voters.map(({ token }) => cast(proposalId, 'FOR', token)));
+    expect((await expectScoresOfTotals()).votesFor).toBe(3);
+    await cast(proposalId, 'AGAINST', voters[0].token);
+    expect((await expectScoresOfTotals()).votesAgainst).toBe(1);
+    await retract(proposalId, voters[1].token);
+    expect(await expectScoresOfTotals()).toMatchObject({ votesFor: 1, votesAgainst: 1 });
     await expectCountersMatchRows(proposalId);
   });
 

@@ -138,8 +138,10 @@ export class VotesRepository {
   /**
    * Takes a participant's vote on a proposal whose row this transaction has locked to `next`
    * (null: retracted): writes the vote row, moves the proposal's and the collèges' counters with
-   * atomic increments, then stores the scores computed from the counters the UPDATE returned.
-   * Returns the value of the vote before.
+   * atomic increments and stores the scores, all in one statement. The scores are computed from
+   * the totals read under the row lock plus this vote's deltas, so one UPDATE of the proposal
+   * row does both (each UPDATE of that row writes every one of its index entries, full-text ones
+   * included: issue 9). Returns the value of the vote before.
    */
   private async writeVote(
     tx: Prisma.TransactionClient,
@@ -148,11 +150,19 @@ export class VotesRepository {
     next: VoteValue | null,
   ): Promise<VoteValue | null> {
     const [voter] = await tx.$queryRaw<
-      { voterType: ActorType; value: VoteValue | null; voteType: ActorType | null }[]
-    >`SELECT u."actorType"::text AS "voterType", v.value::text AS value, v."actorType"::text AS "voteType"
-      FROM users u LEFT JOIN votes v ON v."userId" = u.id AND v."proposalId" = ${proposalId}::uuid
-      WHERE u.id = ${userId}::uuid`;
-    if (!voter) throw new Error('Voter account missing');
+      (Counters & {
+        voterType: ActorType;
+        value: VoteValue | null;
+        voteType: ActorType | null;
+        publishedAt: Date | null;
+        createdAt: Date;
+      })[]
+    >`SELECT u."actorType"::text AS "voterType", v.value::text AS value, v."actorType"::text AS "voteType",
+        p."votesFor", p."votesAgainst", p."votesNeutral", p."publishedAt", p."createdAt"
+      FROM users u CROSS JOIN proposals p
+      LEFT JOIN votes v ON v."userId" = u.id AND v."proposalId" = p.id
+      WHERE u.id = ${userId}::uuid AND p.id = ${proposalId}::uuid`;
+    if (!voter) throw new Error('Voter account or locked proposal missing');
     const { voterType, voteType } = voter;
     const previous = voter.value;
     if (previous === next && (next === null || voteType === voterType)) return previous;
@@ -182,12 +192,16 @@ export class VotesRepository {
             ON CONFLICT ("proposalId", "userId") DO UPDATE SET
               value = EXCLUDED.value, "actorType" = EXCLUDED."actorType", "updatedAt" = EXCLUDED."updatedAt"`;
     const d = { ...ZERO, ...voteCounterDeltas(previous, next) };
+    const totals: Counters = {
+      votesFor: voter.votesFor + d.votesFor,
+      votesAgainst: voter.votesAgainst + d.votesAgainst,
+      votesNeutral: voter.votesNeutral + d.votesNeutral,
+    };
+    const scores = proposalScores(totals, voter.publishedAt ?? voter.createdAt);
 
-    // The vote row, the collèges' counters and the proposal's totals in one statement, every
-    // counter moved by an atomic increment; the new totals come back for the scores.
-    const [totals] = await tx.$queryRaw<
-      (Counters & { publishedAt: Date | null; createdAt: Date })[]
-    >`WITH written AS (${writeVote}),
+    // The vote row, the collèges' counters and the proposal's totals and scores in one
+    // statement, every counter moved by an atomic increment.
+    await tx.$executeRaw`WITH written AS (${writeVote}),
       colleges AS (
         INSERT INTO proposal_college_counts ("proposalId", "actorType", "votesFor", "votesAgainst", "votesNeutral")
         VALUES ${collegeRows}
@@ -199,12 +213,10 @@ export class VotesRepository {
       UPDATE proposals SET
         "votesFor" = "votesFor" + ${d.votesFor},
         "votesAgainst" = "votesAgainst" + ${d.votesAgainst},
-        "votesNeutral" = "votesNeutral" + ${d.votesNeutral}
-      WHERE id = ${proposalId}::uuid
-      RETURNING "votesFor", "votesAgainst", "votesNeutral", "publishedAt", "createdAt"`;
-    const scores = proposalScores(totals, totals.publishedAt ?? totals.createdAt);
-    await tx.$executeRaw`UPDATE proposals SET "scoreTop" = ${scores.scoreTop},
-      "scoreHot" = ${scores.scoreHot}, "scoreControversial" = ${scores.scoreControversial}
+        "votesNeutral" = "votesNeutral" + ${d.votesNeutral},
+        "scoreTop" = ${scores.scoreTop},
+        "scoreHot" = ${scores.scoreHot},
+        "scoreControversial" = ${scores.scoreControversial}
       WHERE id = ${proposalId}::uuid`;
     return previous;
   }
