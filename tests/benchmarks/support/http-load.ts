@@ -152,7 +152,9 @@ export function formatLoad(result: LoadResult): string {
     ms(result.max).padStart(9) +
     String(result.requests).padStart(10) +
     String(result.failures + result.graphqlErrors).padStart(8) +
-    `${result.requests ? Math.round((100 * result.cacheHits) / result.requests) : 0} %`.padStart(8) +
+    `${result.requests ? Math.round((100 * result.cacheHits) / result.requests) : 0} %`.padStart(
+      8,
+    ) +
     (result.apiCpuMs === undefined ? '' : result.apiCpuMs.toFixed(1).padStart(16))
   );
 }

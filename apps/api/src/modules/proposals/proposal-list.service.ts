@@ -286,7 +286,12 @@ export class ProposalListService {
       return visible + ownHidden;
     }
     const both = this.repository.countVisibleAndOwnHidden(criteria, author);
-    void this.cache.keepCount(key, both.then(({ visible }) => visible)).catch(() => undefined);
+    void this.cache
+      .keepCount(
+        key,
+        both.then(({ visible }) => visible),
+      )
+      .catch(() => undefined);
     const { visible, ownHidden } = await both;
     return visible + ownHidden;
   }
