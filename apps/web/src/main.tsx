@@ -1,6 +1,6 @@
 import '@mantine/core/styles.css';
 import './app/styles.css';
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { AppProviders } from './app/AppProviders';
@@ -12,6 +12,7 @@ import {
   loadDictionary,
   storedLanguage,
 } from './app/i18n/i18n';
+import { prefetchPageData } from './app/prefetch';
 import { createApolloClient, createSessionRefresher } from './app/providers/apollo';
 
 const root = document.getElementById('root');
@@ -28,16 +29,22 @@ async function start(container: HTMLElement) {
   const i18n = createI18n(ready ? language : DEFAULT_UI_LANGUAGE);
   const getLanguage = () => currentLanguage(i18n);
   const client = createApolloClient(getLanguage, createSessionRefresher(getLanguage));
+  prefetchPageData(client, window.location);
 
-  createRoot(container).render(
-    <StrictMode>
-      <AppProviders i18n={i18n} client={client}>
-        <BrowserRouter>
-          <AppRoutes />
-        </BrowserRouter>
-      </AppProviders>
-    </StrictMode>,
-  );
+  const reactRoot = createRoot(container);
+  // A transition renders in slices that yield to the browser every few milliseconds, instead of
+  // one long task that keeps a slow phone from responding while the first page is built.
+  startTransition(() => {
+    reactRoot.render(
+      <StrictMode>
+        <AppProviders i18n={i18n} client={client}>
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </AppProviders>
+      </StrictMode>,
+    );
+  });
 }
 
 void start(root);

@@ -1,9 +1,12 @@
 import '@testing-library/jest-dom';
 import { TextDecoder, TextEncoder } from 'node:util';
 import { en } from './app/i18n/en';
+import { fr } from './app/i18n/fr';
 import { registerDictionary } from './app/i18n/i18n';
 
-// The app fetches the English dictionary on demand; tests create either language synchronously.
+// The app fetches the English dictionary and the French pages' messages on demand; tests create
+// either language, complete, synchronously.
+registerDictionary('fr', fr);
 registerDictionary('en', en);
 
 // jsdom lacks the encoding API react-router uses.

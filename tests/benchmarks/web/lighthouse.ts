@@ -26,6 +26,7 @@ const REPORT_DIR = path.join(ROOT, 'tmp/bench-web');
 const PERFORMANCE_BUDGET = 90;
 const ACCESSIBILITY_BUDGET = 100;
 const READY_TIMEOUT_MS = 180_000;
+const MAX_RETRIES = 2;
 
 interface Page {
   name: string;
@@ -62,6 +63,8 @@ interface LighthouseResult {
   >;
   categoryGroups?: unknown;
   runWarnings: string[];
+  /** Set when Lighthouse could not measure the page (e.g. NO_NAVSTART: a trace it failed to record). */
+  runtimeError?: { code: string; message: string };
 }
 type Lighthouse = (
   url: string,
@@ -229,6 +232,7 @@ async function main() {
       chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
       logLevel: 'silent',
     });
+    const chromePort = chrome.port;
     mkdirSync(REPORT_DIR, { recursive: true });
     console.log(
       `Lighthouse ${RUNS} run(s) per page, mobile emulation, ${new Date().toISOString()}\n`,
@@ -239,13 +243,23 @@ async function main() {
       // One warm-up request, not measured: the first answers after start-up are the slowest.
       await fetch(app.baseUrl + page.path);
       for (let i = 0; i < RUNS; i += 1) {
-        const result = await (lighthouse as Lighthouse)(app.baseUrl + page.path, {
-          port: chrome.port,
-          output: 'json',
-          logLevel: 'error',
-          onlyCategories: ['performance', 'accessibility'],
-        });
-        if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
+        const measure = async () => {
+          const measured = await (lighthouse as Lighthouse)(app.baseUrl + page.path, {
+            port: chromePort,
+            output: 'json',
+            logLevel: 'error',
+            onlyCategories: ['performance', 'accessibility'],
+          });
+          if (!measured) throw new Error(`Lighthouse returned nothing for ${page.path}`);
+          return measured;
+        };
+        // A run Lighthouse itself could not record (no score, not the page's fault) is run again,
+        // at most twice, rather than counted as a performance of 0.
+        let result = await measure();
+        for (let retry = 0; result.lhr.runtimeError && retry < MAX_RETRIES; retry += 1) {
+          console.log(`    Lighthouse error, run again: ${result.lhr.runtimeError.code}`);
+          result = await measure();
+        }
         const { lhr } = result;
         if (ACCESSIBILITY_AUDITS.size === 0) {
           const category = lhr.categories['accessibility'] as { auditRefs?: { id: string }[] };

@@ -1,119 +1,91 @@
-import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { HomePage } from '../modules/home/components/HomePage';
 import { NotFoundPage } from '../shared/ui/NotFoundPage';
+import { lazyWithMessages } from './i18n/lazyWithMessages';
 import { Layout } from './layout/Layout';
 
 // Forms carry the domain's validation schemas: loaded when first visited, not on the home page.
-const PrivacyPage = lazy(() =>
-  import('../modules/privacy/components/PrivacyPage').then((m) => ({ default: m.PrivacyPage })),
+const PrivacyPage = lazyWithMessages(() =>
+  import('../modules/privacy/components/PrivacyPage').then((m) => m.PrivacyPage),
 );
-const SignUpPage = lazy(() =>
-  import('../modules/auth/components/SignUpPage').then((m) => ({ default: m.SignUpPage })),
+const SignUpPage = lazyWithMessages(() =>
+  import('../modules/auth/components/SignUpPage').then((m) => m.SignUpPage),
 );
-const SignInPage = lazy(() =>
-  import('../modules/auth/components/SignInPage').then((m) => ({ default: m.SignInPage })),
+const SignInPage = lazyWithMessages(() =>
+  import('../modules/auth/components/SignInPage').then((m) => m.SignInPage),
 );
-const VerifyEmailPage = lazy(() =>
-  import('../modules/auth/components/VerifyEmailPage').then((m) => ({
-    default: m.VerifyEmailPage,
-  })),
+const VerifyEmailPage = lazyWithMessages(() =>
+  import('../modules/auth/components/VerifyEmailPage').then((m) => m.VerifyEmailPage),
 );
-const ForgotPasswordPage = lazy(() =>
-  import('../modules/auth/components/ForgotPasswordPage').then((m) => ({
-    default: m.ForgotPasswordPage,
-  })),
+const ForgotPasswordPage = lazyWithMessages(() =>
+  import('../modules/auth/components/ForgotPasswordPage').then((m) => m.ForgotPasswordPage),
 );
-const ResetPasswordPage = lazy(() =>
-  import('../modules/auth/components/ResetPasswordPage').then((m) => ({
-    default: m.ResetPasswordPage,
-  })),
+const ResetPasswordPage = lazyWithMessages(() =>
+  import('../modules/auth/components/ResetPasswordPage').then((m) => m.ResetPasswordPage),
 );
-const SubmitProposalPage = lazy(() =>
-  import('../modules/proposals/components/SubmitProposalPage').then((m) => ({
-    default: m.SubmitProposalPage,
-  })),
+const SubmitProposalPage = lazyWithMessages(() =>
+  import('../modules/proposals/components/SubmitProposalPage').then((m) => m.SubmitProposalPage),
 );
 
-const ProposalsPage = lazy(() =>
-  import('../modules/proposals/components/ProposalsPage').then((m) => ({
-    default: m.ProposalsPage,
-  })),
+const ProposalsPage = lazyWithMessages(() =>
+  import('../modules/proposals/components/ProposalsPage').then((m) => m.ProposalsPage),
 );
 
 // The proposal page carries voting, comments, opinions and moderation: not needed on the home page.
-const ProposalPage = lazy(() =>
-  import('../modules/proposals/components/ProposalPage').then((m) => ({
-    default: m.ProposalPage,
-  })),
+const ProposalPage = lazyWithMessages(() =>
+  import('../modules/proposals/components/ProposalPage').then((m) => m.ProposalPage),
 );
 
-const EditProposalPage = lazy(() =>
-  import('../modules/proposals/components/EditProposalPage').then((m) => ({
-    default: m.EditProposalPage,
-  })),
+const EditProposalPage = lazyWithMessages(() =>
+  import('../modules/proposals/components/EditProposalPage').then((m) => m.EditProposalPage),
 );
 
-const TerritoryPage = lazy(() =>
-  import('../modules/territories/components/TerritoryPage').then((m) => ({
-    default: m.TerritoryPage,
-  })),
+const TerritoryPage = lazyWithMessages(() =>
+  import('../modules/territories/components/TerritoryPage').then((m) => m.TerritoryPage),
 );
-const OrganisationPage = lazy(() =>
-  import('../modules/organisations/components/OrganisationPage').then((m) => ({
-    default: m.OrganisationPage,
-  })),
+const OrganisationPage = lazyWithMessages(() =>
+  import('../modules/organisations/components/OrganisationPage').then((m) => m.OrganisationPage),
 );
-const CreateOrganisationPage = lazy(() =>
-  import('../modules/organisations/components/CreateOrganisationPage').then((m) => ({
-    default: m.CreateOrganisationPage,
-  })),
+const CreateOrganisationPage = lazyWithMessages(() =>
+  import('../modules/organisations/components/CreateOrganisationPage').then(
+    (m) => m.CreateOrganisationPage,
+  ),
 );
-const ProfilePage = lazy(() =>
-  import('../modules/profile/components/ProfilePage').then((m) => ({ default: m.ProfilePage })),
+const ProfilePage = lazyWithMessages(() =>
+  import('../modules/profile/components/ProfilePage').then((m) => m.ProfilePage),
 );
-const ModerationPage = lazy(() =>
-  import('../modules/moderation/components/ModerationPage').then((m) => ({
-    default: m.ModerationPage,
-  })),
+const ModerationPage = lazyWithMessages(() =>
+  import('../modules/moderation/components/ModerationPage').then((m) => m.ModerationPage),
 );
 
-const NotificationsPage = lazy(() =>
-  import('../modules/notifications/components/NotificationsPage').then((m) => ({
-    default: m.NotificationsPage,
-  })),
+const NotificationsPage = lazyWithMessages(() =>
+  import('../modules/notifications/components/NotificationsPage').then((m) => m.NotificationsPage),
 );
-const ClusterPage = lazy(() =>
-  import('../modules/clusters/components/ClusterPage').then((m) => ({ default: m.ClusterPage })),
+const ClusterPage = lazyWithMessages(() =>
+  import('../modules/clusters/components/ClusterPage').then((m) => m.ClusterPage),
 );
 
-const BriefsPage = lazy(() =>
-  import('../modules/briefs/components/BriefsPage').then((m) => ({ default: m.BriefsPage })),
+const BriefsPage = lazyWithMessages(() =>
+  import('../modules/briefs/components/BriefsPage').then((m) => m.BriefsPage),
 );
-const BriefPage = lazy(() =>
-  import('../modules/briefs/components/BriefPage').then((m) => ({ default: m.BriefPage })),
-);
-
-const BriefDiffPage = lazy(() =>
-  import('../modules/briefs/components/BriefDiffPage').then((m) => ({
-    default: m.BriefDiffPage,
-  })),
+const BriefPage = lazyWithMessages(() =>
+  import('../modules/briefs/components/BriefPage').then((m) => m.BriefPage),
 );
 
-const CurationRoutes = lazy(() =>
-  import('../modules/curation/components/CurationRoutes').then((m) => ({
-    default: m.CurationRoutes,
-  })),
+const BriefDiffPage = lazyWithMessages(() =>
+  import('../modules/briefs/components/BriefDiffPage').then((m) => m.BriefDiffPage),
 );
 
-const PublicDashboardPage = lazy(() =>
-  import('../modules/dashboard/components/PublicDashboardPage').then((m) => ({
-    default: m.PublicDashboardPage,
-  })),
+const CurationRoutes = lazyWithMessages(() =>
+  import('../modules/curation/components/CurationRoutes').then((m) => m.CurationRoutes),
 );
 
-const AdminRoutes = lazy(() =>
-  import('../modules/admin/components/AdminRoutes').then((m) => ({ default: m.AdminRoutes })),
+const PublicDashboardPage = lazyWithMessages(() =>
+  import('../modules/dashboard/components/PublicDashboardPage').then((m) => m.PublicDashboardPage),
+);
+
+const AdminRoutes = lazyWithMessages(() =>
+  import('../modules/admin/components/AdminRoutes').then((m) => m.AdminRoutes),
 );
 
 /** Routes; the paths are listed in paths.ts. */

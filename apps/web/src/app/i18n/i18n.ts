@@ -1,8 +1,8 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '@passerelle/domain';
-import { fr } from './fr';
-import type { Messages } from './messages';
+import { frShell } from './fr-shell';
+import { mergeMessages, type MessageTree, type Messages } from './messages';
 
 export const UI_LANGUAGES = ['fr', 'en'] as const satisfies readonly Language[];
 export const DEFAULT_UI_LANGUAGE: Language = 'fr';
@@ -11,25 +11,68 @@ export const LANGUAGE_STORAGE_KEY = 'passerelle.language';
 type Dictionary = Messages;
 
 /**
- * Dictionaries already in memory. French ships with the app; English is its own chunk, fetched
- * by loadDictionary when it is the stored or chosen language, so French visitors never download it.
+ * Dictionaries already in memory. The French messages of the shell and the home page ship with
+ * the app (fr-shell.ts); the other French messages (fr-pages.ts) are fetched with the first page
+ * or component loaded on demand (loadPageMessages). English is its own chunk, fetched whole by
+ * loadDictionary when it is the stored or chosen language, so French visitors never download it.
  */
-const dictionaries: Partial<Record<Language, Dictionary>> = { fr };
+const dictionaries: Partial<Record<Language, MessageTree>> = { fr: frShell };
+const completeLanguages = new Set<Language>();
+/** The i18next instances made by createI18n: they get the French pages' messages when they come. */
+const instances = new Set<I18n>();
+let frenchPages: Promise<void> | null = null;
 
-/** Fetches a language's dictionary if it is not in memory yet (main.tsx, before the first render). */
+/** Fetches the French messages of the pages once, and adds them to every instance. */
+function loadFrenchPages(): Promise<void> {
+  if (completeLanguages.has('fr')) return Promise.resolve();
+  frenchPages ??= import('./fr-pages').then(
+    ({ frPages }) => {
+      dictionaries.fr = mergeMessages(dictionaries.fr ?? {}, frPages);
+      completeLanguages.add('fr');
+      for (const instance of instances) {
+        instance.addResourceBundle('fr', 'translation', frPages, true, true);
+      }
+    },
+    (error: unknown) => {
+      frenchPages = null; // offline: the next page tries again
+      throw error;
+    },
+  );
+  return frenchPages;
+}
+
+/**
+ * Fetches a language's dictionary if it is not in memory yet (main.tsx, before the first render).
+ * French is then the shell's messages only: see loadPageMessages.
+ */
 export async function loadDictionary(language: Language): Promise<void> {
   if (dictionaries[language]) return;
-  if (language === 'en') dictionaries.en = (await import('./en')).en;
+  if (language === 'en') {
+    dictionaries.en = (await import('./en')).en;
+    completeLanguages.add('en');
+  }
 }
 
-/** Makes a dictionary available without fetching it (unit tests: every language up front). */
+/**
+ * Makes every message a page needs available: what a page or component loaded on demand awaits
+ * before it renders (lazyWithMessages). Fetches the French pages' messages when an instance shows
+ * French (English is complete once loaded).
+ */
+export function loadPageMessages(): Promise<void> {
+  const showsFrench =
+    instances.size === 0 || [...instances].some((instance) => currentLanguage(instance) === 'fr');
+  return showsFrench ? loadFrenchPages() : Promise.resolve();
+}
+
+/** Makes a complete dictionary available without fetching it (unit tests: every language up front). */
 export function registerDictionary(language: Language, dictionary: Dictionary): void {
   dictionaries[language] = dictionary;
+  completeLanguages.add(language);
 }
 
-/** Switches the UI language, fetching its dictionary first. */
+/** Switches the UI language, fetching its dictionary (all of it) first. */
 export async function changeLanguage(instance: I18n, language: Language): Promise<void> {
-  await loadDictionary(language);
+  await (language === 'fr' ? loadFrenchPages() : loadDictionary(language));
   const dictionary = dictionaries[language];
   if (dictionary && !instance.hasResourceBundle(language, 'translation')) {
     instance.addResourceBundle(language, 'translation', dictionary);
@@ -61,6 +104,7 @@ export function currentLanguage(instance: I18n): Language {
  */
 export function createI18n(language: Language = storedLanguage()): I18n {
   const instance = i18next.createInstance();
+  instances.add(instance);
   instance.on('languageChanged', (lng: string) => {
     document.documentElement.lang = lng;
     try {

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
+import { Suspense, useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
 import { Container, Group, Text, VisuallyHidden } from '@mantine/core';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { useCurrentUser } from '../../modules/auth/hooks/useCurrentUser';
 import { dashboardPaths } from '../../modules/dashboard/lib/paths';
 import { LoadingState } from '../../shared/ui/LoadingState';
 import { MAIN_ID } from '../../shared/ui/PageTitle';
+import { lazyWithMessages } from '../i18n/lazyWithMessages';
 import { paths } from '../paths';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -31,28 +32,22 @@ const Logo = () => (
 
 // What only signed-in users see (role-based links, notifications, account notices): loaded once
 // the session is known, so visitors never download it.
-const AdminNavItem = lazy(() =>
-  import('../../modules/admin/components/AdminNavItem').then((m) => ({ default: m.AdminNavItem })),
+const AdminNavItem = lazyWithMessages(() =>
+  import('../../modules/admin/components/AdminNavItem').then((m) => m.AdminNavItem),
 );
-const CurationNavItem = lazy(() =>
-  import('../../modules/curation/components/CurationNavItem').then((m) => ({
-    default: m.CurationNavItem,
-  })),
+const CurationNavItem = lazyWithMessages(() =>
+  import('../../modules/curation/components/CurationNavItem').then((m) => m.CurationNavItem),
 );
-const NotificationBell = lazy(() =>
-  import('../../modules/notifications/components/NotificationBell').then((m) => ({
-    default: m.NotificationBell,
-  })),
+const NotificationBell = lazyWithMessages(() =>
+  import('../../modules/notifications/components/NotificationBell').then((m) => m.NotificationBell),
 );
-const SuspensionBanner = lazy(() =>
-  import('../../modules/notifications/components/SuspensionBanner').then((m) => ({
-    default: m.SuspensionBanner,
-  })),
+const SuspensionBanner = lazyWithMessages(() =>
+  import('../../modules/notifications/components/SuspensionBanner').then((m) => m.SuspensionBanner),
 );
-const EmailVerificationBanner = lazy(() =>
-  import('../../modules/auth/components/EmailVerificationBanner').then((m) => ({
-    default: m.EmailVerificationBanner,
-  })),
+const EmailVerificationBanner = lazyWithMessages(() =>
+  import('../../modules/auth/components/EmailVerificationBanner').then(
+    (m) => m.EmailVerificationBanner,
+  ),
 );
 
 function SignedInOnly({ children }: { children: ReactNode }) {

@@ -1,7 +1,7 @@
 import { ApolloLink } from '@apollo/client';
-import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import type { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
-import { createClient, type Client } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
 import { Observable, type Subscription } from 'rxjs';
 import type { SessionRefresher } from './apollo';
 
@@ -39,28 +39,48 @@ export interface RealtimeTransport {
 }
 
 /**
- * Subscriptions over graphql-ws. The client is created on the first subscription (nothing opens a
- * WebSocket at import time or in jsdom tests), connects lazily while a subscription is active,
- * retries for ever with backoff, and sends the session cookies with the upgrade (same origin).
- * When the API refuses the access token (close 4401), the session is refreshed once and the
- * subscription opened again.
+ * The graphql-ws client of the app. graphql-ws is fetched with it, on the first subscription: most
+ * pages never subscribe, so it stays out of the initial JavaScript.
+ */
+async function createAppWsClient(): Promise<Client> {
+  const { createClient } = await import('graphql-ws');
+  return createClient({
+    url: () => webSocketUrl('/graphql', window.location),
+    lazy: true,
+    retryAttempts: Infinity,
+    shouldRetry: () => true,
+    retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, retryDelay(retries))),
+  });
+}
+
+/**
+ * Subscriptions over graphql-ws. The client (and the code behind it) is loaded on the first
+ * subscription (nothing opens a WebSocket at import time or in jsdom tests), connects lazily while
+ * a subscription is active, retries for ever with backoff, and sends the session cookies with the
+ * upgrade (same origin). When the API refuses the access token (close 4401), the session is
+ * refreshed once and the subscription opened again.
  */
 export function createRealtimeTransport(
   refresh: SessionRefresher,
-  createWsClient: () => Client = () =>
-    createClient({
-      url: () => webSocketUrl('/graphql', window.location),
-      lazy: true,
-      retryAttempts: Infinity,
-      shouldRetry: () => true,
-      retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, retryDelay(retries))),
-    }),
+  createWsClient: () => Client | Promise<Client> = createAppWsClient,
 ): RealtimeTransport {
   let client: Client | null = null;
-  let wsLink: GraphQLWsLink | null = null;
-  const terminating = (): GraphQLWsLink => {
-    client ??= createWsClient();
-    wsLink ??= new GraphQLWsLink(client);
+  let wsLink: Promise<GraphQLWsLink> | null = null;
+  const terminating = (): Promise<GraphQLWsLink> => {
+    if (!wsLink) {
+      const loading = Promise.all([
+        createWsClient(),
+        import('@apollo/client/link/subscriptions'),
+      ]).then(([created, { GraphQLWsLink }]) => {
+        client = created;
+        return new GraphQLWsLink(created);
+      });
+      // A failed load (offline) is tried again by the next subscription.
+      loading.catch(() => {
+        if (wsLink === loading) wsLink = null;
+      });
+      wsLink = loading;
+    }
     return wsLink;
   };
 
@@ -70,19 +90,25 @@ export function createRealtimeTransport(
         let subscription: Subscription | undefined;
         let isClosed = false;
         const open = (canRefresh: boolean) => {
-          subscription = terminating()
-            .request(operation)
-            .subscribe({
-              next: (value) => observer.next(value),
-              complete: () => observer.complete(),
-              error: (error: unknown) => {
-                if (!canRefresh || !isUnauthorizedClose(error)) return observer.error(error);
-                // A failed refresh clears the cookies: the retry then runs as a visitor.
-                void refresh().then(() => {
-                  if (!isClosed) open(false);
-                });
-              },
-            });
+          terminating().then(
+            (wsLink) => {
+              if (isClosed) return;
+              subscription = wsLink.request(operation).subscribe({
+                next: (value) => observer.next(value),
+                complete: () => observer.complete(),
+                error: (error: unknown) => {
+                  if (!canRefresh || !isUnauthorizedClose(error)) return observer.error(error);
+                  // A failed refresh clears the cookies: the retry then runs as a visitor.
+                  void refresh().then(() => {
+                    if (!isClosed) open(false);
+                  });
+                },
+              });
+            },
+            (error: unknown) => {
+              if (!isClosed) observer.error(error);
+            },
+          );
         };
         open(true);
         return () => {

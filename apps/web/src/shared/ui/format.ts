@@ -2,10 +2,28 @@ import type { TerritoryRef } from '../graphql/schema-types';
 
 const LOCALES: Record<string, string> = { fr: 'fr-FR', en: 'en-GB' };
 
+/**
+ * One formatter per language and style, made on first use: building an Intl formatter loads
+ * locale data and costs far more than formatting (a proposal page formats dozens of dates).
+ */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(language: string, withTime: boolean): Intl.DateTimeFormat {
+  const locale = LOCALES[language] ?? 'fr-FR';
+  const key = `${locale}|${withTime ? 'datetime' : 'date'}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(
+      locale,
+      withTime ? { dateStyle: 'long', timeStyle: 'short' } : { dateStyle: 'long' },
+    );
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 export function formatDate(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(LOCALES[language] ?? 'fr-FR', { dateStyle: 'long' }).format(
-    new Date(iso),
-  );
+  return dateFormat(language, false).format(new Date(iso));
 }
 
 /** "Lyon (69)" for a commune, the name alone for a département or a région. */
@@ -18,8 +36,5 @@ export function territoryLabel(territory: TerritoryRef): string {
 }
 
 export function formatDateTime(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(LOCALES[language] ?? 'fr-FR', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-  }).format(new Date(iso));
+  return dateFormat(language, true).format(new Date(iso));
 }

@@ -1,12 +1,13 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Button, Group } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { lazyWithMessages } from '../../../app/i18n/lazyWithMessages';
 import { paths } from '../../../app/paths';
 import { useCurrentUser } from '../hooks/useCurrentUser';
 import { ChevronDown } from './ChevronDown';
 
-const UserMenu = lazy(() => import('./UserMenu').then((m) => ({ default: m.UserMenu })));
+const UserMenu = lazyWithMessages(() => import('./UserMenu').then((m) => m.UserMenu));
 
 /** "Sign in / Create an account" for visitors; the user's name with a sign-out item otherwise. */
 export function AccountMenu() {

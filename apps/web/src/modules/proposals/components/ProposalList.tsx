@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useDeferredValue, useEffect, useRef } from 'react';
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../shared/graphql/errors';
@@ -21,10 +21,11 @@ interface ProposalListProps {
 export function ProposalList({ title, headingId, variables = {}, emptyText }: ProposalListProps) {
   const { t } = useTranslation();
   const listRef = useRef<HTMLDivElement>(null);
-  const { connection, error, isLoadingMore, loadMore, loadMoreError, refetch } = useProposals({
-    ...variables,
-    first: PROPOSALS_PAGE_SIZE,
-  });
+  const proposals = useProposals({ ...variables, first: PROPOSALS_PAGE_SIZE });
+  const { error, isLoadingMore, loadMore, loadMoreError, refetch } = proposals;
+  // A page of cards is a large render: deferred, React builds it in slices that let the browser
+  // respond in between, instead of one long task when the answer arrives.
+  const connection = useDeferredValue(proposals.connection);
 
   // Keyboard and screen-reader users continue from the first newly loaded proposal, once shown.
   const focusIndex = useRef<number | null>(null);

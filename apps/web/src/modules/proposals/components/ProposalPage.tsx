@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useDeferredValue, type ReactNode } from 'react';
 import { Alert, Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
@@ -105,16 +105,18 @@ export function ProposalPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const { data, error, loading } = useQuery(PROPOSAL_QUERY, { variables: { id } });
-  const proposal = data?.proposal;
+  // The page is a large render: deferred, React builds it in slices that let the browser respond
+  // in between, instead of one long task when the answer arrives.
+  const proposal = useDeferredValue(data?.proposal);
   const isAwaitingReview = useIsAwaitingReview(id);
   const isNotFound =
-    !loading && !proposal && (!error || errorReason(error) === 'PROPOSAL_NOT_FOUND');
+    !loading && !data?.proposal && (!error || errorReason(error) === 'PROPOSAL_NOT_FOUND');
   usePageTitle(
     (proposal && proposalTitle(proposal, t)) ??
       (isNotFound ? t('notFound.title') : error ? t('errors.generic') : t('app.loading')),
   );
 
-  if (loading && !proposal) return <LoadingState />;
+  if (!proposal && (loading || data?.proposal)) return <LoadingState />;
   if (isNotFound) return <NotFoundPage message={t('proposal.notFound')} />;
   if (!proposal) {
     return (
