@@ -31,6 +31,7 @@ describe('parseConfig', () => {
       rateLimitFactor: 1,
       publicUrl: null,
       anonymousCacheTtlMs: 2000,
+      subscriptionSessionCheckMs: 30_000,
     });
     expect(config.webDistDir).toBe(path.resolve(__dirname, '../../web'));
   });
@@ -48,6 +49,16 @@ describe('parseConfig', () => {
     expect(parseConfig({ DATABASE_URL, ANONYMOUS_CACHE_TTL_MS: '0' }).anonymousCacheTtlMs).toBe(0);
     expect(problemsOf({ DATABASE_URL, ANONYMOUS_CACHE_TTL_MS: '60001' })).toEqual([
       'ANONYMOUS_CACHE_TTL_MS must be an integer between 0 and 60000 (got "60001")',
+    ]);
+  });
+
+  it('reads SUBSCRIPTION_SESSION_CHECK_MS, from 100 ms to ten minutes', () => {
+    expect(
+      parseConfig({ DATABASE_URL, SUBSCRIPTION_SESSION_CHECK_MS: '250' })
+        .subscriptionSessionCheckMs,
+    ).toBe(250);
+    expect(problemsOf({ DATABASE_URL, SUBSCRIPTION_SESSION_CHECK_MS: '0' })).toEqual([
+      'SUBSCRIPTION_SESSION_CHECK_MS must be an integer between 100 and 600000 (got "0")',
     ]);
   });
 

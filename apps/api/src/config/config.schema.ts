@@ -44,6 +44,12 @@ export interface AppConfig {
    */
   anonymousCacheTtlMs: number;
   /**
+   * How often open WebSocket connections have their sessions checked again, in milliseconds: a
+   * connection whose session ended (sign-out, password or role change, deleted account) is
+   * closed with 4401 at the next check.
+   */
+  subscriptionSessionCheckMs: number;
+  /**
    * SMTP server for outgoing mail (smtp:// or smtps://, credentials in the URL); null keeps every
    * message unsent in the outbox (email_messages), readable by administrators (demo mode).
    */
@@ -258,6 +264,7 @@ const envSchema = z.object({
   ),
   OPINION_GROUPS_DELAY_SECONDS: integer('OPINION_GROUPS_DELAY_SECONDS', 0, 86_400, NOT_SET),
   ANONYMOUS_CACHE_TTL_MS: integer('ANONYMOUS_CACHE_TTL_MS', 0, 60_000, 2_000),
+  SUBSCRIPTION_SESSION_CHECK_MS: integer('SUBSCRIPTION_SESSION_CHECK_MS', 100, 600_000, 30_000),
   CORS_ORIGINS: z.preprocess(
     blankToUndefined,
     z
@@ -382,6 +389,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
           ? 10
           : 2,
     anonymousCacheTtlMs: values.ANONYMOUS_CACHE_TTL_MS,
+    subscriptionSessionCheckMs: values.SUBSCRIPTION_SESSION_CHECK_MS,
     corsOrigins: values.CORS_ORIGINS,
     oidc:
       values.OIDC_ISSUER && values.OIDC_CLIENT_ID && values.OIDC_CLIENT_SECRET

@@ -20,6 +20,6 @@ import { SuspensionGuard } from './suspension.guard';
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: SuspensionGuard },
   ],
-  exports: [AccessTokenService],
+  exports: [AccessTokenService, SessionsRepository],
 })
 export class AuthCommonModule {}

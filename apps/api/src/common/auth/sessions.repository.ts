@@ -30,4 +30,27 @@ export class SessionsRepository {
       LIMIT 1`;
     return rows[0] ?? null;
   }
+
+  /**
+   * The live sessions among many, by session id, with their account's role: one statement for
+   * every open WebSocket connection of a process (SubscriptionServer's periodic check).
+   */
+  async findLiveMany(
+    sessions: readonly { sessionId: string; userId: string }[],
+    now: Date,
+  ): Promise<Map<string, LiveSession>> {
+    if (sessions.length === 0) return new Map();
+    const rows = await this.prisma.$queryRaw<{ sessionId: string; role: Role }[]>`
+      SELECT rt."familyId"::text AS "sessionId", u."role"::text AS "role"
+      FROM unnest(${sessions.map((s) => s.sessionId)}::uuid[], ${sessions.map((s) => s.userId)}::uuid[])
+        AS wanted("familyId", "userId")
+      JOIN "refresh_tokens" rt
+        ON rt."familyId" = wanted."familyId" AND rt."userId" = wanted."userId"
+      JOIN "users" u ON u."id" = rt."userId"
+      WHERE rt."revokedAt" IS NULL
+        AND rt."rotatedAt" IS NULL
+        AND rt."expiresAt" > (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+        AND u."deletedAt" IS NULL`;
+    return new Map(rows.map((row) => [row.sessionId, { role: row.role }]));
+  }
 }

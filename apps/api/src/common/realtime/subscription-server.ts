@@ -26,6 +26,7 @@ import { InjectConfig } from '../../config/app-config';
 import { type AppConfig } from '../../config/config.schema';
 import { AccessTokenService } from '../auth/access-token.service';
 import { ACCESS_COOKIE, type AuthUser } from '../auth/auth-user';
+import { SessionsRepository } from '../auth/sessions.repository';
 import { LoaderRegistry } from '../dataloader/loader-registry';
 import { createFormatError } from '../graphql/format-error';
 import { type ApiRequest, type GraphQLContext } from '../graphql/graphql-context';
@@ -62,11 +63,16 @@ export class SubscriptionServer implements OnApplicationBootstrap, BeforeApplica
   private wss: WebSocketServer | null = null;
   private server: Disposable | null = null;
   private isClosing = false;
+  /** Open connections that were accepted with a session, checked again every so often. */
+  private readonly signedIn = new Set<ConnectionExtra>();
+  private sessionCheck: NodeJS.Timeout | null = null;
+  private isChecking = false;
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly moduleRef: ModuleRef,
     private readonly tokens: AccessTokenService,
+    private readonly sessions: SessionsRepository,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
@@ -85,11 +91,54 @@ export class SubscriptionServer implements OnApplicationBootstrap, BeforeApplica
       }
       wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
     });
+    this.sessionCheck = setInterval(
+      () => void this.closeEndedSessions(),
+      this.config.subscriptionSessionCheckMs,
+    );
+    this.sessionCheck.unref();
+  }
+
+  /**
+   * A token is checked when its connection opens; afterwards the session may end (sign-out on
+   * any device of that session, password or role change, account deleted) while the socket stays
+   * open and keeps receiving what the account could see. Every `subscriptionSessionCheckMs`, the
+   * sessions of all signed-in connections are checked in one statement, and the connections whose
+   * session ended or whose role changed are closed with 4401: the web app then refreshes its
+   * session (or goes on anonymously) and subscribes again with what it may now see.
+   */
+  async closeEndedSessions(now = new Date()): Promise<number> {
+    if (this.isChecking || this.signedIn.size === 0) return 0;
+    this.isChecking = true;
+    try {
+      const connections = [...this.signedIn].filter((extra) => extra.user?.sessionId);
+      const live = await this.sessions.findLiveMany(
+        connections.map((extra) => ({
+          sessionId: extra.user?.sessionId as string,
+          userId: extra.user?.id as string,
+        })),
+        now,
+      );
+      let closed = 0;
+      for (const extra of connections) {
+        const session = live.get(extra.user?.sessionId as string);
+        if (session && session.role === extra.user?.role) continue;
+        this.signedIn.delete(extra);
+        extra.socket.close(CLOSE_UNAUTHORIZED, 'Session ended');
+        closed += 1;
+      }
+      return closed;
+    } catch (error) {
+      this.logger.warn(`Sessions of open connections not checked: ${(error as Error).message}`);
+      return 0;
+    } finally {
+      this.isChecking = false;
+    }
   }
 
   /** Before the HTTP server closes (it would wait for these sockets): close them with 1001. */
   async beforeApplicationShutdown(): Promise<void> {
     this.isClosing = true;
+    if (this.sessionCheck) clearInterval(this.sessionCheck);
     const wss = this.wss;
     if (!wss || !this.server) return;
     const cut = setTimeout(() => {
@@ -177,6 +226,9 @@ export class SubscriptionServer implements OnApplicationBootstrap, BeforeApplica
     }
     ctx.extra.token = token;
     ctx.extra.user = user;
+    const extra = ctx.extra;
+    this.signedIn.add(extra);
+    extra.socket.once('close', () => this.signedIn.delete(extra));
     return true;
   }
 
