@@ -38,3 +38,4 @@ export * from './shared/word-diff';
 export * from './briefs/export';
 export * from './open-data/csv';
 export * from './privacy/privacy';
+export * from './experiments/experiments';

@@ -21,6 +21,7 @@ const MATRIX: Record<Action, Role[]> = {
   'user.manageRoles': ['ADMIN'],
   'mail.readOutbox': ['ADMIN'],
   'audit.readAuthEvents': ['ADMIN'],
+  'experiment.checkFigures': ['MODERATOR', 'ADMIN'],
 };
 
 describe('can', () => {

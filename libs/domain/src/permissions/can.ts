@@ -18,7 +18,8 @@ export type Action =
   | 'user.readEmail'
   | 'user.manageRoles'
   | 'mail.readOutbox'
-  | 'audit.readAuthEvents';
+  | 'audit.readAuthEvents'
+  | 'experiment.checkFigures';
 
 /** What an action applies to, when ownership matters. */
 export interface Resource {
@@ -53,6 +54,8 @@ const RULES: Record<Action, (actor: SignedIn, resource?: Resource) => boolean> =
   'mail.readOutbox': roles('ADMIN'),
   /** Sign-ins and their failures, sign-outs, role changes… with IP addresses: administrators. */
   'audit.readAuthEvents': roles('ADMIN'),
+  /** Marks an experiment's measurements as checked against their sources. */
+  'experiment.checkFigures': roles('MODERATOR', 'ADMIN'),
 };
 
 /** Whether `actor` may perform `action` on `resource`. */

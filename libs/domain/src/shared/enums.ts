@@ -62,6 +62,38 @@ export type VoteValue = keyof typeof VoteValue;
 export const CommentStance = values('FOR', 'AGAINST', 'NEUTRAL', 'NONE');
 export type CommentStance = keyof typeof CommentStance;
 
+/** Where a territorial experiment stands. */
+export const ExperimentStatus = values('RUNNING', 'ENDED', 'STOPPED');
+export type ExperimentStatus = keyof typeof ExperimentStatus;
+
+/** What an impact indicator measures; each kind accepts its own units (experiments.ts). */
+export const IndicatorKind = values(
+  'JOBS',
+  'RENEWABLE_ENERGY',
+  'LOCAL_SAVINGS',
+  'CO2_AVOIDED',
+  'WASTE_AVOIDED',
+  'PEOPLE_REACHED',
+  'OTHER',
+);
+export type IndicatorKind = keyof typeof IndicatorKind;
+
+/** The unit an indicator's baseline and measurements are given in. */
+export const IndicatorUnit = values(
+  'FTE',
+  'JOBS',
+  'KWH',
+  'MWH',
+  'EUR',
+  'TONNE_CO2E',
+  'TONNE',
+  'PEOPLE',
+  'HOUSEHOLDS',
+  'PERCENT',
+  'COUNT',
+);
+export type IndicatorUnit = keyof typeof IndicatorUnit;
+
 /** The members of an enumeration object, as a non-empty tuple (for schema builders). */
 export const membersOf = <T extends Record<string, string>>(enumeration: T) =>
   Object.values(enumeration) as [T[keyof T], ...T[keyof T][]];

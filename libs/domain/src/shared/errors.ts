@@ -67,6 +67,11 @@ export const DomainErrorCode = {
   OIDC_SIGN_IN_FAILED: 'OIDC_SIGN_IN_FAILED',
   OIDC_EMAIL_UNVERIFIED: 'OIDC_EMAIL_UNVERIFIED',
   OIDC_TERMS_REQUIRED: 'OIDC_TERMS_REQUIRED',
+  EXPERIMENT_NOT_FOUND: 'EXPERIMENT_NOT_FOUND',
+  INDICATOR_NOT_FOUND: 'INDICATOR_NOT_FOUND',
+  MEASUREMENT_NOT_FOUND: 'MEASUREMENT_NOT_FOUND',
+  NOT_AN_EXPERIMENT_MEMBER: 'NOT_AN_EXPERIMENT_MEMBER',
+  OWN_FIGURE_CHECK: 'OWN_FIGURE_CHECK',
 } as const;
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
 
@@ -337,6 +342,26 @@ const MESSAGES: Record<DomainErrorCode, Record<Language, string>> = {
   OIDC_TERMS_REQUIRED: {
     fr: 'Aucun compte n’existe encore pour cette identité : acceptez les conditions d’utilisation ci-dessous, puis reprenez la connexion avec votre fournisseur d’identité.',
     en: 'No account exists yet for this identity: accept the terms of use below, then sign in with your identity provider again.',
+  },
+  EXPERIMENT_NOT_FOUND: {
+    fr: 'Cette expérimentation n’existe pas ou a été retirée du registre.',
+    en: 'This experiment does not exist or was removed from the registry.',
+  },
+  INDICATOR_NOT_FOUND: {
+    fr: 'Cet indicateur n’existe pas ou a été supprimé : rechargez la page de l’expérimentation.',
+    en: 'This indicator does not exist or was deleted: reload the experiment’s page.',
+  },
+  MEASUREMENT_NOT_FOUND: {
+    fr: 'Cette mesure n’existe pas ou a été supprimée : rechargez la page de l’expérimentation.',
+    en: 'This measurement does not exist or was deleted: reload the experiment’s page.',
+  },
+  NOT_AN_EXPERIMENT_MEMBER: {
+    fr: 'Seuls les membres de l’organisation qui porte cette expérimentation peuvent la modifier ou y ajouter des mesures.',
+    en: 'Only members of the organisation carrying this experiment can change it or add measurements.',
+  },
+  OWN_FIGURE_CHECK: {
+    fr: 'Vous êtes membre de l’organisation qui porte cette expérimentation : un autre modérateur doit vérifier ses chiffres.',
+    en: 'You are a member of the organisation carrying this experiment: another moderator must check its figures.',
   },
 };
 

@@ -86,6 +86,28 @@ const RULE_MESSAGES: Record<string, Record<Language, (p: Params) => string>> = {
       'Pour créer un compte, acceptez les conditions d’utilisation et la politique de confidentialité.',
     en: () => 'To create an account, accept the terms of use and the privacy policy.',
   },
+  date: {
+    fr: () => 'Saisissez une date réelle au format AAAA-MM-JJ, depuis 1950.',
+    en: () => 'Enter a real date in the YYYY-MM-DD format, from 1950 on.',
+  },
+  notFuture: {
+    fr: () => 'Cette date est dans le futur : saisissez une date passée ou celle d’aujourd’hui.',
+    en: () => 'This date is in the future: enter a past date or today’s.',
+  },
+  runningHasNoEnd: {
+    fr: () =>
+      'Une expérimentation en cours n’a pas de date de fin : retirez-la, ou indiquez qu’elle est terminée ou arrêtée.',
+    en: () =>
+      'A running experiment has no end date: remove it, or say the experiment ended or stopped.',
+  },
+  unitOfKind: {
+    fr: () => 'Cette unité ne convient pas à ce type d’indicateur : choisissez-en une de la liste.',
+    en: () => 'This unit does not fit this kind of indicator: choose one from the list.',
+  },
+  url: {
+    fr: () => 'Saisissez une adresse web complète, par exemple https://exemple.fr/rapport.',
+    en: () => 'Enter a full web address, for example https://example.org/report.',
+  },
   invalid: {
     fr: () => 'Valeur invalide.',
     en: () => 'Invalid value.',
