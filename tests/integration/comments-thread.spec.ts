@@ -414,7 +414,7 @@ describe('comments', () => {
     expect(await prisma.commentUpvote.count({ where: { commentId: target } })).toBe(11);
   });
 
-  it('loads a thread with one batched read per reply level (no N+1)', async () => {
+  it('loads a thread with its replies and upvotes in one read, whatever the count (no N+1)', async () => {
     const proposalId = await newProposal();
     const { token } = await participant();
     for (let i = 0; i < 4; i += 1) {
@@ -425,16 +425,20 @@ describe('comments', () => {
       await add({ proposalId, parentId: reply.id, body: 'Sous-réponse' }, token);
     }
     const repository = api.app.get(CommentsRepository);
+    const threads = jest.spyOn(repository, 'findThread');
     const replies = jest.spyOn(repository, 'findReplies');
     const upvotes = jest.spyOn(repository, 'findUpvotedBy');
     try {
       const result = dataOf(await thread(proposalId, token)).proposal.comments;
       expect(result.edges).toHaveLength(4);
       expect(result.edges.every((e) => e.node.replies?.[0].replies?.length === 1)).toBe(true);
-      // Top-level comments' replies, then the replies' replies: two reads, whatever the count.
-      expect(replies).toHaveBeenCalledTimes(2);
-      expect(upvotes).toHaveBeenCalledTimes(2);
+      // The page, both reply levels and the viewer's upvotes: one statement (findThread), which
+      // primes the per-level loaders; they read nothing more.
+      expect(threads).toHaveBeenCalledTimes(1);
+      expect(replies).not.toHaveBeenCalled();
+      expect(upvotes).not.toHaveBeenCalled();
     } finally {
+      threads.mockRestore();
       replies.mockRestore();
       upvotes.mockRestore();
     }

@@ -1,8 +1,10 @@
+import { ProposalListService } from '../../apps/api/src/modules/proposals/proposal-list.service';
 import {
   closeFactories,
   createConsultation,
   createOrganisation,
   createUser,
+  factoryPrisma,
   referenceThemes,
   TERRITORIES,
   type ThemeRef,
@@ -189,6 +191,70 @@ describe('proposals: filters and orders', () => {
       code: 'BAD_USER_INPUT',
       reason: 'INVALID_INPUT',
       fields: [expect.objectContaining({ field, rule })],
+    });
+  });
+
+  describe('totalCount capped at PROPOSAL_COUNT_CAP', () => {
+    const COUNTED = `query ($filter: ProposalFilter, $orderBy: ProposalOrderBy) {
+      proposals(first: 1, filter: $filter, orderBy: $orderBy) { totalCount totalCountCapped }
+    }`;
+    type Counted = { proposals: { totalCount: number; totalCountCapped: boolean } };
+    let service: ProposalListService;
+    beforeAll(() => {
+      service = api.app.get(ProposalListService);
+    });
+    afterEach(() => {
+      service.countCap = 10_000; // PROPOSAL_COUNT_CAP
+    });
+
+    it('answers the cap and totalCountCapped in every order and filter when more match', async () => {
+      const { id: consultationId } = await createConsultation();
+      const { id: authorId } = await createUser();
+      for (let i = 0; i < 4; i++) {
+        await insertProposal({ consultationId, authorId, themeIds: [themes[0].id] });
+      }
+      for (const cap of [3, 4]) {
+        service.countCap = cap;
+        for (const orderBy of ['NEWEST', 'TOP', 'CONSENSUS', 'DIVISIVE']) {
+          for (const filter of [
+            { consultationId },
+            { consultationId, themeSlugs: [themes[0].slug] },
+          ]) {
+            const result = await api.gql<Counted>(COUNTED, { filter, orderBy });
+            expect(dataOf(result).proposals).toEqual({
+              totalCount: cap,
+              totalCountCapped: cap < 4,
+            });
+          }
+        }
+      }
+    });
+
+    it("caps the sum of the proposals everyone sees and the participant's own hidden ones", async () => {
+      const { id: consultationId } = await createConsultation();
+      const author = await createUser();
+      await insertProposal({ consultationId, authorId: author.id });
+      await insertProposal({ consultationId, authorId: author.id });
+      const hidden = await insertProposal({ consultationId, authorId: author.id });
+      await factoryPrisma().proposal.update({
+        where: { id: hidden.id },
+        data: { hiddenAt: new Date() },
+      });
+      const token = await api.tokenFor(author);
+      const count = async (signedIn: boolean) =>
+        dataOf(
+          await api.gql<Counted>(
+            COUNTED,
+            { filter: { consultationId } },
+            signedIn ? { token } : {},
+          ),
+        ).proposals;
+
+      service.countCap = 2;
+      expect(await count(false)).toEqual({ totalCount: 2, totalCountCapped: false });
+      expect(await count(true)).toEqual({ totalCount: 2, totalCountCapped: true });
+      service.countCap = 3;
+      expect(await count(true)).toEqual({ totalCount: 3, totalCountCapped: false });
     });
   });
 

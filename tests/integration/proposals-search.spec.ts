@@ -1,3 +1,4 @@
+import { ProposalListService } from '../../apps/api/src/modules/proposals/proposal-list.service';
 import { closeFactories, createConsultation, createUser } from '../factories';
 import {
   type Fragment,
@@ -16,6 +17,13 @@ const SIMILAR = `query Similar($title: String!, $consultationId: ID, $excludeId:
 type SimilarData = {
   similarProposals: { similarity: number; proposal: { id: string; title: string } }[];
 };
+
+const COUNTED = `query Counted($search: String, $filter: ProposalFilter, $orderBy: ProposalOrderBy) {
+  proposals(first: 1, search: $search, filter: $filter, orderBy: $orderBy) {
+    totalCount totalCountCapped
+  }
+}`;
+type CountedData = { proposals: { totalCount: number; totalCountCapped: boolean } };
 
 const text = (fragments: Fragment[]) => fragments.map((f) => f.text).join('');
 const matches = (fragments: Fragment[]) =>
@@ -146,6 +154,131 @@ describe('proposals: French full-text search and similar titles', () => {
       filter: { consultationId },
     });
     expect(result.errors).toBeUndefined();
+  });
+
+  describe('RELEVANCE without ranking every match', () => {
+    const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+    let relevanceConsultationId: string;
+    const tiers: Record<string, string> = {};
+
+    beforeAll(async () => {
+      relevanceConsultationId = (await createConsultation()).id;
+      const add = async (name: string, fields: Record<string, unknown>) => {
+        tiers[name] = (
+          await insertProposal({ consultationId: relevanceConsultationId, authorId, ...fields })
+        ).id;
+      };
+      // The oldest proposal matches in its title, the newest ones only in their bodies.
+      await add('title', {
+        title: 'Des jardins partagés au pied des immeubles',
+        createdAt: minutesAgo(50),
+      });
+      await add('summary', {
+        title: 'Cultiver en ville',
+        summary: 'Un jardin ouvert aux habitants dans chaque quartier.',
+        createdAt: minutesAgo(40),
+      });
+      await add('bodyOld', {
+        title: 'Des pistes cyclables continues',
+        body: 'Avec un jardin pédagogique dans la cour de chaque école. '.repeat(2),
+        createdAt: minutesAgo(30),
+      });
+      await add('bodyNew', {
+        title: 'Des rues scolaires piétonnes',
+        body: 'Les enfants passent devant le jardin, les voitures restent dehors. '.repeat(2),
+        createdAt: minutesAgo(1),
+      });
+      await add('bodyMiddle', {
+        title: 'Une prime à la réparation',
+        body: 'Un bon de cinquante euros pour les outils du jardin. '.repeat(2),
+        createdAt: minutesAgo(10),
+      });
+    });
+
+    const byRelevance = ['title', 'summary', 'bodyNew', 'bodyMiddle', 'bodyOld'];
+
+    it('puts title matches first, then summary matches, then body-only matches newest first', async () => {
+      const result = await api.gql<ProposalPageData>(PROPOSAL_PAGE, {
+        search: 'jardins',
+        orderBy: 'RELEVANCE',
+        filter: { consultationId: relevanceConsultationId },
+        first: 10,
+      });
+      expect(dataOf(result).proposals.edges.map((edge) => edge.node.id)).toEqual(
+        byRelevance.map((name) => tiers[name]),
+      );
+    });
+
+    it.each([1, 2, 3])(
+      'walks both tiers with the cursor, %p per page, in the same order',
+      async (first) => {
+        const walk = await walkProposals(
+          api,
+          {
+            search: 'jardin',
+            orderBy: 'RELEVANCE',
+            filter: { consultationId: relevanceConsultationId },
+          },
+          first,
+        );
+        expect(walk.ids).toEqual(byRelevance.map((name) => tiers[name]));
+        expect(walk.totalCount).toBe(byRelevance.length);
+      },
+    );
+
+    it('highlights a body-only match in the snippet and nothing in the title', async () => {
+      const result = await api.gql<ProposalPageData>(PROPOSAL_PAGE, {
+        search: 'jardin',
+        orderBy: 'RELEVANCE',
+        filter: { consultationId: relevanceConsultationId },
+      });
+      const edge = present(dataOf(result).proposals.edges.find((e) => e.node.id === tiers.bodyNew));
+      expect(matches(present(edge.highlight).title)).toEqual([]);
+      expect(matches(present(edge.highlight).snippet)).toContain('jardin');
+    });
+  });
+
+  describe('counts capped at PROPOSAL_COUNT_CAP', () => {
+    let service: ProposalListService;
+    beforeAll(() => {
+      service = api.app.get(ProposalListService);
+    });
+    afterEach(() => {
+      service.countCap = 10_000;
+    });
+
+    async function counted(variables: Record<string, unknown>) {
+      const result = await api.gql<CountedData>(COUNTED, {
+        filter: { consultationId },
+        ...variables,
+      });
+      expect(result.errors).toBeUndefined();
+      return dataOf(result).proposals;
+    }
+
+    it('counts exactly up to the cap, uncapped', async () => {
+      service.countCap = 4; // «énergie» matches 4 listed proposals of the consultation
+      expect(await counted({ search: 'énergie', orderBy: 'RELEVANCE' })).toEqual({
+        totalCount: 4,
+        totalCountCapped: false,
+      });
+    });
+
+    it.each(['RELEVANCE', 'NEWEST'])(
+      'answers the cap and totalCountCapped when more match (search, %s)',
+      async (orderBy) => {
+        service.countCap = 3;
+        expect(await counted({ search: 'énergie', orderBy })).toEqual({
+          totalCount: 3,
+          totalCountCapped: true,
+        });
+      },
+    );
+
+    it('caps a list without a search the same way', async () => {
+      service.countCap = 2;
+      expect(await counted({})).toEqual({ totalCount: 2, totalCountCapped: true });
+    });
   });
 
   describe('similarProposals', () => {

@@ -49,6 +49,7 @@ const PROPOSALS_QUERY = `
       }
       pageInfo { hasNextPage endCursor }
       totalCount
+      totalCountCapped
     }
   }`;
 
@@ -124,6 +125,7 @@ interface ListData {
     edges: { node: ListNode; highlight: unknown }[];
     pageInfo: { hasNextPage: boolean };
     totalCount: number;
+    totalCountCapped: boolean;
   };
 }
 
@@ -332,6 +334,7 @@ describe('SQL budget of the proposals list and the proposal page (issue 9)', () 
         expect(page.pageInfo.hasNextPage).toBe(true);
         // Every proposal mentions the search word, so RELEVANCE lists all 27 too.
         expect(page.totalCount).toBe(27);
+        expect(page.totalCountCapped).toBe(false);
         expect(texts(statements).slice(LIST_BUDGET)).toEqual([]);
         // What the three are: the live-session check (signed in only), the page, the count.
         const sessionChecks = statements.filter((s) => /"refresh_tokens"/.test(s.text));
@@ -381,6 +384,29 @@ describe('SQL budget of the proposals list and the proposal page (issue 9)', () 
       expect(texts(statements).slice(LIST_BUDGET)).toEqual([]);
       expect(statements).toHaveLength(signedIn ? 3 : 2);
     });
+
+    it.each(['NEWEST', 'RELEVANCE'])(
+      'a capped count (%s) is the same one statement: totalCount and totalCountCapped share it',
+      async (orderBy) => {
+        const { ProposalListService } =
+          await import('../../apps/api/src/modules/proposals/proposal-list.service');
+        const service = api.app.get(ProposalListService);
+        service.countCap = 10;
+        try {
+          const { page, statements } = await listPage(
+            { filter: { consultationId }, orderBy, search: SEARCH_WORD },
+            signedIn,
+          );
+          expect(page.totalCount).toBe(10);
+          expect(page.totalCountCapped).toBe(true);
+          expect(page.edges).toHaveLength(20);
+          expect(statements.filter((s) => /count\(\*\)/i.test(s.text))).toHaveLength(1);
+          expect(statements).toHaveLength(signedIn ? 3 : 2);
+        } finally {
+          service.countCap = 10_000; // PROPOSAL_COUNT_CAP
+        }
+      },
+    );
 
     it('the second page costs the same as the first', async () => {
       const first = await listPage({ filter: { consultationId }, orderBy: 'HOT' }, signedIn);

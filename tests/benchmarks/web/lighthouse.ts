@@ -6,6 +6,8 @@
  *   npm run build && npm run bench:web
  *   RUNS=5 npm run bench:web                      (runs per page; the median is checked)
  *   BENCH_WEB_URL=http://localhost:3000 npm run bench:web   (an app already running, with data)
+ *   BENCH_WEB_PAGES="proposal page" WEB_DIST_DIR=tmp/x/web BENCH_WEB_REPORT_DIR=tmp/x/reports …
+ *                                                  (some pages, another build, reports elsewhere)
  *
  * Without BENCH_WEB_URL it starts `node tools/start.mjs --ephemeral` (a throw-away database with
  * the French demo data) on a free port, like the browser tests. Lighthouse's default mobile
@@ -22,7 +24,7 @@ import { pathToFileURL } from 'node:url';
 const ROOT = path.resolve(__dirname, '../../..');
 const RUNS = Math.max(1, Number(process.env['RUNS'] ?? 3));
 const CHROME_PATH = process.env['CHROME_PATH'] ?? '/usr/bin/chromium';
-const REPORT_DIR = path.join(ROOT, 'tmp/bench-web');
+const REPORT_DIR = path.resolve(ROOT, process.env['BENCH_WEB_REPORT_DIR'] ?? 'tmp/bench-web');
 const PERFORMANCE_BUDGET = 90;
 const ACCESSIBILITY_BUDGET = 100;
 const READY_TIMEOUT_MS = 180_000;
@@ -222,11 +224,12 @@ async function main() {
   try {
     await waitUntilReady(app.baseUrl, null);
     const proposalId = await pickProposal(app.baseUrl);
+    const only = process.env['BENCH_WEB_PAGES']?.split(',').map((name) => name.trim());
     const pages: Page[] = [
       { name: 'home', path: '/' },
       { name: 'proposals list', path: '/propositions' },
       { name: 'proposal page', path: `/propositions/${proposalId}` },
-    ];
+    ].filter((page) => !only || only.includes(page.name));
     chrome = await (chromeLauncher['launch'] as LaunchChrome)({
       chromePath: CHROME_PATH,
       chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],

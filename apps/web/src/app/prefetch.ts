@@ -1,7 +1,6 @@
 import type { ApolloClient } from '@apollo/client';
 import { CONSULTATIONS_QUERY } from '../modules/consultations/graphql/consultations.documents';
 import {
-  PROPOSAL_QUERY,
   PROPOSALS_PAGE_SIZE,
   PROPOSALS_QUERY,
   THEMES_QUERY,
@@ -23,7 +22,13 @@ export function prefetchPageData(
   const proposal = PROPOSAL_PATH.exec(location.pathname);
   if (proposal?.[1]) {
     const id = decodeURIComponent(proposal[1]);
-    client.query({ query: PROPOSAL_QUERY, variables: { id } }).catch(ignore);
+    // The page's one query is put together from its sections' documents, which are part of the
+    // page's code (not of the initial JavaScript): fetched now.
+    import('../modules/proposals/graphql/proposal-page.documents')
+      .then(({ PROPOSAL_PAGE_QUERY }) =>
+        client.query({ query: PROPOSAL_PAGE_QUERY, variables: { id } }),
+      )
+      .catch(ignore);
   } else if (PROPOSALS_PATH.test(location.pathname)) {
     client.query({ query: CONSULTATIONS_QUERY }).catch(ignore);
     client.query({ query: THEMES_QUERY }).catch(ignore);

@@ -2,7 +2,9 @@ import { type Actor } from '../permissions/can';
 import { type ProposalStatus, ProposalStatus as Statuses, type Role } from '../shared/enums';
 import {
   canTransitionProposal,
+  capCount,
   isPubliclyVisible,
+  PROPOSAL_COUNT_CAP,
   PROPOSAL_TRANSITIONS,
   transitionProposal,
 } from './proposal-status';
@@ -112,5 +114,23 @@ describe('proposal state machine', () => {
   it('lists which statuses are public', () => {
     const hidden: ProposalStatus[] = ['DRAFT', 'WITHDRAWN'];
     for (const status of ALL) expect(isPubliclyVisible(status)).toBe(!hidden.includes(status));
+  });
+});
+
+describe('capCount', () => {
+  it.each([
+    [0, 3, { totalCount: 0, isCapped: false }],
+    [2, 3, { totalCount: 2, isCapped: false }],
+    [3, 3, { totalCount: 3, isCapped: false }],
+    [4, 3, { totalCount: 3, isCapped: true }],
+    [5, 3, { totalCount: 3, isCapped: true }],
+  ])('shows %p matches with a cap of %p as %p', (matched, cap, expected) => {
+    expect(capCount(matched, cap)).toEqual(expected);
+  });
+
+  it('caps at PROPOSAL_COUNT_CAP (10 000) by default', () => {
+    expect(PROPOSAL_COUNT_CAP).toBe(10_000);
+    expect(capCount(10_000)).toEqual({ totalCount: 10_000, isCapped: false });
+    expect(capCount(10_001)).toEqual({ totalCount: 10_000, isCapped: true });
   });
 });

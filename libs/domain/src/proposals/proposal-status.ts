@@ -59,6 +59,27 @@ export const LISTED_PROPOSAL_STATUSES: readonly ProposalStatus[] = PUBLIC_PROPOS
   (status) => status !== 'MERGED',
 );
 
+/**
+ * Lists count their matches exactly up to this many; beyond it they say "more than" (issue 9:
+ * an exact count of a common word's matches, or of two million proposals, takes seconds).
+ */
+export const PROPOSAL_COUNT_CAP = 10_000;
+
+/** What a list says of its size, from a count of at most `cap + 1` matches (more is fine). */
+export interface CappedCount {
+  /** The exact number of matches, or `cap` when there are more. */
+  totalCount: number;
+  /** True when more proposals match than `totalCount` says. */
+  isCapped: boolean;
+}
+
+/** `matched` (a count that may stop past the cap) as a list shows it. */
+export function capCount(matched: number, cap: number = PROPOSAL_COUNT_CAP): CappedCount {
+  return matched > cap
+    ? { totalCount: cap, isCapped: true }
+    : { totalCount: matched, isCapped: false };
+}
+
 const PARTY_ROLES: Record<Exclude<Party, 'author'>, readonly Role[]> = {
   moderator: ['MODERATOR', 'ADMIN'],
   curator: ['CURATOR', 'ADMIN'],

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { Role } from '@passerelle/domain';
@@ -25,11 +26,18 @@ export interface SignedAccessToken {
  */
 @Injectable()
 export class AccessTokenService {
+  /**
+   * The secret as a KeyObject, made once: given a string, jsonwebtoken first tries to parse it
+   * as a public key (a thrown error on every verification), then makes a KeyObject of it.
+   */
+  private readonly jwt: JwtService;
+
   constructor(
-    private readonly jwt: JwtService,
     private readonly sessions: SessionsRepository,
     @InjectConfig() private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.jwt = new JwtService({ secret: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')) });
+  }
 
   async sign(
     user: Pick<AuthUser, 'id' | 'role'>,
@@ -39,7 +47,7 @@ export class AccessTokenService {
     const exp = Math.floor(now.getTime() / 1000) + this.config.accessTokenTtlSeconds;
     const token = await this.jwt.signAsync(
       { sub: user.id, role: user.role, sid: sessionId, exp },
-      { secret: this.config.jwtSecret, algorithm: 'HS256', issuer: ISSUER },
+      { algorithm: 'HS256', issuer: ISSUER },
     );
     return { token, expiresAt: new Date(exp * 1000) };
   }
@@ -51,11 +59,7 @@ export class AccessTokenService {
   async verify(token: string, now = new Date()): Promise<AuthUser | null> {
     let payload: { sub?: unknown; role?: unknown; sid?: unknown };
     try {
-      payload = await this.jwt.verifyAsync(token, {
-        secret: this.config.jwtSecret,
-        algorithms: ['HS256'],
-        issuer: ISSUER,
-      });
+      payload = await this.jwt.verifyAsync(token, { algorithms: ['HS256'], issuer: ISSUER });
     } catch {
       return null;
     }
@@ -70,6 +74,11 @@ export class AccessTokenService {
       return null;
     const session = await this.sessions.findLive(payload.sid, payload.sub, now);
     if (!session) return null;
-    return { id: payload.sub, role: session.role, sessionId: payload.sid };
+    return {
+      id: payload.sub,
+      role: session.role,
+      sessionId: payload.sid,
+      ...(session.suspension ? { suspension: session.suspension } : {}),
+    };
   }
 }

@@ -1,4 +1,5 @@
 import { type Role } from '@passerelle/domain';
+import { type SuspensionRecord } from '../../modules/users/users.repository';
 
 /** The signed-in account carried by a valid access token. */
 export interface AuthUser {
@@ -6,6 +7,11 @@ export interface AuthUser {
   role: Role;
   /** The session (refresh-token family) the access token belongs to. */
   sessionId?: string;
+  /**
+   * The account's suspension as read with the session, for this request only (SuspensionGuard
+   * then needs no statement of its own); absent when the account came another way.
+   */
+  suspension?: SuspensionRecord;
 }
 
 /** Cookie holding the access token (JWT), sent on every same-origin request. */

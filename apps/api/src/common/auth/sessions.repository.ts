@@ -5,6 +5,8 @@ import { PrismaService } from '../prisma/prisma.service';
 /** What a live session says about its account now (not what its access token said). */
 export interface LiveSession {
   role: Role;
+  /** The account's suspension columns, read by the same statement (SuspensionGuard). */
+  suspension?: { suspendedAt: Date | null; suspendedUntil: Date | null };
 }
 
 /**
@@ -17,8 +19,12 @@ export class SessionsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   async findLive(sessionId: string, userId: string, now: Date): Promise<LiveSession | null> {
-    const rows = await this.prisma.$queryRaw<{ role: Role }[]>`
-      SELECT u."role"::text AS "role"
+    const rows = await this.prisma.$queryRaw<
+      { role: Role; suspendedAt: Date | null; suspendedUntil: Date | null }[]
+    >`
+      SELECT u."role"::text AS "role",
+        u."suspendedAt" AT TIME ZONE 'UTC' AS "suspendedAt",
+        u."suspendedUntil" AT TIME ZONE 'UTC' AS "suspendedUntil"
       FROM "refresh_tokens" rt
       JOIN "users" u ON u."id" = rt."userId"
       WHERE rt."familyId" = ${sessionId}::uuid
@@ -28,7 +34,10 @@ export class SessionsRepository {
         AND rt."expiresAt" > (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')
         AND u."deletedAt" IS NULL
       LIMIT 1`;
-    return rows[0] ?? null;
+    const row = rows[0];
+    if (!row) return null;
+    const { role, suspendedAt, suspendedUntil } = row;
+    return { role, suspension: { suspendedAt, suspendedUntil } };
   }
 
   /**

@@ -12,8 +12,9 @@ type RequestWithSuspension = ApiRequest & {
 
 /**
  * Global guard, after AuthGuard: a suspended account may read, but every mutation except its
- * session's and its notices' answers ACCOUNT_SUSPENDED. One primary-key read of the account's
- * suspension columns per HTTP request, only for mutations by a signed-in account.
+ * session's and its notices' answers ACCOUNT_SUSPENDED. The suspension columns come with the
+ * session check of the access token (no statement of their own); an account that came another
+ * way costs one primary-key read per HTTP request, only for mutations.
  */
 @Injectable()
 export class SuspensionGuard implements CanActivate {
@@ -29,7 +30,10 @@ export class SuspensionGuard implements CanActivate {
     const { req, lang } = gql.getContext<GraphQLContext>();
     const request = req as RequestWithSuspension;
     if (!request.user) return true; // AuthGuard has already let only public mutations through
-    request[SUSPENSION_STATE] ??= this.users.findSuspension(request.user.id);
+    // Read with the session by AuthGuard's statement; else one primary-key read.
+    request[SUSPENSION_STATE] ??= request.user.suspension
+      ? Promise.resolve(request.user.suspension)
+      : this.users.findSuspension(request.user.id);
     const state = await request[SUSPENSION_STATE];
     if (state) assertNotSuspended(state, new Date(), lang);
     return true;

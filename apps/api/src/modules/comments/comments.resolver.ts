@@ -1,6 +1,7 @@
 import {
   Args,
   ID,
+  Info,
   Int,
   Mutation,
   Parent,
@@ -9,6 +10,7 @@ import {
   Subscription,
 } from '@nestjs/graphql';
 import { type Actor, isContentVisibleTo, type Language } from '@passerelle/domain';
+import { type GraphQLResolveInfo } from 'graphql';
 import { CurrentUser, Public } from '../../common/auth/auth.decorators';
 import { eachEvent } from '../../common/realtime/live-events';
 import { type LoaderRegistry } from '../../common/dataloader/loader-registry';
@@ -26,6 +28,7 @@ import { COMMENTS_PAGE, CommentsService, USER_COMMENTS_PAGE } from './comments.s
 import { CommentsLoaders } from './comments.loaders';
 import { AddCommentInput, EditCommentInput } from './dto/comment.inputs';
 import { Comment, CommentConnection } from './models/comment.model';
+import { askedReplyDepth } from './reply-depth';
 import { WatchComments } from './use-cases/watch-comments';
 import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 
@@ -164,21 +167,37 @@ export class CommentsResolver {
   }
 }
 
+/** Levels of replies the thread statement reads with the first comments (the web page asks two). */
+const PREFETCHED_REPLY_LEVELS = 2;
+
 @Resolver(() => Proposal)
 export class ProposalCommentsResolver {
-  constructor(private readonly service: CommentsService) {}
+  constructor(
+    private readonly service: CommentsService,
+    private readonly loaders: CommentsLoaders,
+  ) {}
 
   @ResolveField(() => CommentConnection, {
     description: 'Top-level comments, oldest first, each with its replies.',
   })
-  comments(
+  async comments(
     @Parent() proposal: ProposalRow,
     @Lang() lang: Language,
+    @CurrentUser() actor: Actor,
+    @Loaders() loaders: LoaderRegistry,
+    @Info() info: GraphQLResolveInfo,
     @Args('first', { type: () => Int, nullable: true, defaultValue: COMMENTS_PAGE.first })
     first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<Page<CommentRecord>> {
-    return this.service.topLevel(proposal.id, first, after, lang);
+    // The page with the replies, authors and upvotes its fields ask, in one statement.
+    const viewerId = actor?.id ?? null;
+    const { page, thread } = await this.service.thread(proposal.id, first, after, lang, {
+      replyDepth: askedReplyDepth(info, PREFETCHED_REPLY_LEVELS),
+      viewerId,
+    });
+    this.loaders.primeThread(loaders, thread, viewerId);
+    return page;
   }
 }
 

@@ -19,7 +19,7 @@ import {
 import { isUuid, unknownReference } from '../../common/graphql/ids';
 import { renderMarkdown } from '../../common/markdown/markdown';
 import { type Page, pageArgs, toPage } from '../votes/page';
-import { type CommentRecord, CommentsRepository } from './comments.repository';
+import { type CommentRecord, CommentsRepository, type CommentThread } from './comments.repository';
 import { WatchComments } from './use-cases/watch-comments';
 
 export const COMMENTS_PAGE = { first: 50, max: 100 };
@@ -122,18 +122,33 @@ export class CommentsService {
     return (await this.comments.findById(comment.id)) as CommentRecord;
   }
 
-  async topLevel(
+  /**
+   * A page of the proposal's top-level comments, oldest first, with the replies of its comments
+   * down to `replyDepth` levels, their authors and the viewer's upvotes, read by one statement
+   * (the resolver primes its loaders with them).
+   */
+  async thread(
     proposalId: string,
     first: number | null | undefined,
     after: string | null | undefined,
     lang: Language,
-  ): Promise<Page<CommentRecord>> {
+    options: { replyDepth: number; viewerId: string | null },
+  ): Promise<{ page: Page<CommentRecord>; thread: CommentThread }> {
     const page = pageArgs(first, after, COMMENTS_PAGE, lang);
-    const [rows, total] = await Promise.all([
-      this.comments.findTopLevel(proposalId, page.after, page.take + 1),
-      this.comments.countTopLevel(proposalId),
-    ]);
-    return toPage(rows, page.take, total, (row) => ({ at: row.createdAt, id: row.id }));
+    const thread = await this.comments.findThread(
+      proposalId,
+      page.after,
+      page.take,
+      options.replyDepth,
+      options.viewerId,
+    );
+    return {
+      page: toPage(thread.topLevel, page.take, thread.total, (row) => ({
+        at: row.createdAt,
+        id: row.id,
+      })),
+      thread,
+    };
   }
 
   async byAuthor(

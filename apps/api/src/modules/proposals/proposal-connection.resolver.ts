@@ -1,17 +1,25 @@
 import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { type CappedCount, PROPOSAL_COUNT_CAP } from '@passerelle/domain';
 import { ProposalConnection } from './models/proposal-connection.model';
 
-/** A connection's total, computed (one COUNT query) only when a client asks for it. */
+/** A connection whose count is computed (one COUNT query, once for both fields) only when asked. */
 export interface CountedPage {
-  totalCount: number | (() => Promise<number>);
+  count: () => Promise<CappedCount>;
 }
 
 @Resolver(() => ProposalConnection)
 export class ProposalConnectionResolver {
   @ResolveField(() => Int, {
-    description: 'Number of proposals matching the filters and search, across all pages.',
+    description: `Number of proposals matching the filters and search, across all pages, counted exactly up to ${PROPOSAL_COUNT_CAP}: when more match it is ${PROPOSAL_COUNT_CAP} and \`totalCountCapped\` is true.`,
   })
-  totalCount(@Parent() page: CountedPage): number | Promise<number> {
-    return typeof page.totalCount === 'function' ? page.totalCount() : page.totalCount;
+  async totalCount(@Parent() page: CountedPage): Promise<number> {
+    return (await page.count()).totalCount;
+  }
+
+  @ResolveField(() => Boolean, {
+    description: 'true when more proposals match than totalCount says.',
+  })
+  async totalCountCapped(@Parent() page: CountedPage): Promise<boolean> {
+    return (await page.count()).isCapped;
   }
 }

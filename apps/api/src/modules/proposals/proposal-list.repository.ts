@@ -63,6 +63,21 @@ export const PROPOSAL_COLUMNS = Prisma.sql`p."id", p."consultationId", p."author
   p."scoreConsensus", p."scoreDivisive", p."broadSupport", p."searchTitle", p."openReportsCount", p."hiddenAt", p."awaitingReview", p."clusterId", p."publishedAt",
   p."erasedAt", p."createdAt", p."updatedAt"`;
 
+/**
+ * RELEVANCE in two tiers, each read in an indexed order up to the page's size (issue 9: ranking
+ * every match of a common word read 22 502 TOASTed vectors at tier M, 620 ms):
+ * - the proposals whose title or summary match the whole query, ranked by ts_rank over
+ *   "searchHeadVector" (title A, summary B: short, stored inline, found by its own GIN index),
+ *   keyed 1 + rank (≥ 1);
+ * - the others (matching through their body), newest first, keyed by their creation time in
+ *   milliseconds minus BODY_KEY_OFFSET (< 0, an exact integer in float8).
+ * One float8 key orders both tiers, so the cursor stays (key, id).
+ */
+const HEAD_MATCH = Prisma.sql`p."searchHeadVector" @@ q.query`;
+const HEAD_RANK = Prisma.sql`(1 + ts_rank(p."searchHeadVector", q.query)::float8)`;
+const BODY_KEY_OFFSET = 10_000_000_000_000;
+const BODY_KEY = Prisma.sql`(extract(epoch FROM p."createdAt") * 1000 - ${Prisma.raw(String(BODY_KEY_OFFSET))})::float8`;
+
 /** Sort key expressions: enum → fixed SQL, never user text. Ranks are float8 so cursors round-trip. */
 const SORT_KEYS: Record<ProposalOrderBy, Prisma.Sql> = {
   NEWEST: Prisma.sql`p."createdAt"`,
@@ -72,7 +87,7 @@ const SORT_KEYS: Record<ProposalOrderBy, Prisma.Sql> = {
   CONTROVERSIAL: Prisma.sql`p."scoreControversial"`,
   // Left as int so the (consultationId, commentsCount, id) index serves it; cursors cast to int.
   MOST_COMMENTED: Prisma.sql`p."commentsCount"`,
-  RELEVANCE: Prisma.sql`ts_rank(p."searchVector", q.query)::float8`,
+  RELEVANCE: HEAD_RANK, // head tier; see relevanceRows for the body tier
   // Written by the opinion-groups job (modules/opinions); Proposal.opinions ranks in this order.
   CONSENSUS: Prisma.sql`p."scoreConsensus"`,
   DIVISIVE: Prisma.sql`p."scoreDivisive"`,
@@ -157,20 +172,64 @@ function keyset(orderBy: ProposalOrderBy, after: ProposalCursor | null): Prisma.
   return Prisma.sql`AND (${SORT_KEYS[orderBy]}, p."id") ${beyond} (${key}, ${after.id}::uuid)`;
 }
 
-/**
- * `count(*)` of a list. Without hidden proposals it is answered from the partial index on
- * (consultationId, status) WHERE "hiddenAt" IS NULL, by an index-only scan.
- */
-function countOf(criteria: ProposalListCriteria): Prisma.Sql {
-  return Prisma.sql`SELECT count(*)::int AS "count" FROM "proposals" p ${query(criteria.search)}
-    WHERE ${conditions(criteria)}`;
+/** `LIMIT cap + 1` as a literal (a number of ours, never user input): the planner sees it. */
+function limitPastCap(cap: number): Prisma.Sql {
+  if (!Number.isSafeInteger(cap) || cap < 0) throw new Error(`Invalid count cap: ${cap}`);
+  return Prisma.raw(`LIMIT ${cap + 1}`);
 }
 
-function ownHiddenCountOf(criteria: ProposalListCriteria, authorId: string): Prisma.Sql {
+/**
+ * `count(*)` of a list, stopping at `cap + 1` rows (PROPOSAL_COUNT_CAP: an index-only scan stops
+ * after 10 001 entries instead of counting two million). Without hidden proposals it is answered
+ * from the partial index on (consultationId, status) WHERE "hiddenAt" IS NULL.
+ */
+function countOf(criteria: ProposalListCriteria, cap: number): Prisma.Sql {
+  return Prisma.sql`SELECT count(*)::int AS "count" FROM (
+      SELECT 1 FROM "proposals" p ${query(criteria.search)}
+      WHERE ${conditions(criteria)} ${limitPastCap(cap)}
+    ) capped`;
+}
+
+function ownHiddenCountOf(
+  criteria: ProposalListCriteria,
+  authorId: string,
+  cap: number,
+): Prisma.Sql {
   const unrestricted = { ...criteria, hiddenVisibleTo: null, allHiddenVisible: true };
-  return Prisma.sql`SELECT count(*)::int AS "count" FROM "proposals" p ${query(criteria.search)}
-    WHERE ${conditions(unrestricted)} AND p."hiddenAt" IS NOT NULL
-      AND p."authorId" = ${authorId}::uuid`;
+  return Prisma.sql`SELECT count(*)::int AS "count" FROM (
+      SELECT 1 FROM "proposals" p ${query(criteria.search)}
+      WHERE ${conditions(unrestricted)} AND p."hiddenAt" IS NOT NULL
+        AND p."authorId" = ${authorId}::uuid ${limitPastCap(cap)}
+    ) capped`;
+}
+
+/**
+ * The first `take` rows of a RELEVANCE list after the cursor: up to `take` of each tier (see
+ * HEAD_RANK), merged by their common key. A cursor in the body tier skips the head tier.
+ */
+function relevanceRows(page: ProposalPageQuery): Prisma.Sql {
+  const after = page.after;
+  const inBodyTier = after !== null && typeof after.key === 'number' && after.key < 0;
+  const body = Prisma.sql`(SELECT ${PROPOSAL_COLUMNS}, ${BODY_KEY} AS "sortKey"
+      FROM "proposals" p ${query(page.search)}
+      WHERE ${conditions(page)} AND (${HEAD_MATCH}) IS NOT TRUE ${
+        inBodyTier
+          ? Prisma.sql`AND (p."createdAt", p."id") < (${new Date(
+              (after.key as number) + BODY_KEY_OFFSET,
+            ).toISOString()}::timestamp, ${after.id}::uuid)`
+          : Prisma.empty
+      }
+      ORDER BY p."createdAt" DESC, p."id" DESC
+      LIMIT ${page.take})`;
+  if (inBodyTier) return body;
+  const head = Prisma.sql`(SELECT ${PROPOSAL_COLUMNS}, ${HEAD_RANK} AS "sortKey"
+      FROM "proposals" p ${query(page.search)}
+      WHERE ${conditions(page)} AND ${HEAD_MATCH} ${keyset('RELEVANCE', after)}
+      ORDER BY ${HEAD_RANK} DESC, p."id" DESC
+      LIMIT ${page.take})`;
+  return Prisma.sql`SELECT * FROM (${head} UNION ALL ${body}) tiers
+    ORDER BY "sortKey" DESC, "id" DESC
+    LIMIT ${page.take}`;
 }
 
 @Injectable()
@@ -189,18 +248,20 @@ export class ProposalListRepository {
       ? Prisma.sql`ts_headline('french_unaccent', translate(sub."title", ${MARKERS}, ''), q.query, ${TITLE_HEADLINE}) AS "headlineTitle",
           ts_headline('french_unaccent', translate(sub."summary" || ' … ' || sub."body", ${SNIPPET_DROPPED}, ''), q.query, ${SNIPPET_HEADLINE}) AS "headlineSnippet"`
       : Prisma.sql`NULL AS "headlineTitle", NULL AS "headlineSnippet"`;
+    const inner =
+      page.orderBy === 'RELEVANCE' && page.search
+        ? relevanceRows(page)
+        : Prisma.sql`SELECT ${PROPOSAL_COLUMNS}, ${key} AS "sortKey"
+        FROM "proposals" p ${query(page.search)}
+        WHERE ${conditions(page)} ${keyset(page.orderBy, page.after)}
+        ORDER BY ${key} ${direction}, p."id" ${direction}
+        LIMIT ${page.take}`;
     // The relations are read for the page's rows only (the outer query), in the same statement.
     const rows = await this.prisma.$queryRaw<
       (Omit<ProposalListRow, 'relations'> & ProposalRelationColumns)[]
     >`
       SELECT sub.*, ${headlines}, ${relationColumns('sub', page.viewerId)}
-      FROM (
-        SELECT ${PROPOSAL_COLUMNS}, ${key} AS "sortKey"
-        FROM "proposals" p ${query(page.search)}
-        WHERE ${conditions(page)} ${keyset(page.orderBy, page.after)}
-        ORDER BY ${key} ${direction}, p."id" ${direction}
-        LIMIT ${page.take}
-      ) sub ${query(page.search)}
+      FROM (${inner}) sub ${query(page.search)}
       ORDER BY sub."sortKey" ${direction}, sub."id" ${direction}`;
     return rows.map((row) => {
       const { rest, relations } = splitRelations(row);
@@ -208,15 +269,20 @@ export class ProposalListRepository {
     });
   }
 
-  async count(criteria: ProposalListCriteria): Promise<number> {
-    const rows = await this.prisma.$queryRaw<{ count: number }[]>`${countOf(criteria)}`;
+  /** The list's matches, counted up to `cap + 1` (more means "more than `cap`"). */
+  async count(criteria: ProposalListCriteria, cap: number): Promise<number> {
+    const rows = await this.prisma.$queryRaw<{ count: number }[]>`${countOf(criteria, cap)}`;
     return rows[0]?.count ?? 0;
   }
 
-  /** The hidden proposals of `authorId` a list with these criteria shows its author. */
-  async countOwnHidden(criteria: ProposalListCriteria, authorId: string): Promise<number> {
+  /** The hidden proposals of `authorId` a list with these criteria shows its author (up to `cap + 1`). */
+  async countOwnHidden(
+    criteria: ProposalListCriteria,
+    authorId: string,
+    cap: number,
+  ): Promise<number> {
     const rows = await this.prisma.$queryRaw<{ count: number }[]>`
-      ${ownHiddenCountOf(criteria, authorId)}`;
+      ${ownHiddenCountOf(criteria, authorId, cap)}`;
     return rows[0]?.count ?? 0;
   }
 
@@ -227,10 +293,11 @@ export class ProposalListRepository {
   async countVisibleAndOwnHidden(
     criteria: ProposalListCriteria,
     authorId: string,
+    cap: number,
   ): Promise<{ visible: number; ownHidden: number }> {
     const rows = await this.prisma.$queryRaw<{ visible: number; ownHidden: number }[]>`
-      SELECT (${countOf({ ...criteria, hiddenVisibleTo: null, allHiddenVisible: false })}) AS "visible",
-        (${ownHiddenCountOf(criteria, authorId)}) AS "ownHidden"`;
+      SELECT (${countOf({ ...criteria, hiddenVisibleTo: null, allHiddenVisible: false }, cap)}) AS "visible",
+        (${ownHiddenCountOf(criteria, authorId, cap)}) AS "ownHidden"`;
     return { visible: rows[0]?.visible ?? 0, ownHidden: rows[0]?.ownHidden ?? 0 };
   }
 

@@ -2,11 +2,14 @@ import { Injectable } from '@nestjs/common';
 import {
   type Actor,
   can,
+  type CappedCount,
+  capCount,
   type DomainError,
   isTitleLongEnoughForSimilarity,
   type Language,
   ProposalStatus,
   LISTED_PROPOSAL_STATUSES,
+  PROPOSAL_COUNT_CAP,
   PUBLIC_PROPOSAL_STATUSES,
   TERRITORY_ID,
 } from '@passerelle/domain';
@@ -39,10 +42,11 @@ export interface ProposalPage {
   }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
   /**
-   * Run by ProposalConnectionResolver only when a client asks for it: one COUNT query, shared for
-   * a short while by every request with the same filters (PublicReadCache).
+   * Run by ProposalConnectionResolver only when a client asks for totalCount or
+   * totalCountCapped (once for both): one COUNT query stopping past the cap, shared for a short
+   * while by every request with the same filters (PublicReadCache).
    */
-  totalCount: () => Promise<number>;
+  count: () => Promise<CappedCount>;
   /**
    * What the rows' fields read (author, territory, themes, collège counts…), fetched by the
    * page's own statement: the resolver primes the DataLoaders with it (ProposalRelationsPrimer).
@@ -72,6 +76,9 @@ type Invalid = (field: string, rule: string, fr: string, en: string) => DomainEr
 
 @Injectable()
 export class ProposalListService {
+  /** Lists count exactly up to this many matches; integration tests lower it. */
+  countCap = PROPOSAL_COUNT_CAP;
+
   constructor(
     private readonly repository: ProposalListRepository,
     private readonly cache: PublicReadCache,
@@ -258,34 +265,37 @@ export class ProposalListService {
     });
     const shown = rows.slice(0, first);
     const edges = shown.map((row) => this.edge(row, orderBy));
+    const cap = this.countCap;
+    let counted: Promise<CappedCount> | undefined;
     return {
       edges,
       pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount: () => this.totalCount(criteria),
+      count: () => (counted ??= this.matched(criteria, cap).then((n) => capCount(n, cap))),
       relations: shown.map((row) => row.relations),
     };
   }
 
   /**
-   * What a list counts, whatever its order or page. The proposals everyone sees are counted once
-   * per filter set and cache lifetime for every reader (PublicReadCache, emptied by any write);
-   * a participant's own hidden proposals are added by a small indexed count, in the same
-   * statement when the shared count is not known yet. Moderators share theirs.
+   * What a list counts, whatever its order or page, up to `cap + 1` (capCount makes it "more than
+   * `cap`"; the sum of both halves is capped the same way). The proposals everyone sees are
+   * counted once per filter set and cache lifetime for every reader (PublicReadCache, emptied by
+   * any write); a participant's own hidden proposals are added by a small indexed count, in the
+   * same statement when the shared count is not known yet. Moderators share theirs.
    */
-  private async totalCount(criteria: ProposalListCriteria): Promise<number> {
+  private async matched(criteria: ProposalListCriteria, cap: number): Promise<number> {
     const author = criteria.allHiddenVisible ? null : (criteria.hiddenVisibleTo ?? null);
     const shared = { ...criteria, hiddenVisibleTo: null };
-    const key = `proposals:${JSON.stringify(shared)}`;
-    if (!author) return this.cache.count(key, () => this.repository.count(shared));
+    const key = `proposals:${cap}:${JSON.stringify(shared)}`;
+    if (!author) return this.cache.count(key, () => this.repository.count(shared, cap));
     const known = this.cache.knownCount(key);
     if (known) {
       const [visible, ownHidden] = await Promise.all([
         known,
-        this.repository.countOwnHidden(criteria, author),
+        this.repository.countOwnHidden(criteria, author, cap),
       ]);
       return visible + ownHidden;
     }
-    const both = this.repository.countVisibleAndOwnHidden(criteria, author);
+    const both = this.repository.countVisibleAndOwnHidden(criteria, author, cap);
     void this.cache
       .keepCount(
         key,

@@ -14,6 +14,7 @@ import {
   type ProposalRevision as RevisionRow,
   type ProposalStatusChange as StatusChangeRow,
 } from '../../generated/prisma/client';
+import { type ConsultationPhaseRecord } from '../consultations/consultations.repository';
 import { type ThemeRecord } from '../themes/themes.repository';
 import { PROPOSAL_COLUMNS } from './proposal-list.repository';
 import {
@@ -62,6 +63,29 @@ const revisionOf = (content: ProposalContent) => ({
   measuredImpact: content.measuredImpact,
 });
 
+/** A proposal with what its page's fields read, by `findByIdWithRelations`. */
+export interface ProposalWithRelations {
+  proposal: ProposalRecord;
+  relations: ProposalRelations;
+  phases: ConsultationPhaseRecord[];
+  /** Newest first, when asked. */
+  revisions?: ProposalRevisionRecord[];
+  /** Oldest first, when asked. */
+  statusChanges?: ProposalStatusChangeRecord[];
+}
+
+const PHASE_DATES = ['startsAt', 'endsAt'];
+
+/** A row as to_jsonb writes it, its `timestamp(3)` columns (UTC, text without zone) as Dates. */
+function withJsonDates<T>(json: Record<string, unknown>, dates: readonly string[]): T {
+  const row: Record<string, unknown> = { ...json };
+  for (const key of dates) {
+    const value = row[key];
+    if (typeof value === 'string') row[key] = new Date(`${value}Z`);
+  }
+  return row as T;
+}
+
 /** Thrown inside a write transaction to roll it back when a guarded update matched no row. */
 export class GuardFailed extends Error {}
 
@@ -82,18 +106,52 @@ export class ProposalsRepository {
 
   /**
    * A proposal with what its page's fields read through DataLoaders (author, territory, themes,
-   * collège counts, consultation, the viewer's vote), in one statement.
+   * collège counts, consultation and its phases, the viewer's vote), in one statement.
    */
   async findByIdWithRelations(
     id: string,
     viewerId: string | null,
-  ): Promise<{ proposal: ProposalRecord; relations: ProposalRelations } | null> {
-    const rows = await this.prisma.$queryRaw<(ProposalRecord & ProposalRelationColumns)[]>`
-      SELECT sub.*, ${relationColumns('sub', viewerId)}
+    history: { revisions: boolean; statusChanges: boolean } = {
+      revisions: false,
+      statusChanges: false,
+    },
+  ): Promise<ProposalWithRelations | null> {
+    // The history only when asked: revisions hold every version's body.
+    const revisions = history.revisions
+      ? Prisma.sql`, (SELECT coalesce(jsonb_agg(to_jsonb(r) ORDER BY r."version" DESC), '[]'::jsonb)
+          FROM "proposal_revisions" r WHERE r."proposalId" = sub."id") AS "relRevisions"`
+      : Prisma.empty;
+    const statusChanges = history.statusChanges
+      ? Prisma.sql`, (SELECT coalesce(jsonb_agg(to_jsonb(s) ORDER BY s."createdAt", s."id"), '[]'::jsonb)
+          FROM "proposal_status_changes" s WHERE s."proposalId" = sub."id") AS "relStatusChanges"`
+      : Prisma.empty;
+    const rows = await this.prisma.$queryRaw<
+      (ProposalRecord &
+        ProposalRelationColumns & {
+          relPhases: Record<string, unknown>[];
+          relRevisions?: Record<string, unknown>[];
+          relStatusChanges?: Record<string, unknown>[];
+        })[]
+    >`
+      SELECT sub.*, ${relationColumns('sub', viewerId)},
+        (SELECT coalesce(jsonb_agg(to_jsonb(ph) ORDER BY ph."startsAt", ph."kind"), '[]'::jsonb)
+          FROM "consultation_phases" ph WHERE ph."consultationId" = sub."consultationId") AS "relPhases"
+        ${revisions} ${statusChanges}
       FROM (SELECT ${PROPOSAL_COLUMNS} FROM "proposals" p WHERE p."id" = ${id}::uuid) sub`;
     if (!rows[0]) return null;
-    const { rest, relations } = splitRelations(rows[0]);
-    return { proposal: rest, relations };
+    const { relPhases, relRevisions, relStatusChanges, ...row } = rows[0];
+    const { rest, relations } = splitRelations(row);
+    return {
+      proposal: rest,
+      relations,
+      phases: relPhases.map((json) => withJsonDates<ConsultationPhaseRecord>(json, PHASE_DATES)),
+      revisions: relRevisions?.map((json) =>
+        withJsonDates<ProposalRevisionRecord>(json, ['createdAt']),
+      ),
+      statusChanges: relStatusChanges?.map((json) =>
+        withJsonDates<ProposalStatusChangeRecord>(json, ['createdAt']),
+      ),
+    };
   }
 
   /**

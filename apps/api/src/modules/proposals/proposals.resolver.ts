@@ -1,8 +1,11 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { type Actor, type Language } from '@passerelle/domain';
+import { type GraphQLResolveInfo } from 'graphql';
 import { CurrentUser, Public } from '../../common/auth/auth.decorators';
 import { type LoaderRegistry } from '../../common/dataloader/loader-registry';
 import { Lang, Loaders } from '../../common/graphql/graphql-context';
+import { fieldsNamed } from '../comments/reply-depth';
+import { ConsultationsLoaders } from '../consultations/consultations.loaders';
 import { ProposalsArgs, SimilarProposalsArgs } from './dto/proposals.args';
 import { SubmitProposalInput } from './dto/submit-proposal.input';
 import { UpdateProposalInput, WithdrawProposalInput } from './dto/update-proposal.input';
@@ -15,6 +18,7 @@ import {
 } from './proposal-list.service';
 import { ProposalRelationsPrimer } from './proposal-relations.primer';
 import { type ProposalRecord } from './proposals.repository';
+import { ProposalsLoaders } from './proposals.loaders';
 import { ProposalsService } from './proposals.service';
 import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 
@@ -25,6 +29,8 @@ export class ProposalsResolver {
     private readonly service: ProposalsService,
     private readonly lists: ProposalListService,
     private readonly primer: ProposalRelationsPrimer,
+    private readonly consultationLoaders: ConsultationsLoaders,
+    private readonly proposalLoaders: ProposalsLoaders,
   ) {}
 
   @Public()
@@ -65,9 +71,30 @@ export class ProposalsResolver {
     @CurrentUser() actor: Actor,
     @Lang() lang: Language,
     @Loaders() loaders: LoaderRegistry,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ProposalRecord> {
-    const { proposal, relations } = await this.service.getWithRelations(actor, id, lang);
-    this.primer.prime(loaders, [relations], actor);
+    // What the fields read through DataLoaders comes with the proposal (issue 9, the page).
+    const asks = (name: string) =>
+      info.fieldNodes.some(
+        (field) => fieldsNamed(field.selectionSet, name, info.fragments).length > 0,
+      );
+    const found = await this.service.getWithRelations(actor, id, lang, {
+      revisions: asks('revisions'),
+      statusChanges: asks('statusHistory'),
+    });
+    const { proposal } = found;
+    this.primer.prime(loaders, [found.relations], actor);
+    this.consultationLoaders
+      .phasesByConsultationId(loaders)
+      .prime(proposal.consultationId, found.phases);
+    if (found.revisions) {
+      this.proposalLoaders.revisionsByProposalId(loaders).prime(proposal.id, found.revisions);
+    }
+    if (found.statusChanges) {
+      this.proposalLoaders
+        .statusChangesByProposalId(loaders)
+        .prime(proposal.id, found.statusChanges);
+    }
     return proposal;
   }
 

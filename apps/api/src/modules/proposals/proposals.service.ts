@@ -30,8 +30,11 @@ import { ConsultationsRepository } from '../consultations/consultations.reposito
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { TerritoriesRepository } from '../territories/territories.repository';
 import { ThemesRepository } from '../themes/themes.repository';
-import { type ProposalRecord, ProposalsRepository } from './proposals.repository';
-import { type ProposalRelations } from './proposal-relations.sql';
+import {
+  type ProposalRecord,
+  ProposalsRepository,
+  type ProposalWithRelations,
+} from './proposals.repository';
 
 type ProposalContent = Pick<
   SubmitProposalInput,
@@ -90,9 +93,10 @@ export class ProposalsService {
     actor: Actor,
     id: string,
     lang: Language,
-  ): Promise<{ proposal: ProposalRecord; relations: ProposalRelations }> {
+    history?: { revisions: boolean; statusChanges: boolean },
+  ): Promise<ProposalWithRelations> {
     const found = isUuid(id)
-      ? await this.proposals.findByIdWithRelations(id, actor?.id ?? null)
+      ? await this.proposals.findByIdWithRelations(id, actor?.id ?? null, history)
       : null;
     if (!found || !this.isVisibleTo(actor, found.proposal)) {
       throw new DomainError(DomainErrorCode.PROPOSAL_NOT_FOUND, undefined, lang);

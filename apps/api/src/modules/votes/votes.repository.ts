@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import {
   type ActorType,
-  counterFor,
   type PhaseKind,
   type PhaseWindow,
   PUBLIC_PROPOSAL_STATUSES,
-  proposalScores,
   type ProposalStatus,
   type VoteCounterField,
-  voteCounterDeltas,
   type VoteValue,
 } from '@passerelle/domain';
 import { byKey, groupByKey } from '../../common/dataloader/loader-registry';
@@ -19,7 +16,13 @@ import {
   type ProposalCollegeCount,
   type Vote as VoteRow,
 } from '../../generated/prisma/client';
+import {
+  type ConsultationPhaseRecord,
+  type ConsultationRecord,
+} from '../consultations/consultations.repository';
+import { PROPOSAL_COLUMNS } from '../proposals/proposal-list.repository';
 import { type KeysetCursor } from './page';
+import { planVote, type VoteCounters, type VoteState } from './vote-plan';
 
 export type VoteRecord = VoteRow;
 export type CollegeCountRecord = ProposalCollegeCount;
@@ -40,8 +43,39 @@ export interface MovableProposal {
   hiddenAt: Date | null;
 }
 
-type Counters = Record<VoteCounterField, number>;
-const ZERO: Counters = { votesFor: 0, votesAgainst: 0, votesNeutral: 0 };
+/**
+ * What castVote and retractVote read before writing, in one statement without a lock: the
+ * proposal, its consultation and phases (the rules and the answer), the voter's collège and vote.
+ */
+export interface VoteContext extends VoteState {
+  proposal: ProposalRow;
+  /** The collèges that voted, as collegeCounts() reads them. */
+  collegeCounts: CollegeCountRecord[];
+  consultation: ConsultationRecord;
+  phases: ConsultationPhaseRecord[];
+}
+
+/** One attempt of the single-statement vote (`tryVote`). */
+export type VoteAttempt =
+  | { outcome: 'missing' }
+  /** Nothing to write: the state read already holds this vote. */
+  | { outcome: 'unchanged' }
+  /** Nothing written: the proposal or the vote changed since it was read; here is it now. */
+  | { outcome: 'stale'; state: VoteState & { proposal: ProposalRow } }
+  | { outcome: 'written'; proposal: ProposalRow; collegeCounts: CollegeCountRecord[] };
+
+interface PhaseJson {
+  id: string;
+  kind: PhaseKind;
+  startsAt: number;
+  endsAt: number | null;
+}
+
+interface StateColumns {
+  voterType: ActorType | null;
+  previous: VoteValue | null;
+  previousType: ActorType | null;
+}
 
 /** Long enough for 100+ concurrent votes on one proposal to queue behind its row lock. */
 const VOTE_TRANSACTION = { maxWait: 30_000, timeout: 30_000 } as const;
@@ -53,12 +87,138 @@ const NOW_UTC = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
 export class VotesRepository {
   constructor(private readonly prisma: PrismaService) {}
 
+  /** The vote's context (see VoteContext), or null when the proposal does not exist. */
+  async findVoteContext(proposalId: string, userId: string): Promise<VoteContext | null> {
+    const [row] = await this.prisma.$queryRaw<
+      (ProposalRow &
+        StateColumns & {
+          consultationSlug: string;
+          consultationTitle: string;
+          consultationDescription: string;
+          consultationTerritoryId: string | null;
+          consultationSettings: Prisma.JsonValue;
+          consultationCreatedAt: Date;
+          consultationUpdatedAt: Date;
+          phases: PhaseJson[];
+          collegeCounts: Omit<CollegeCountRecord, 'proposalId'>[];
+        })[]
+    >`SELECT ${PROPOSAL_COLUMNS},
+        u."actorType"::text AS "voterType", v.value::text AS previous, v."actorType"::text AS "previousType",
+        c.slug AS "consultationSlug", c.title AS "consultationTitle",
+        c.description AS "consultationDescription", c."territoryId" AS "consultationTerritoryId",
+        c.settings AS "consultationSettings", c."createdAt" AS "consultationCreatedAt",
+        c."updatedAt" AS "consultationUpdatedAt",
+        COALESCE((SELECT json_agg(json_build_object('id', ph.id, 'kind', ph.kind,
+            'startsAt', extract(epoch FROM ph."startsAt") * 1000,
+            'endsAt', extract(epoch FROM ph."endsAt") * 1000) ORDER BY ph."startsAt", ph.kind)
+          FROM consultation_phases ph WHERE ph."consultationId" = p."consultationId"), '[]') AS phases,
+        COALESCE((SELECT json_agg(json_build_object('actorType', k."actorType", 'votesFor', k."votesFor",
+            'votesAgainst', k."votesAgainst", 'votesNeutral', k."votesNeutral") ORDER BY k."actorType")
+          FROM proposal_college_counts k WHERE k."proposalId" = p.id
+            AND (k."votesFor" > 0 OR k."votesAgainst" > 0 OR k."votesNeutral" > 0)), '[]') AS "collegeCounts"
+      FROM proposals p
+      JOIN consultations c ON c.id = p."consultationId"
+      LEFT JOIN users u ON u.id = ${userId}::uuid
+      LEFT JOIN votes v ON v."proposalId" = p.id AND v."userId" = ${userId}::uuid
+      WHERE p.id = ${proposalId}::uuid`;
+    if (!row) return null;
+    const {
+      voterType,
+      previous,
+      previousType,
+      consultationSlug,
+      consultationTitle,
+      consultationDescription,
+      consultationTerritoryId,
+      consultationSettings,
+      consultationCreatedAt,
+      consultationUpdatedAt,
+      phases,
+      collegeCounts,
+      ...proposal
+    } = row;
+    return {
+      ...stateOf(proposal, { voterType, previous, previousType }),
+      proposal,
+      collegeCounts: collegeCounts.map((counts) => ({ proposalId, ...counts })),
+      consultation: {
+        id: proposal.consultationId,
+        slug: consultationSlug,
+        title: consultationTitle,
+        description: consultationDescription,
+        territoryId: consultationTerritoryId,
+        settings: consultationSettings,
+        createdAt: consultationCreatedAt,
+        updatedAt: consultationUpdatedAt,
+      },
+      phases: phases.map((phase) => ({
+        id: phase.id,
+        consultationId: proposal.consultationId,
+        kind: phase.kind,
+        startsAt: new Date(phase.startsAt),
+        endsAt: phase.endsAt === null ? null : new Date(phase.endsAt),
+      })),
+    };
+  }
+
   /**
-   * Takes a participant's vote on a proposal to `next` (null: retracted), in one transaction:
-   * locks the proposal row (so every vote on it is serialised), lets `check` apply the rules to
-   * the locked state, writes the vote row, moves the proposal's and the collèges' counters with
-   * atomic increments, then stores the scores computed from the counters the UPDATE returned.
-   * Null when the proposal does not exist.
+   * Takes a participant's vote to `next` (null: retracted) in one statement, provided the
+   * proposal and the vote are still as in `seen` (the state the caller applied the rules to):
+   * the database function proposal_apply_vote (vote_apply migration) locks the proposal row,
+   * compares, then writes the vote row, the collèges' counters and the proposal's totals and
+   * scores (computed here, from `seen`, with the domain's functions), and returns the proposal
+   * row after the vote with its collèges' counters. No transaction holds a pooled connection
+   * between statements; the lock is held for the function's duration only.
+   */
+  async tryVote(
+    proposalId: string,
+    userId: string,
+    next: VoteValue | null,
+    seen: VoteState & {
+      proposal: Pick<ProposalRow, 'status' | 'hiddenAt' | 'authorId'>;
+    },
+  ): Promise<VoteAttempt> {
+    const plan = planVote(seen, next);
+    if (!plan) return { outcome: 'unchanged' };
+    const since = (seen.publishedAt ?? seen.createdAt).getTime();
+    const { deltas, scores } = plan;
+    const [row] = await this.prisma.$queryRaw<
+      (ProposalRow &
+        StateColumns & {
+          outcome: 'missing' | 'stale' | 'written';
+          collegeCounts: Omit<CollegeCountRecord, 'proposalId'>[] | null;
+        })[]
+    >`SELECT r.outcome, r."voterType"::text AS "voterType", r."previousValue"::text AS previous,
+        r."previousType"::text AS "previousType", r."collegeCounts", ${PROPOSAL_COLUMNS}
+      FROM proposal_apply_vote(${proposalId}::uuid, ${userId}::uuid, ${next}::"VoteValue",
+        ${seen.proposal.status}::"ProposalStatus", ${seen.proposal.hiddenAt !== null},
+        ${seen.proposal.authorId}::uuid, ${since}::bigint,
+        ${seen.votesFor}::int, ${seen.votesAgainst}::int, ${seen.votesNeutral}::int,
+        ${seen.previous}::"VoteValue", ${seen.previousType}::"ActorType", ${seen.voterType}::"ActorType",
+        ${deltas.votesFor}::int, ${deltas.votesAgainst}::int, ${deltas.votesNeutral}::int,
+        ${JSON.stringify(plan.colleges)}::jsonb,
+        ${scores.scoreTop}::float8, ${scores.scoreHot}::float8, ${scores.scoreControversial}::float8) r
+      CROSS JOIN LATERAL (SELECT (r.proposal).*) p`;
+    if (!row || row.outcome === 'missing') return { outcome: 'missing' };
+    const { outcome, voterType, previous, previousType, collegeCounts, ...proposal } = row;
+    if (outcome === 'stale') {
+      return {
+        outcome,
+        state: { ...stateOf(proposal, { voterType, previous, previousType }), proposal },
+      };
+    }
+    return {
+      outcome,
+      proposal,
+      collegeCounts: (collegeCounts ?? []).map((counts) => ({ proposalId, ...counts })),
+    };
+  }
+
+  /**
+   * The same vote in an interactive transaction, for when `tryVote` keeps finding the proposal
+   * changed (many concurrent votes on it): locks the proposal row (so every vote on it is
+   * serialised), lets `check` apply the rules to the locked state, then writes the vote row, the
+   * collèges' counters and the proposal's totals and scores. Null when the proposal does not exist.
    */
   async applyVote(
     proposalId: string,
@@ -149,38 +309,26 @@ export class VotesRepository {
     userId: string,
     next: VoteValue | null,
   ): Promise<VoteValue | null> {
-    const [voter] = await tx.$queryRaw<
-      (Counters & {
-        voterType: ActorType;
-        value: VoteValue | null;
-        voteType: ActorType | null;
-        publishedAt: Date | null;
-        createdAt: Date;
-      })[]
-    >`SELECT u."actorType"::text AS "voterType", v.value::text AS value, v."actorType"::text AS "voteType",
+    const [row] = await tx.$queryRaw<
+      (VoteCounters &
+        StateColumns & {
+          publishedAt: Date | null;
+          createdAt: Date;
+        })[]
+    >`SELECT u."actorType"::text AS "voterType", v.value::text AS previous, v."actorType"::text AS "previousType",
         p."votesFor", p."votesAgainst", p."votesNeutral", p."publishedAt", p."createdAt"
       FROM users u CROSS JOIN proposals p
       LEFT JOIN votes v ON v."userId" = u.id AND v."proposalId" = p.id
       WHERE u.id = ${userId}::uuid AND p.id = ${proposalId}::uuid`;
-    if (!voter) throw new Error('Voter account or locked proposal missing');
-    const { voterType, voteType } = voter;
-    const previous = voter.value;
-    if (previous === next && (next === null || voteType === voterType)) return previous;
-
-    // Per collège: the old vote leaves the collège it was counted in, the new one joins the
-    // voter's current collège.
-    const colleges = new Map<ActorType, Counters>();
-    const move = (actorType: ActorType, value: VoteValue, delta: number) => {
-      const counters = colleges.get(actorType) ?? { ...ZERO };
-      counters[counterFor(value)] += delta;
-      colleges.set(actorType, counters);
-    };
-    if (previous !== null && voteType) move(voteType, previous, -1);
-    if (next !== null) move(voterType, next, 1);
+    if (!row) throw new Error('Voter account or locked proposal missing');
+    const plan = planVote(row, next);
+    if (!plan) return row.previous;
+    const { voterType } = row;
+    const { deltas: d, scores } = plan;
     const collegeRows = Prisma.join(
-      [...colleges].map(
-        ([actorType, c]) =>
-          Prisma.sql`(${proposalId}::uuid, ${actorType}::"ActorType", ${c.votesFor}, ${c.votesAgainst}, ${c.votesNeutral})`,
+      plan.colleges.map(
+        (c) =>
+          Prisma.sql`(${proposalId}::uuid, ${c.actorType}::"ActorType", ${c.votesFor}, ${c.votesAgainst}, ${c.votesNeutral})`,
       ),
     );
     const writeVote =
@@ -191,13 +339,6 @@ export class VotesRepository {
               ${voterType}::"ActorType", ${NOW_UTC}, ${NOW_UTC})
             ON CONFLICT ("proposalId", "userId") DO UPDATE SET
               value = EXCLUDED.value, "actorType" = EXCLUDED."actorType", "updatedAt" = EXCLUDED."updatedAt"`;
-    const d = { ...ZERO, ...voteCounterDeltas(previous, next) };
-    const totals: Counters = {
-      votesFor: voter.votesFor + d.votesFor,
-      votesAgainst: voter.votesAgainst + d.votesAgainst,
-      votesNeutral: voter.votesNeutral + d.votesNeutral,
-    };
-    const scores = proposalScores(totals, voter.publishedAt ?? voter.createdAt);
 
     // The vote row, the collèges' counters and the proposal's totals and scores in one
     // statement, every counter moved by an atomic increment.
@@ -218,7 +359,7 @@ export class VotesRepository {
         "scoreHot" = ${scores.scoreHot},
         "scoreControversial" = ${scores.scoreControversial}
       WHERE id = ${proposalId}::uuid`;
-    return previous;
+    return row.previous;
   }
 
   /** The viewer's vote on each proposal, in key order. */
@@ -316,4 +457,19 @@ export class VotesRepository {
     const counts = new Map(rows.map((row) => [row.proposalId, row._count._all]));
     return proposalIds.map((id) => counts.get(id) ?? 0);
   }
+}
+
+/** The vote state of a proposal row and its voter columns. */
+function stateOf(
+  proposal: Pick<ProposalRow, VoteCounterField | 'publishedAt' | 'createdAt'>,
+  voter: StateColumns,
+): VoteState {
+  return {
+    votesFor: proposal.votesFor,
+    votesAgainst: proposal.votesAgainst,
+    votesNeutral: proposal.votesNeutral,
+    publishedAt: proposal.publishedAt,
+    createdAt: proposal.createdAt,
+    ...voter,
+  };
 }

@@ -28,6 +28,7 @@ import {
   type CollegeVotesView,
   supportBreadthView,
   type SupportBreadthView,
+  type VoteOutcome,
   VOTES_PAGE,
   VotesService,
 } from './votes.service';
@@ -47,23 +48,55 @@ export class ProposalVotesResolver {
       "Casts or changes the signed-in participant's vote while the consultation's VOTING phase is open; casting the same value again changes nothing.",
   })
   @RateLimit('castVote')
-  castVote(
+  async castVote(
     @Args('input', { type: () => CastVoteInput }) input: CastVoteInput,
     @CurrentUser() actor: Actor,
     @Lang() lang: Language,
+    @Loaders() loaders: LoaderRegistry,
   ): Promise<ProposalRow> {
-    return this.service.vote(actor, input.proposalId, input.value, lang);
+    return this.answer(
+      await this.service.vote(actor, input.proposalId, input.value, lang),
+      actor,
+      loaders,
+    );
   }
 
   @Mutation(() => Proposal, {
     description: "Retracts the signed-in participant's vote (nothing happens without one).",
   })
-  retractVote(
+  async retractVote(
     @Args('proposalId', { type: () => ID }) proposalId: string,
     @CurrentUser() actor: Actor,
     @Lang() lang: Language,
+    @Loaders() loaders: LoaderRegistry,
   ): Promise<ProposalRow> {
-    return this.service.vote(actor, proposalId, null, lang);
+    return this.answer(await this.service.vote(actor, proposalId, null, lang), actor, loaders);
+  }
+
+  /**
+   * The proposal a vote returns, with this request's loaders primed from what the vote read and
+   * wrote, so that myVote, collegeVotes, supportBreadth and consultation { openPhases } cost no
+   * statement of their own.
+   */
+  private answer(outcome: VoteOutcome, actor: Actor, loaders: LoaderRegistry): ProposalRow {
+    const { proposal, consultation } = outcome;
+    if (actor)
+      this.loaders.myVote(loaders, actor.id).clear(proposal.id).prime(proposal.id, outcome.myVote);
+    if (outcome.collegeCounts) {
+      this.loaders
+        .collegeCounts(loaders)
+        .clear(proposal.id)
+        .prime(proposal.id, outcome.collegeCounts);
+    }
+    this.consultationLoaders
+      .byId(loaders)
+      .clear(consultation.id)
+      .prime(consultation.id, consultation);
+    this.consultationLoaders
+      .phasesByConsultationId(loaders)
+      .clear(consultation.id)
+      .prime(consultation.id, outcome.phases);
+    return proposal;
   }
 
   @Mutation(() => Proposal, { description: 'Follows a public proposal; idempotent.' })

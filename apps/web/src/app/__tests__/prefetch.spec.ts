@@ -22,10 +22,11 @@ function recordingClient() {
 }
 
 describe('prefetchPageData', () => {
-  it('asks for the proposal of a proposal page as soon as the app starts', () => {
+  it('asks for the whole proposal page, in one request, as soon as the app starts', async () => {
     const { client, operations } = recordingClient();
     prefetchPageData(client, { pathname: '/propositions/p%C3%A91', search: '' });
-    expect(operations).toEqual([{ operationName: 'Proposal', variables: { id: 'pé1' } }]);
+    await waitFor(() => expect(operations).toHaveLength(1));
+    expect(operations).toEqual([{ operationName: 'ProposalPage', variables: { id: 'pé1' } }]);
   });
 
   it('asks for the list the proposals page shows, with the filters of its address', async () => {

@@ -78,6 +78,7 @@ export const en: Messages = {
     latestProposals: 'Latest proposals',
     proposalCount_one: '{{count}} published proposal',
     proposalCount_other: '{{count}} published proposals',
+    proposalCountCapped: 'More than {{cap, number}} proposals',
     noProposals: 'No proposals yet. Be the first to propose!',
     loadMore: 'Show more proposals',
     submitCta: 'Submit a proposal',

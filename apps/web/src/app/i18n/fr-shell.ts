@@ -49,6 +49,7 @@ export const frShell = {
     latestProposals: 'Dernières propositions',
     proposalCount_one: '{{count}} proposition publiée',
     proposalCount_other: '{{count}} propositions publiées',
+    proposalCountCapped: 'Plus de {{cap, number}} propositions',
     noProposals: 'Aucune proposition pour l’instant. Soyez la première personne à proposer !',
     loadMore: 'Afficher plus de propositions',
     submitCta: 'Déposer une proposition',

@@ -190,7 +190,10 @@ export interface ProposalConnection {
   __typename?: 'ProposalConnection';
   edges: ProposalEdge[];
   pageInfo: PageInfo;
+  /** Counted exactly up to 10 000 (PROPOSAL_COUNT_CAP); see totalCountCapped. */
   totalCount: number;
+  /** true when more proposals match than totalCount says. */
+  totalCountCapped: boolean;
 }
 
 export interface CollegeVotes {

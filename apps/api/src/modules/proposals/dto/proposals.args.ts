@@ -4,7 +4,8 @@ import { ProposalOrderBy } from '../proposal-cursor';
 
 registerEnumType(ProposalOrderBy, {
   name: 'ProposalOrderBy',
-  description: 'Sort keys of proposal lists. RELEVANCE needs `search`.',
+  description:
+    'Sort keys of proposal lists. RELEVANCE needs `search`: proposals whose title or summary match the whole search come first, ranked (title over summary); those matching only in their body follow, newest first.',
 });
 
 export const PROPOSALS_PAGE_MAX = 50;

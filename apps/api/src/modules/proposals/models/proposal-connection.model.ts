@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { PROPOSAL_COUNT_CAP } from '@passerelle/domain';
 import { Proposal } from './proposal.model';
 
 @ObjectType()
@@ -52,9 +53,14 @@ export class ProposalConnection {
   pageInfo!: PageInfo;
 
   @Field(() => Int, {
-    description: 'Number of proposals matching the filters and search, across all pages.',
+    description: `Number of proposals matching the filters and search, across all pages, counted exactly up to ${PROPOSAL_COUNT_CAP}: when more match it is ${PROPOSAL_COUNT_CAP} and \`totalCountCapped\` is true.`,
   })
   totalCount!: number;
+
+  @Field(() => Boolean, {
+    description: 'true when more proposals match than totalCount says.',
+  })
+  totalCountCapped!: boolean;
 }
 
 @ObjectType({ description: 'An existing proposal that looks like the one being written.' })

@@ -6,7 +6,6 @@ import { paths } from '../../../app/paths';
 import { pagedConnection } from '../../../shared/graphql/pagedConnection';
 import { formatDateTime } from '../../../shared/ui/format';
 import {
-  AUDIT_ACTIONS,
   AUDIT_LOG_QUERY,
   AUDIT_TARGET_TYPES,
   type AuditActionName,
@@ -15,6 +14,7 @@ import {
 } from '../graphql/moderation.documents';
 import { P, toAuditVariables, useModerationSearchParams } from '../hooks/useModerationSearchParams';
 import { ConnectionResults } from './ConnectionResults';
+import { AUDIT_ACTIONS } from '../audit-actions';
 
 const isKnownAction = (action: string): action is AuditActionName =>
   (AUDIT_ACTIONS as readonly string[]).includes(action);

@@ -1,5 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import { AuditAction } from '@passerelle/domain';
+import type { AuditAction } from '@passerelle/domain';
 import type { ModerationUser } from '../../../shared/graphql/schema-types';
 
 export const REPORT_REASONS = [
@@ -279,8 +279,6 @@ export const DECISION_MUTATIONS: Record<
   `,
 };
 
-/** Every action the audit log records (each has a label in both languages: the types check it). */
-export const AUDIT_ACTIONS: readonly AuditAction[] = Object.values(AuditAction);
 export type AuditActionName = AuditAction;
 
 /** What the audit log's entries are about. */

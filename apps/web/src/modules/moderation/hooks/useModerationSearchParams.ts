@@ -1,7 +1,6 @@
 import { useCallback, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import {
-  AUDIT_ACTIONS,
   QUEUE_ORDERS,
   QUEUE_TARGET_TYPES,
   REPORT_REASONS,
@@ -12,6 +11,7 @@ import {
   type ReportReason,
   type ReportTargetType,
 } from '../graphql/moderation.documents';
+import { AUDIT_ACTIONS } from '../audit-actions';
 
 /** Items and log entries asked per page. */
 export const QUEUE_PAGE_SIZE = 20;

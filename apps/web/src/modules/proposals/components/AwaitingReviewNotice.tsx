@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { PROPOSAL_REVIEW_QUERY } from '../graphql/proposals.documents';
 
 /** True while pre-moderation holds the proposal (only its author and moderators see it then). */
-export function useIsAwaitingReview(proposalId: string): boolean {
-  const { data } = useQuery(PROPOSAL_REVIEW_QUERY, { variables: { id: proposalId } });
+export function useIsAwaitingReview(proposalId: string, skip = false): boolean {
+  const { data } = useQuery(PROPOSAL_REVIEW_QUERY, { variables: { id: proposalId }, skip });
   return data?.proposal.awaitingReview ?? false;
 }
 

@@ -50,7 +50,9 @@ export function ProposalList({ title, headingId, variables = {}, emptyText }: Pr
         </Title>
         {connection && (
           <Text c="gray.7" size="sm" role="status">
-            {t('home.proposalCount', { count: connection.totalCount })}
+            {connection.totalCountCapped
+              ? t('home.proposalCountCapped', { cap: connection.totalCount })
+              : t('home.proposalCount', { count: connection.totalCount })}
           </Text>
         )}
       </Group>

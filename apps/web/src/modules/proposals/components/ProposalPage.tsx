@@ -1,4 +1,4 @@
-import { useDeferredValue, type ReactNode } from 'react';
+import { lazy, Suspense, useDeferredValue, type ReactNode } from 'react';
 import { Alert, Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
@@ -11,18 +11,20 @@ import { LoadingState } from '../../../shared/ui/LoadingState';
 import { NotFoundPage } from '../../../shared/ui/NotFoundPage';
 import { PageTitle } from '../../../shared/ui/PageTitle';
 import { usePageTitle } from '../../../shared/ui/usePageTitle';
+import { PROPOSAL_PAGE_QUERY } from '../graphql/proposal-page.documents';
 import { PROPOSAL_QUERY } from '../graphql/proposals.documents';
 import { CommentsSection } from '../../comments/components/CommentsSection';
 import { VotePanel } from '../../votes/components/VotePanel';
 import { ProposalBroadSupportBadge } from '../../votes/components/BroadSupport';
-import { MergeDuplicatesButton } from '../../clusters/components/MergeDuplicatesButton';
 import { ProposalClusterNotice } from '../../clusters/components/ProposalClusterNotice';
 import { ProposalCitedIn } from '../../briefs/components/ProposalCitedIn';
 import { ProposalOpinions } from '../../opinions/components/ProposalOpinions';
 import { authorName, proposalText, proposalTitle } from '../../privacy/anonymous';
+import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
 import {
   AnswerProposalForm,
   HiddenProposalNotice,
+  isModerator,
   OfficialAnswer,
   ReportProposal,
 } from '../../moderation/components/ProposalModeration';
@@ -35,6 +37,18 @@ import {
 } from './ProposalExtras';
 import { AwaitingReviewNotice, useIsAwaitingReview } from './AwaitingReviewNotice';
 import { ThemeBadges } from './ThemeBadges';
+
+// Moderators only: its code (with the merge rules' validation schemas, and zod) is loaded for them.
+const MergeDuplicatesButton = lazy(() =>
+  import('../../clusters/components/MergeDuplicatesButton').then((m) => ({
+    default: m.MergeDuplicatesButton,
+  })),
+);
+
+function ModeratorOnly({ children }: { children: ReactNode }) {
+  const { user } = useCurrentUser();
+  return isModerator(user?.role) ? <Suspense fallback={null}>{children}</Suspense> : null;
+}
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -104,11 +118,21 @@ function Details({ proposal }: { proposal: ProposalDetail }) {
 export function ProposalPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { data, error, loading } = useQuery(PROPOSAL_QUERY, { variables: { id } });
+  // One request for every section: each section's own query then reads the cache.
+  const page = useQuery(PROPOSAL_PAGE_QUERY, { variables: { id } });
+  // A failing section field fails that one request: the page then asks for the proposal alone and
+  // each section for its own fields, so that only the failing section hides itself.
+  const isPageQueryFailed =
+    page.error !== undefined && errorReason(page.error) !== 'PROPOSAL_NOT_FOUND';
+  const alone = useQuery(PROPOSAL_QUERY, { variables: { id }, skip: !isPageQueryFailed });
+  const isAwaitingReviewAlone = useIsAwaitingReview(id, !isPageQueryFailed);
+  const { data, error, loading } = isPageQueryFailed ? alone : page;
   // The page is a large render: deferred, React builds it in slices that let the browser respond
   // in between, instead of one long task when the answer arrives.
   const proposal = useDeferredValue(data?.proposal);
-  const isAwaitingReview = useIsAwaitingReview(id);
+  const isAwaitingReview =
+    (proposal && 'awaitingReview' in proposal ? proposal.awaitingReview : isAwaitingReviewAlone) ??
+    false;
   const isNotFound =
     !loading && !data?.proposal && (!error || errorReason(error) === 'PROPOSAL_NOT_FOUND');
   usePageTitle(
@@ -195,14 +219,16 @@ export function ProposalPage() {
           <AuthorActions proposalId={proposal.id} />
           <ReportProposal proposalId={proposal.id} />
           <AnswerProposalForm proposalId={proposal.id} />
-          <MergeDuplicatesButton
-            lead={{
-              id: proposal.id,
-              title: proposalTitle(proposal, t),
-              status: proposal.status,
-              consultationId: proposal.consultation.id,
-            }}
-          />
+          <ModeratorOnly>
+            <MergeDuplicatesButton
+              lead={{
+                id: proposal.id,
+                title: proposalTitle(proposal, t),
+                status: proposal.status,
+                consultationId: proposal.consultation.id,
+              }}
+            />
+          </ModeratorOnly>
           <Details proposal={proposal} />
         </Stack>
         <Stack gap="xl" className="proposal-discussion">

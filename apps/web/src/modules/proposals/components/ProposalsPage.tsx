@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import {
   Button,
   Card,
@@ -11,6 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { ActorType } from '@passerelle/domain';
@@ -28,7 +29,6 @@ import {
   toProposalsVariables,
   useProposalSearchParams,
 } from '../hooks/useProposalSearchParams';
-import { BroadSupportFilter } from './BroadSupportFilter';
 import { ProposalList } from './ProposalList';
 import { ThemeCheckboxes } from '../../../shared/ui/ThemeCheckboxes';
 
@@ -85,12 +85,23 @@ function TerritoryFilter({
   );
 }
 
+// Its default thresholds come from the domain's consultation settings, whose module builds their
+// zod schemas: loaded with the filters (at once on a wide screen, when opened on a phone), not
+// before the list.
+const BroadSupportFilter = lazy(() =>
+  import('./BroadSupportFilter').then((m) => ({ default: m.BroadSupportFilter })),
+);
+
 /** Every public proposal: search, filters and order, all kept in the URL. */
 export function ProposalsPage() {
   const { t } = useTranslation();
   usePageTitle(t('proposals.title'));
   const { state, update } = useProposalSearchParams();
   const [areFiltersOpen, setFiltersOpen] = useState(false);
+  // Below 62em the filters are folded (styles.css): rendered once opened, not on the first render
+  // of a phone that does not show them (some thirty inputs: the largest part of that render).
+  const areFiltersShown =
+    useMediaQuery('(min-width: 62em)', false, { getInitialValueInEffect: false }) || areFiltersOpen;
   const consultations = useQuery(CONSULTATIONS_QUERY);
   const themes = useQuery(THEMES_QUERY);
   const activeFilters = countActiveFilters(state);
@@ -143,11 +154,13 @@ export function ProposalsPage() {
           ))}
         </Stack>
       </Checkbox.Group>
-      <BroadSupportFilter
-        consultationId={state.consultationId}
-        checked={state.isBroadSupportOnly}
-        onChange={(isBroadSupportOnly) => update({ isBroadSupportOnly })}
-      />
+      <Suspense fallback={null}>
+        <BroadSupportFilter
+          consultationId={state.consultationId}
+          checked={state.isBroadSupportOnly}
+          onChange={(isBroadSupportOnly) => update({ isBroadSupportOnly })}
+        />
+      </Suspense>
       {activeFilters > 0 && (
         <Button
           variant="subtle"
@@ -219,7 +232,7 @@ export function ProposalsPage() {
               className="filters-panel"
               data-open={areFiltersOpen || undefined}
             >
-              {filters}
+              {areFiltersShown && filters}
             </div>
           </Card>
         </Grid.Col>

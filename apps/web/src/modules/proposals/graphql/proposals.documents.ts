@@ -92,6 +92,7 @@ export const PROPOSALS_QUERY: TypedDocumentNode<ProposalsData, ProposalsVariable
         endCursor
       }
       totalCount
+      totalCountCapped
     }
   }
   ${PROPOSAL_SUMMARY_FIELDS}
