@@ -4,7 +4,7 @@ import { type GraphQLResolveInfo } from 'graphql';
 import { CurrentUser, Public } from '../../common/auth/auth.decorators';
 import { type LoaderRegistry } from '../../common/dataloader/loader-registry';
 import { Lang, Loaders } from '../../common/graphql/graphql-context';
-import { fieldsNamed } from '../comments/reply-depth';
+import { fieldsNamed } from '../../common/graphql/selection';
 import { ConsultationsLoaders } from '../consultations/consultations.loaders';
 import { ProposalsArgs, SimilarProposalsArgs } from './dto/proposals.args';
 import { SubmitProposalInput } from './dto/submit-proposal.input';
