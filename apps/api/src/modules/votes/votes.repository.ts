@@ -96,6 +96,7 @@ export class VotesRepository {
           consultationTitle: string;
           consultationDescription: string;
           consultationTerritoryId: string | null;
+          consultationOrganisationId: string | null;
           consultationSettings: Prisma.JsonValue;
           consultationCreatedAt: Date;
           consultationUpdatedAt: Date;
@@ -106,6 +107,7 @@ export class VotesRepository {
         u."actorType"::text AS "voterType", v.value::text AS previous, v."actorType"::text AS "previousType",
         c.slug AS "consultationSlug", c.title AS "consultationTitle",
         c.description AS "consultationDescription", c."territoryId" AS "consultationTerritoryId",
+        c."organisationId" AS "consultationOrganisationId",
         c.settings AS "consultationSettings", c."createdAt" AS "consultationCreatedAt",
         c."updatedAt" AS "consultationUpdatedAt",
         COALESCE((SELECT json_agg(json_build_object('id', ph.id, 'kind', ph.kind,
@@ -130,6 +132,7 @@ export class VotesRepository {
       consultationTitle,
       consultationDescription,
       consultationTerritoryId,
+      consultationOrganisationId,
       consultationSettings,
       consultationCreatedAt,
       consultationUpdatedAt,
@@ -147,6 +150,7 @@ export class VotesRepository {
         title: consultationTitle,
         description: consultationDescription,
         territoryId: consultationTerritoryId,
+        organisationId: consultationOrganisationId,
         settings: consultationSettings,
         createdAt: consultationCreatedAt,
         updatedAt: consultationUpdatedAt,
