@@ -11,6 +11,7 @@ import {
   retainedReason,
 } from '../../libs/domain/src/briefs/snapshot';
 import type { ActorType } from '../../libs/domain/src/shared/enums';
+import { DEMO_CONSULTATION } from './demo-content';
 
 /** A citation of the demo brief: a demo proposal (by key) or the first comment on one. */
 interface DemoCitation {
@@ -162,6 +163,14 @@ export function demoBriefRows(ctx: DemoBriefContext): DemoBriefRows {
         votesFor: p.votesFor ?? 0,
         votesAgainst: p.votesAgainst ?? 0,
         votesNeutral: p.votesNeutral ?? 0,
+        // Provenance (issue 10): the demo consultation is national.
+        consultationId: ctx.consultationId,
+        consultationTitle: DEMO_CONSULTATION.title,
+        consultationSlug: DEMO_CONSULTATION.slug,
+        consultationTerritoryId: null,
+        consultationTerritoryName: null,
+        consultationOrganisationId: null,
+        consultationOrganisationName: null,
       };
     }),
     collegeCounts: ctx.collegeCounts
@@ -176,6 +185,9 @@ export function demoBriefRows(ctx: DemoBriefContext): DemoBriefRows {
     comments: allCitations
       .filter((c) => c.commentId)
       .map((c) => ({ id: c.commentId as string, proposalId: c.sourceProposalId })),
+    // The demo experiments and their citations are seeded after the brief: its annex has none.
+    proposalExperiments: [],
+    experiments: [],
   });
 
   // Publication retains each directly cited proposal, naming the first section citing it.

@@ -9,6 +9,8 @@ import type { PrismaClient, Prisma } from '../../apps/api/src/generated/prisma/c
 import { TERMS_VERSION } from '../../libs/domain/src/privacy/privacy';
 import { proposalScores } from '../../libs/domain/src/rankings/scores';
 import { demoBriefRows } from './demo-brief';
+import { seedDemoExperiments } from './demo-experiments';
+import { seedDemoLocal } from './demo-local';
 import {
   DEMO_COMMENTS,
   DEMO_CONSULTATION,
@@ -180,6 +182,8 @@ export async function seedDemoData(
     log(
       `Demo data present (consultation "${DEMO_CONSULTATION.slug}"), ${Math.round(performance.now() - started)} ms`,
     );
+    await seedDemoLocal(prisma, demoId, { now, log });
+    await seedDemoExperiments(prisma, demoId, { now, log });
     return;
   }
 
@@ -638,4 +642,6 @@ export async function seedDemoData(
       `${votes.length} votes, ${comments.length} comments, ${commentUpvotes.length} comment upvotes, ` +
       `${follows.length} follows, 1 published contribution, ${Math.round(performance.now() - started)} ms`,
   );
+  await seedDemoLocal(prisma, demoId, { now, log });
+  await seedDemoExperiments(prisma, demoId, { now, log });
 }

@@ -24,7 +24,7 @@ test('every control of the header is reachable and named when using the keyboard
   await page.goto('/');
   await expect(latestProposals(page).first()).toBeVisible();
   const names: string[] = [];
-  for (let stop = 0; stop < 9; stop += 1) {
+  for (let stop = 0; stop < 10; stop += 1) {
     await page.keyboard.press('Tab');
     names.push(
       await page.evaluate(
@@ -37,6 +37,7 @@ test('every control of the header is reachable and named when using the keyboard
     'Passerelle',
     'Accueil',
     'Propositions',
+    'Expériences',
     'Contributions',
     'Proposer',
     'English',

@@ -2,6 +2,7 @@
 // every test owns its data and tests never depend on each other.
 export * from './briefs.factory';
 export * from './consultations.factory';
+export * from './experiments.factory';
 export * from './keys';
 export * from './organisations.factory';
 export * from './prisma';

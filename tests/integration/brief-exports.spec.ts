@@ -59,6 +59,7 @@ interface StoredSnapshot {
     territoryName: string;
     authorActorType: string;
     figures: Figures;
+    provenance?: { consultationTitle: string };
   }[];
 }
 
@@ -294,6 +295,8 @@ describe('brief exports: GET /api/briefs/:slug/export.(md|pdf|docx)', () => {
         return {
           title: cited.title,
           territory: cited.territoryName,
+          // Issue 10: where the proposal was made (these come from a national consultation).
+          provenance: `Consultation nationale « ${cited.provenance?.consultationTitle} »`,
           college: COLLEGES_FR[cited.authorActorType] as string,
           figures: [cited.figures.votesFor, cited.figures.votesAgainst, cited.figures.votesNeutral],
           url: url(cited.id),
@@ -363,7 +366,7 @@ describe('brief exports: GET /api/briefs/:slug/export.(md|pdf|docx)', () => {
     );
     for (const row of want.annex) {
       expect(markdown).toContain(
-        `| ${row.title} | ${row.territory} | ${row.college} | ${row.figures.join(' | ')} | <${row.url}> |`,
+        `| ${row.title} | ${row.territory} | ${row.provenance} | ${row.college} | ${row.figures.join(' | ')} | <${row.url}> |`,
       );
     }
   });
@@ -398,9 +401,9 @@ describe('brief exports: GET /api/briefs/:slug/export.(md|pdf|docx)', () => {
     }
     // Each annex row, cell after cell.
     for (const row of want.annex) {
-      expect(text).toContain(
-        flat(`${row.title} ${row.territory} ${row.college} ${row.figures.join(' ')} Ouvrir`),
-      );
+      // The provenance cell wraps: only its first words are read in one piece.
+      expect(text).toContain(flat(`${row.title} ${row.territory} Consultation nationale «`));
+      expect(text).toContain(flat(`${row.college} ${row.figures.join(' ')} Ouvrir`));
     }
     for (const link of want.links) expect(pdf.links).toContain(link);
     for (const row of want.annex) expect(pdf.links).toContain(row.url);
@@ -433,7 +436,7 @@ describe('brief exports: GET /api/briefs/:slug/export.(md|pdf|docx)', () => {
     expect(docx.html).toContain('<table>');
     for (const row of want.annex) {
       expect(docx.html).toContain(
-        `<td><p><a href="${row.url}">${row.title.replace(/</g, '&lt;')}</a></p></td><td><p>${row.territory}</p></td><td><p>${row.college}</p></td>` +
+        `<td><p><a href="${row.url}">${row.title.replace(/</g, '&lt;')}</a></p></td><td><p>${row.territory}</p></td><td><p>${row.provenance}</p></td><td><p>${row.college}</p></td>` +
           row.figures.map((n) => `<td><p>${n}</p></td>`).join(''),
       );
     }

@@ -264,7 +264,7 @@ describe('brief publication: publishBrief, publishedBrief, Proposal.citedIn', ()
       where: { briefId_number: { briefId: brief.id, number: 1 } },
     });
     expect(stored.publishedById).toBe(curator.id);
-    expect(stored.snapshot).toMatchObject({ schemaVersion: 2, title: brief.title });
+    expect(stored.snapshot).toMatchObject({ schemaVersion: 3, title: brief.title });
     const row = await factoryPrisma().brief.findUniqueOrThrow({ where: { id: brief.id } });
     expect([row.status, row.publishedVersion, row.revision]).toEqual([
       'PUBLISHED',
@@ -329,7 +329,7 @@ describe('brief publication: publishBrief, publishedBrief, Proposal.citedIn', ()
     const stored = await factoryPrisma().briefVersion.findFirstOrThrow({
       where: { briefId: brief.id },
     });
-    expect(stored.snapshot).toMatchObject({ schemaVersion: 2 });
+    expect(stored.snapshot).toMatchObject({ schemaVersion: 3 });
   });
 
   it('retains the cited proposals with a status change, and citedIn lists the brief', async () => {

@@ -365,6 +365,11 @@ describe('SQL budget of the proposals list and the proposal page (issue 9)', () 
       ['a territory', async () => ({ territoryId: TERRITORIES.auvergneRhoneAlpes })],
       ['broad support', async () => ({ broadSupport: true })],
       ['no broad support', async () => ({ broadSupport: false })],
+      // Issue 10: an EXISTS over proposal_experiments, inside the same statements.
+      [
+        'broad support, not grounded in a measured experiment',
+        async () => ({ broadSupport: true, groundedInMeasuredExperiment: false }),
+      ],
     ])('a filtered page (%s) stays within the budget', async (_name, filterOf) => {
       const filter = { consultationId, ...(await filterOf()) };
       const { page, statements } = await listPage({ filter, orderBy: 'TOP' }, signedIn);

@@ -46,6 +46,9 @@ const ALLOWED = new Set([
   'RemoveOrganisationMemberInput.userId', // organisation administrators
   'SuspendUserInput.userId', // moderators
   'ReinstateUserInput.userId', // moderators
+  'ConsultationModeratorInput.userId', // administrators name a consultation's local moderators
+  'RecordExperimentInput.status', // an experiment's own stage (running, ended), set by its members
+  'UpdateExperimentInput.status',
 ]);
 
 function mutationInputs(schema: GraphQLSchema): GraphQLInputObjectType[] {

@@ -25,6 +25,7 @@ import { ClustersModule } from './modules/clusters/clusters.module';
 import { CommentsModule } from './modules/comments/comments.module';
 import { ConsultationsModule } from './modules/consultations/consultations.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
+import { ExperimentsModule } from './modules/experiments/experiments.module';
 import { HealthModule } from './modules/health/health.module';
 import { ModerationModule } from './modules/moderation/moderation.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -81,6 +82,7 @@ export class AppModule {
         DashboardModule,
         PrivacyModule,
         AuthEventsAdminModule,
+        ExperimentsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GraphQLExceptionFilter }],
     };

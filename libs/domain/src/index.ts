@@ -29,6 +29,7 @@ export * from './moderation/pre-moderation';
 export * from './moderation/notifications';
 export * from './moderation/notification-emails';
 export * from './consultations/consultation-admin';
+export * from './consultations/scope';
 export * from './proposals/official-answer';
 export * from './briefs/snapshot';
 export * from './briefs/brief';

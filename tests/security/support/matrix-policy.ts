@@ -14,6 +14,8 @@ import {
 } from '../../factories';
 import { CookieJar } from '../../integration/support/cookies';
 import { ACCOUNT_POLICY } from './matrix-policy-accounts';
+import { EXPERIMENT_POLICY } from './matrix-policy-experiments';
+import { LOCAL_SPACE_POLICY } from './matrix-policy-local-spaces';
 import { dataOf } from '../../integration/support/test-app';
 import {
   ADMINS,
@@ -157,6 +159,8 @@ async function proposalInput(world: MatrixWorld) {
 
 export const POLICY: Record<string, OperationPolicy> = {
   ...ACCOUNT_POLICY,
+  ...EXPERIMENT_POLICY,
+  ...LOCAL_SPACE_POLICY,
 
   // ---- Queries: public reads ----
   briefVersionDiff: {

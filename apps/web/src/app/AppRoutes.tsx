@@ -51,6 +51,20 @@ const CreateOrganisationPage = lazyWithMessages(() =>
     (m) => m.CreateOrganisationPage,
   ),
 );
+const ExperimentsPage = lazyWithMessages(() =>
+  import('../modules/experiments/components/ExperimentsPage').then((m) => m.ExperimentsPage),
+);
+const ExperimentPage = lazyWithMessages(() =>
+  import('../modules/experiments/components/ExperimentPage').then((m) => m.ExperimentPage),
+);
+const RecordExperimentPage = lazyWithMessages(() =>
+  import('../modules/experiments/components/RecordExperimentPage').then(
+    (m) => m.RecordExperimentPage,
+  ),
+);
+const EditExperimentPage = lazyWithMessages(() =>
+  import('../modules/experiments/components/EditExperimentPage').then((m) => m.EditExperimentPage),
+);
 const ProfilePage = lazyWithMessages(() =>
   import('../modules/profile/components/ProfilePage').then((m) => m.ProfilePage),
 );
@@ -107,6 +121,10 @@ export function AppRoutes() {
         <Route path="territoires/:id" element={<TerritoryPage />} />
         <Route path="organisations/nouvelle" element={<CreateOrganisationPage />} />
         <Route path="organisations/:id" element={<OrganisationPage />} />
+        <Route path="experiences" element={<ExperimentsPage />} />
+        <Route path="experiences/nouvelle" element={<RecordExperimentPage />} />
+        <Route path="experiences/:id" element={<ExperimentPage />} />
+        <Route path="experiences/:id/modifier" element={<EditExperimentPage />} />
         <Route path="profil" element={<ProfilePage />} />
         <Route path="moderation" element={<ModerationPage />} />
         <Route path="notifications" element={<NotificationsPage />} />

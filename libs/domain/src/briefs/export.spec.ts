@@ -7,6 +7,7 @@ import {
   figuresText,
   isBriefExportFormat,
   markdownParagraphs,
+  provenanceText,
   runsText,
 } from './export';
 import { type BriefSnapshot, type FrozenVoteFigures } from './snapshot';
@@ -22,7 +23,7 @@ const figures = (votes: [number, number, number]): FrozenVoteFigures => ({
 });
 
 const snapshot = (): BriefSnapshot => ({
-  schemaVersion: 2,
+  schemaVersion: 3,
   title: 'Énergie citoyenne et circuits courts',
   introduction: 'Une contribution **nationale** issue des territoires.',
   introductionHtml: '<p>…</p>',
@@ -88,6 +89,43 @@ const snapshot = (): BriefSnapshot => ({
       territoryName: 'Rennes',
       authorActorType: 'PTCE',
       figures: figures([5, 0, 0]),
+      provenance: {
+        consultationId: 'k2',
+        consultationTitle: 'Énergie en Ille-et-Vilaine',
+        consultationSlug: 'energie-35',
+        scope: 'LOCAL',
+        territoryName: 'Ille-et-Vilaine',
+        organisationName: 'PTCE Rennes',
+      },
+      experimentIds: ['e1'],
+    },
+  ],
+  experiments: [
+    {
+      id: 'e1',
+      name: 'Centrale solaire citoyenne',
+      organisationName: 'PTCE Rennes',
+      proposalIds: ['p2'],
+      figures: [
+        {
+          indicatorName: 'Énergie produite',
+          unit: 'KWH',
+          baseline: null,
+          value: 12500,
+          measuredOn: '2026-03-01',
+          source: 'Rapport annuel',
+          sourceUrl: 'https://ptce.example.fr/rapport?p=<1>',
+        },
+        {
+          indicatorName: 'Emplois créés',
+          unit: 'FTE',
+          baseline: 0,
+          value: null,
+          measuredOn: null,
+          source: null,
+          sourceUrl: null,
+        },
+      ],
     },
   ],
 });
@@ -196,6 +234,7 @@ describe('buildBriefExport', () => {
         votesAgainst: 1,
         votesNeutral: 2,
         url: 'https://passerelle.example.fr/propositions/p1',
+        provenance: null,
       },
       {
         title: 'Des SCIC d’énergie | locales',
@@ -205,8 +244,81 @@ describe('buildBriefExport', () => {
         votesAgainst: 0,
         votesNeutral: 0,
         url: 'https://passerelle.example.fr/propositions/p2',
+        provenance:
+          'Consultation locale « Énergie en Ille-et-Vilaine » — Ille-et-Vilaine — PTCE Rennes',
       },
     ]);
+  });
+
+  it('builds the experiments annex with the frozen figures in French units', () => {
+    expect(document.experiments).toEqual([
+      {
+        name: 'Centrale solaire citoyenne',
+        carrier: 'Portée par PTCE Rennes',
+        url: 'https://passerelle.example.fr/experiences/e1',
+        figures: [
+          {
+            indicator: 'Énergie produite',
+            figure: '12\u202f500\u00a0kWh',
+            detail: 'mesuré le 1 mars 2026 — source : Rapport annuel',
+            sourceUrl: 'https://ptce.example.fr/rapport?p=%3C1%3E',
+          },
+          {
+            indicator: 'Emplois créés',
+            figure: 'aucun chiffre vérifié à la publication',
+            detail: null,
+            sourceUrl: null,
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('leaves a figure without a source link without one', () => {
+    const base = snapshot();
+    const [experiment] = base.experiments ?? [];
+    const [figure] = experiment?.figures ?? [];
+    const withoutUrl = buildBriefExport(
+      {
+        ...base,
+        experiments: [
+          {
+            ...(experiment as NonNullable<typeof experiment>),
+            figures: [{ ...(figure as NonNullable<typeof figure>), sourceUrl: null }],
+          },
+        ],
+      },
+      context,
+    );
+    expect(withoutUrl.experiments[0]?.figures[0]).toMatchObject({
+      figure: '12\u202f500\u00a0kWh',
+      sourceUrl: null,
+    });
+  });
+
+  it('reads a version 2 snapshot: no provenance and no experiments annex', () => {
+    const v2 = buildBriefExport(
+      { ...snapshot(), schemaVersion: 2, experiments: undefined },
+      context,
+    );
+    expect(v2.experiments).toEqual([]);
+    expect(briefToMarkdown(v2)).not.toContain('expérimentations');
+  });
+
+  it('names a national consultation, and a local one with what it has', () => {
+    const base = {
+      consultationId: 'k',
+      consultationTitle: 'Cantines',
+      consultationSlug: 'cantines',
+      territoryName: null,
+      organisationName: null,
+    };
+    expect(provenanceText({ ...base, scope: 'NATIONAL' })).toBe(
+      'Consultation nationale « Cantines »',
+    );
+    expect(provenanceText({ ...base, scope: 'LOCAL', organisationName: 'PTCE' })).toBe(
+      'Consultation locale « Cantines » — PTCE',
+    );
   });
 
   it('leaves markers of the introduction as text: it has no sources', () => {
@@ -354,10 +466,21 @@ describe('briefToMarkdown', () => {
         '',
         'Chaque proposition citée, avec son territoire, le collège de son auteur ou autrice et les votes au moment de la publication.',
         '',
-        '| Proposition | Territoire | Collège de l’auteur ou autrice | Pour | Contre | Neutre | Lien |',
-        '| --- | --- | --- | ---: | ---: | ---: | --- |',
-        '| Un tarif social de l’énergie | Lyon | Association | 3 | 1 | 2 | <https://passerelle.example.fr/propositions/p1> |',
-        '| Des SCIC d’énergie \\| locales | Rennes | Pôle territorial de coopération économique (PTCE) | 5 | 0 | 0 | <https://passerelle.example.fr/propositions/p2> |',
+        '| Proposition | Territoire | Provenance | Collège de l’auteur ou autrice | Pour | Contre | Neutre | Lien |',
+        '| --- | --- | --- | --- | ---: | ---: | ---: | --- |',
+        '| Un tarif social de l’énergie | Lyon | — | Association | 3 | 1 | 2 | <https://passerelle.example.fr/propositions/p1> |',
+        '| Des SCIC d’énergie \\| locales | Rennes | Consultation locale « Énergie en Ille-et-Vilaine » — Ille-et-Vilaine — PTCE Rennes | Pôle territorial de coopération économique (PTCE) | 5 | 0 | 0 | <https://passerelle.example.fr/propositions/p2> |',
+        '',
+        '## Annexe : expérimentations citées',
+        '',
+        'Les expérimentations sur lesquelles s’appuient les propositions citées, avec le dernier chiffre vérifié de chaque indicateur au moment de la publication.',
+        '',
+        '### [Centrale solaire citoyenne](https://passerelle.example.fr/experiences/e1)',
+        '',
+        '*Portée par PTCE Rennes*',
+        '',
+        '- Énergie produite : 12\u202f500\u00a0kWh (mesuré le 1 mars 2026 — source : Rapport annuel) <https://ptce.example.fr/rapport?p=%3C1%3E>',
+        '- Emplois créés : aucun chiffre vérifié à la publication',
         '',
       ].join('\n'),
     );
@@ -388,6 +511,14 @@ describe('briefToMarkdown', () => {
         { number: 2, heading: 'Section 2 — Vide', paragraphs: [], sources: [], dissent: [] },
       ],
       annex: [],
+      experiments: [
+        {
+          name: 'Sans indicateur',
+          carrier: 'Portée par X',
+          url: 'https://site.fr/experiences/e',
+          figures: [],
+        },
+      ],
     };
     expect(briefToMarkdown(document)).toBe(
       [
@@ -408,6 +539,14 @@ describe('briefToMarkdown', () => {
         '## Annexe : propositions citées',
         '',
         'Cette version ne cite aucune proposition.',
+        '',
+        '## Annexe : expérimentations citées',
+        '',
+        'Les expérimentations sur lesquelles s’appuient les propositions citées, avec le dernier chiffre vérifié de chaque indicateur au moment de la publication.',
+        '',
+        '### [Sans indicateur](https://site.fr/experiences/e)',
+        '',
+        '*Portée par X*',
         '',
       ].join('\n'),
     );

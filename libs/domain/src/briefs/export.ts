@@ -1,5 +1,12 @@
+import { formatFigure } from '../experiments/experiments';
 import { ActorType } from '../shared/enums';
-import { briefAnnex, type BriefSnapshot } from './snapshot';
+import {
+  briefAnnex,
+  briefExperimentsAnnex,
+  type BriefSnapshot,
+  type FrozenIndicatorFigure,
+  type FrozenProvenance,
+} from './snapshot';
 
 /**
  * Exports of a published brief (Markdown, PDF, DOCX) are all drawn from one neutral document
@@ -63,6 +70,28 @@ export interface ExportAnnexRow {
   votesAgainst: number;
   votesNeutral: number;
   url: string;
+  /** "Consultation locale « … » — Rhône — PTCE …"; null for a version published without it. */
+  provenance: string | null;
+}
+
+/** One indicator of a cited experiment, as frozen at publication. */
+export interface ExportExperimentFigure {
+  indicator: string;
+  /** "12 500 kWh", or that no figure was checked at publication. */
+  figure: string;
+  /** "mesuré le 1 mars 2026 — source : …"; null without a checked figure. */
+  detail: string | null;
+  sourceUrl: string | null;
+}
+
+/** An experiment of the annex: cited by the cited proposals, with its frozen figures. */
+export interface ExportExperiment {
+  name: string;
+  /** "Portée par <organisation>". */
+  carrier: string;
+  /** Absolute URL of the experiment's page. */
+  url: string;
+  figures: ExportExperimentFigure[];
 }
 
 /** The whole document, independent of any output format. */
@@ -75,6 +104,8 @@ export interface BriefExportDocument {
   introduction: ExportParagraph[];
   sections: ExportSection[];
   annex: ExportAnnexRow[];
+  /** The experiments annex; empty when no cited proposal cites one (or before schema 3). */
+  experiments: ExportExperiment[];
 }
 
 export interface BriefExportContext {
@@ -104,7 +135,17 @@ export const BRIEF_EXPORT_LABELS = {
     against: 'Contre',
     neutral: 'Neutre',
     link: 'Lien',
+    provenance: 'Provenance',
   },
+  experimentsTitle: 'Annexe : expérimentations citées',
+  experimentsCaption:
+    'Les expérimentations sur lesquelles s’appuient les propositions citées, avec le dernier chiffre vérifié de chaque indicateur au moment de la publication.',
+  noCheckedFigure: 'aucun chiffre vérifié à la publication',
+  nationalConsultation: 'Consultation nationale',
+  localConsultation: 'Consultation locale',
+  carriedBy: 'Portée par',
+  measuredOn: 'mesuré le',
+  source: 'source',
   open: 'Ouvrir',
   page: 'Page',
 } as const;
@@ -258,6 +299,44 @@ export function runsText(runs: readonly ExportRun[]): string {
   return runs.map((run) => run.text).join('');
 }
 
+/** "Consultation locale « Espace du PTCE » — Rhône — PTCE Sud Rhône". */
+export function provenanceText(provenance: FrozenProvenance): string {
+  const labels = BRIEF_EXPORT_LABELS;
+  const kind =
+    provenance.scope === 'NATIONAL' ? labels.nationalConsultation : labels.localConsultation;
+  return [
+    `${kind} « ${provenance.consultationTitle} »`,
+    provenance.territoryName,
+    provenance.organisationName,
+  ]
+    .filter((part): part is string => part !== null)
+    .join(' — ');
+}
+
+/** A calendar day (YYYY-MM-DD) in French: "1 mars 2026". */
+function frenchDay(day: string): string {
+  return FRENCH_DATE.format(new Date(`${day}T12:00:00Z`));
+}
+
+function exportExperimentFigure(figure: FrozenIndicatorFigure): ExportExperimentFigure {
+  const labels = BRIEF_EXPORT_LABELS;
+  if (figure.value === null) {
+    return {
+      indicator: figure.indicatorName,
+      figure: labels.noCheckedFigure,
+      detail: null,
+      sourceUrl: null,
+    };
+  }
+  return {
+    indicator: figure.indicatorName,
+    figure: formatFigure(figure.value, figure.unit, 'fr'),
+    detail: `${labels.measuredOn} ${frenchDay(figure.measuredOn as string)} — ${labels.source} : ${figure.source}`,
+    // Characters that would end a Markdown autolink or an attribute are percent-encoded.
+    sourceUrl: figure.sourceUrl?.replace(/[<>"]/g, (char) => encodeURIComponent(char)) ?? null,
+  };
+}
+
 function exportFigures(figures: ExportFigures): ExportFigures {
   return {
     votesFor: figures.votesFor,
@@ -328,6 +407,13 @@ export function buildBriefExport(
       college: ACTOR_TYPE_LABELS_FR[row.authorActorType],
       ...exportFigures(row.figures),
       url: proposalUrl(row.proposalId),
+      provenance: row.provenance ? provenanceText(row.provenance) : null,
+    })),
+    experiments: briefExperimentsAnnex(snapshot).map((experiment) => ({
+      name: experiment.name,
+      carrier: `${BRIEF_EXPORT_LABELS.carriedBy} ${experiment.organisationName}`,
+      url: `${baseUrl}/experiences/${encodeURIComponent(experiment.id)}`,
+      figures: experiment.figures.map(exportExperimentFigure),
     })),
   };
 }
@@ -419,14 +505,34 @@ export function briefToMarkdown(document: BriefExportDocument): string {
     out.push(labels.annexCaption);
     out.push(
       [
-        `| ${columns.title} | ${columns.territory} | ${columns.college} | ${columns.for} | ${columns.against} | ${columns.neutral} | ${columns.link} |`,
-        '| --- | --- | --- | ---: | ---: | ---: | --- |',
+        `| ${columns.title} | ${columns.territory} | ${columns.provenance} | ${columns.college} | ${columns.for} | ${columns.against} | ${columns.neutral} | ${columns.link} |`,
+        '| --- | --- | --- | --- | ---: | ---: | ---: | --- |',
         ...document.annex.map(
           (row) =>
-            `| ${cell(row.title)} | ${cell(row.territoryName)} | ${cell(row.college)} | ${row.votesFor} | ${row.votesAgainst} | ${row.votesNeutral} | <${row.url}> |`,
+            `| ${cell(row.title)} | ${cell(row.territoryName)} | ${cell(row.provenance ?? '—')} | ${cell(row.college)} | ${row.votesFor} | ${row.votesAgainst} | ${row.votesNeutral} | <${row.url}> |`,
         ),
       ].join('\n'),
     );
+  }
+  if (document.experiments.length > 0) {
+    out.push(`## ${labels.experimentsTitle}`);
+    out.push(labels.experimentsCaption);
+    for (const experiment of document.experiments) {
+      const lines = [
+        `### [${escapeMarkdown(experiment.name)}](${experiment.url})`,
+        '',
+        `*${escapeMarkdown(experiment.carrier)}*`,
+      ];
+      if (experiment.figures.length > 0) lines.push('');
+      for (const figure of experiment.figures) {
+        const detail = figure.detail ? ` (${escapeMarkdown(figure.detail)})` : '';
+        const link = figure.sourceUrl ? ` <${figure.sourceUrl}>` : '';
+        lines.push(
+          `- ${escapeMarkdown(figure.indicator)} : ${escapeMarkdown(figure.figure)}${detail}${link}`,
+        );
+      }
+      out.push(lines.join('\n'));
+    }
   }
   return `${out.join('\n\n')}\n`;
 }

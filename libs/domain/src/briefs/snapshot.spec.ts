@@ -2,6 +2,8 @@ import { DomainErrorCode } from '../shared/errors';
 import {
   BRIEF_SNAPSHOT_SCHEMA_VERSION,
   briefAnnex,
+  briefExperimentsAnnex,
+  type BriefSnapshot,
   buildBriefSnapshot,
   citedProposalIds,
   retainedReason,
@@ -16,6 +18,24 @@ const proposal = (id: string, votes: [number, number, number]) => ({
   votesFor: votes[0],
   votesAgainst: votes[1],
   votesNeutral: votes[2],
+  consultationId: 'k1',
+  consultationTitle: 'Consultation nationale',
+  consultationSlug: 'consultation-nationale',
+  consultationTerritoryId: null,
+  consultationTerritoryName: null,
+  consultationOrganisationId: null,
+  consultationOrganisationName: null,
+});
+
+const day = (n: number) => `2026-0${n}-01`;
+const measurement = (n: number, value: number, checked: boolean) => ({
+  id: `m${n}`,
+  value,
+  measuredOn: day(n),
+  source: `Rapport ${n}`,
+  sourceUrl: null,
+  recordedAt: new Date(`2026-0${n}-02T10:00:00Z`),
+  checkedAt: checked ? new Date(`2026-0${n}-03T10:00:00Z`) : null,
 });
 
 const rows = (): BriefSnapshotRows => ({
@@ -51,13 +71,67 @@ const rows = (): BriefSnapshotRows => ({
     { proposalId: 'p1', actorType: 'CITIZEN', votesFor: 4, votesAgainst: 2, votesNeutral: 1 },
   ],
   comments: [{ id: 'c1', proposalId: 'p3' }],
+  proposalExperiments: [],
+  experiments: [],
 });
 
+/** p1 (national) cites e2 then e1; p2, from a local consultation, cites e1. */
+const withExperiments = (): BriefSnapshotRows => {
+  const input = rows();
+  input.proposals = [
+    input.proposals[0],
+    {
+      ...input.proposals[1],
+      consultationId: 'k2',
+      consultationTitle: 'Espace du PTCE',
+      consultationSlug: 'espace-ptce',
+      consultationTerritoryId: 'DEPARTEMENT-69',
+      consultationTerritoryName: 'Rhône',
+      consultationOrganisationId: 'o1',
+      consultationOrganisationName: 'PTCE Sud Rhône',
+    },
+    input.proposals[2],
+  ];
+  input.proposalExperiments = [
+    { proposalId: 'p1', experimentId: 'e1', position: 1 },
+    { proposalId: 'p2', experimentId: 'e1', position: 0 },
+    { proposalId: 'p1', experimentId: 'e2', position: 0 },
+  ];
+  input.experiments = [
+    {
+      id: 'e1',
+      name: 'Centrale villageoise',
+      organisationName: 'PTCE Sud Rhône',
+      indicators: [
+        {
+          name: 'Énergie produite',
+          unit: 'KWH',
+          baseline: 0,
+          // The newest figure is not checked yet: the brief quotes the newest checked one.
+          measurements: [
+            measurement(1, 1000, true),
+            measurement(3, 5000, false),
+            measurement(2, 3000, true),
+          ],
+        },
+        {
+          name: 'Foyers',
+          unit: 'HOUSEHOLDS',
+          baseline: null,
+          measurements: [measurement(1, 40, false)],
+        },
+      ],
+    },
+    { id: 'e2', name: 'Épicerie solidaire', organisationName: 'Asso', indicators: [] },
+  ];
+  return input;
+};
+
 describe('buildBriefSnapshot', () => {
-  it('freezes the text, in position order, with schema version 2', () => {
+  it('freezes the text, in position order, with schema version 3', () => {
     const snapshot = buildBriefSnapshot(rows());
     expect(snapshot.schemaVersion).toBe(BRIEF_SNAPSHOT_SCHEMA_VERSION);
-    expect(snapshot.schemaVersion).toBe(2);
+    expect(snapshot.schemaVersion).toBe(3);
     expect(snapshot.title).toBe('Une contribution');
     expect(snapshot.introduction).toBe('Intro');
     expect(snapshot.introductionHtml).toBe('<p>Intro</p>');
@@ -157,7 +231,10 @@ describe('buildBriefSnapshot', () => {
       proposals: [],
       collegeCounts: [],
       comments: [],
+      proposalExperiments: [],
+      experiments: [],
     });
+    expect(snapshot.experiments).toEqual([]);
     expect(snapshot.sections).toEqual([]);
     expect(snapshot.proposals).toEqual([]);
     expect(briefAnnex(snapshot)).toEqual([]);
@@ -180,6 +257,8 @@ describe('briefAnnex', () => {
         territoryName: 'Territory p1',
         authorActorType: 'ASSOCIATION',
         figures: expect.objectContaining({ votesFor: 5, votesAgainst: 2, votesNeutral: 1 }),
+        provenance: expect.objectContaining({ scope: 'NATIONAL' }),
+        experimentIds: [],
         sectionPositions: [1, 2],
       },
       {
@@ -188,9 +267,95 @@ describe('briefAnnex', () => {
         territoryName: 'Territory p2',
         authorActorType: 'ASSOCIATION',
         figures: { votesFor: 0, votesAgainst: 0, votesNeutral: 0, colleges: [] },
+        provenance: expect.objectContaining({ scope: 'NATIONAL' }),
+        experimentIds: [],
         sectionPositions: [2],
       },
     ]);
+  });
+
+  it('reads a version 2 snapshot: no provenance, no experiments', () => {
+    const current = buildBriefSnapshot(rows());
+    const v2: BriefSnapshot = {
+      ...current,
+      schemaVersion: 2,
+      proposals: current.proposals.map(
+        ({ provenance: _provenance, experimentIds: _experimentIds, ...proposal }) => proposal,
+      ),
+    };
+    delete v2.experiments;
+    expect(briefAnnex(v2).map((row) => [row.provenance, row.experimentIds])).toEqual([
+      [null, []],
+      [null, []],
+    ]);
+    expect(briefExperimentsAnnex(v2)).toEqual([]);
+  });
+});
+
+describe('provenance and experiments (schema version 3)', () => {
+  it('keeps where each cited proposal was made: national, or a local space with its territory and organisation', () => {
+    const snapshot = buildBriefSnapshot(withExperiments());
+    expect(snapshot.proposals.map((p) => p.provenance)).toEqual([
+      {
+        consultationId: 'k1',
+        consultationTitle: 'Consultation nationale',
+        consultationSlug: 'consultation-nationale',
+        scope: 'NATIONAL',
+        territoryName: null,
+        organisationName: null,
+      },
+      {
+        consultationId: 'k2',
+        consultationTitle: 'Espace du PTCE',
+        consultationSlug: 'espace-ptce',
+        scope: 'LOCAL',
+        territoryName: 'Rhône',
+        organisationName: 'PTCE Sud Rhône',
+      },
+    ]);
+  });
+
+  it('keeps the experiments each proposal cites in its order, and the annex in order of first citation', () => {
+    const snapshot = buildBriefSnapshot(withExperiments());
+    expect(snapshot.proposals.map((p) => p.experimentIds)).toEqual([['e2', 'e1'], ['e1']]);
+    const annex = briefExperimentsAnnex(snapshot);
+    expect(annex.map((e) => [e.id, e.name, e.organisationName, e.proposalIds])).toEqual([
+      ['e2', 'Épicerie solidaire', 'Asso', ['p1']],
+      ['e1', 'Centrale villageoise', 'PTCE Sud Rhône', ['p1', 'p2']],
+    ]);
+    expect(annex[0].figures).toEqual([]);
+  });
+
+  it("freezes each indicator's newest checked figure, none when nothing is checked", () => {
+    const [, centrale] = briefExperimentsAnnex(buildBriefSnapshot(withExperiments()));
+    expect(centrale.figures).toEqual([
+      {
+        indicatorName: 'Énergie produite',
+        unit: 'KWH',
+        baseline: 0,
+        value: 3000,
+        measuredOn: day(2),
+        source: 'Rapport 2',
+        sourceUrl: null,
+      },
+      {
+        indicatorName: 'Foyers',
+        unit: 'HOUSEHOLDS',
+        baseline: null,
+        value: null,
+        measuredOn: null,
+        source: null,
+        sourceUrl: null,
+      },
+    ]);
+  });
+
+  it('refuses a cited experiment missing from the rows', () => {
+    const input = withExperiments();
+    input.experiments = input.experiments.slice(0, 1);
+    expect(() => buildBriefSnapshot(input)).toThrow(
+      expect.objectContaining({ code: DomainErrorCode.CITATION_SOURCE_INVALID }),
+    );
   });
 });
 

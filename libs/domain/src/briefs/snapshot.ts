@@ -1,8 +1,18 @@
-import { ActorType } from '../shared/enums';
+import { consultationScope, type ConsultationScope } from '../consultations/scope';
+import {
+  freezeFigures,
+  type FrozenFigure,
+  type StoredMeasurement,
+} from '../experiments/experiments';
+import { ActorType, type IndicatorUnit } from '../shared/enums';
 import { DomainError, DomainErrorCode } from '../shared/errors';
 
-/** Version of the snapshot's JSON shape; readers branch on it if the shape ever changes. */
-export const BRIEF_SNAPSHOT_SCHEMA_VERSION = 2;
+/**
+ * Version of the snapshot's JSON shape; readers branch on it if the shape ever changes.
+ * 3 (issue 10) adds each cited proposal's provenance and cited experiments, and the annex of
+ * experiments with their frozen figures; version 2 snapshots have neither and are read as such.
+ */
+export const BRIEF_SNAPSHOT_SCHEMA_VERSION = 3;
 
 /** The votes of one collège on a proposal, as they stood at publication. */
 export interface FrozenCollegeFigures {
@@ -44,6 +54,22 @@ export interface BriefSnapshotSection {
   citations: BriefSnapshotCitation[];
 }
 
+/**
+ * Where a cited proposal was made: its consultation, national or local (a territory, an
+ * organisation carrying the space, such as a PTCE), as at publication. Its local vote figures
+ * are the proposal's frozen figures.
+ */
+export interface FrozenProvenance {
+  consultationId: string;
+  consultationTitle: string;
+  consultationSlug: string;
+  scope: ConsultationScope;
+  /** The consultation's territory; null for a national one or one only carried by an organisation. */
+  territoryName: string | null;
+  /** The organisation carrying the consultation; null when none does. */
+  organisationName: string | null;
+}
+
 /** A proposal cited directly, frozen for the annex. */
 export interface BriefSnapshotProposal {
   id: string;
@@ -51,11 +77,31 @@ export interface BriefSnapshotProposal {
   territoryName: string;
   authorActorType: ActorType;
   figures: FrozenVoteFigures;
+  /** Since schema version 3. */
+  provenance?: FrozenProvenance;
+  /** The experiments the proposal cites, in its author's order (since schema version 3). */
+  experimentIds?: string[];
+}
+
+/** One indicator of a cited experiment, with its newest checked figure at publication. */
+export type FrozenIndicatorFigure = Omit<FrozenFigure, 'experimentId' | 'experimentName'>;
+
+/** An experiment cited by the cited proposals, frozen for the annex (schema version 3). */
+export interface BriefSnapshotExperiment {
+  id: string;
+  name: string;
+  /** The organisation carrying it. */
+  organisationName: string;
+  /** Its indicators in their order, each with its newest checked figure (domain freezeFigures). */
+  figures: FrozenIndicatorFigure[];
+  /** The directly cited proposals citing it, in the annex's order. */
+  proposalIds: string[];
 }
 
 /** The whole brief as published in version n: stored as JSON and never updated. */
 export interface BriefSnapshot {
-  schemaVersion: typeof BRIEF_SNAPSHOT_SCHEMA_VERSION;
+  /** 3 when written now; 2 for versions published before issue 10. */
+  schemaVersion: typeof BRIEF_SNAPSHOT_SCHEMA_VERSION | 2;
   title: string;
   /** Markdown source, for exports and diffs. */
   introduction: string;
@@ -63,6 +109,22 @@ export interface BriefSnapshot {
   sections: BriefSnapshotSection[];
   /** Directly cited proposals, in order of first citation. */
   proposals: BriefSnapshotProposal[];
+  /** Experiments cited by those proposals, in order of first citation (since schema version 3). */
+  experiments?: BriefSnapshotExperiment[];
+}
+
+/** An experiment as read in the publishing transaction, with every measurement of its indicators. */
+export interface BriefSnapshotExperimentRow {
+  id: string;
+  name: string;
+  organisationName: string;
+  /** In their position order. */
+  indicators: readonly {
+    name: string;
+    unit: IndicatorUnit;
+    baseline: number | null;
+    measurements: readonly StoredMeasurement[];
+  }[];
 }
 
 /** Plain rows read in the publishing transaction. */
@@ -90,6 +152,13 @@ export interface BriefSnapshotRows {
     votesFor: number;
     votesAgainst: number;
     votesNeutral: number;
+    consultationId: string;
+    consultationTitle: string;
+    consultationSlug: string;
+    consultationTerritoryId: string | null;
+    consultationTerritoryName: string | null;
+    consultationOrganisationId: string | null;
+    consultationOrganisationName: string | null;
   }[];
   collegeCounts: readonly {
     proposalId: string;
@@ -100,6 +169,10 @@ export interface BriefSnapshotRows {
   }[];
   /** Every cited comment, with the proposal it belongs to. */
   comments: readonly { id: string; proposalId: string }[];
+  /** The experiments each directly cited proposal cites, with their positions. */
+  proposalExperiments: readonly { proposalId: string; experimentId: string; position: number }[];
+  /** Every experiment of `proposalExperiments`. */
+  experiments: readonly BriefSnapshotExperimentRow[];
 }
 
 /** One row of the annex: a cited proposal and the sections that cite it. */
@@ -110,6 +183,10 @@ export interface BriefAnnexRow {
   authorActorType: ActorType;
   figures: FrozenVoteFigures;
   sectionPositions: number[];
+  /** Null for a version published before provenance was kept (schema version 2). */
+  provenance: FrozenProvenance | null;
+  /** The experiments it cites (empty before schema version 3). */
+  experimentIds: string[];
 }
 
 const COLLEGE_ORDER: readonly ActorType[] = Object.values(ActorType);
@@ -183,23 +260,75 @@ export function buildBriefSnapshot(rows: BriefSnapshotRows): BriefSnapshot {
     }),
   }));
 
+  const cited = citedProposalIds(rows.sections).map((id) => {
+    const row = proposals.get(id) as BriefSnapshotRows['proposals'][number];
+    return {
+      id,
+      title: row.title,
+      territoryName: row.territoryName,
+      authorActorType: row.authorActorType,
+      figures: figures.get(id) as FrozenVoteFigures,
+      provenance: provenanceOf(row),
+      experimentIds: byPosition(
+        rows.proposalExperiments.filter((citation) => citation.proposalId === id),
+      ).map((citation) => citation.experimentId),
+    };
+  });
+
   return {
     schemaVersion: BRIEF_SNAPSHOT_SCHEMA_VERSION,
     title: rows.brief.title,
     introduction: rows.brief.introduction,
     introductionHtml: rows.brief.introductionHtml,
     sections,
-    proposals: citedProposalIds(rows.sections).map((id) => {
-      const row = proposals.get(id) as BriefSnapshotRows['proposals'][number];
-      return {
-        id,
-        title: row.title,
-        territoryName: row.territoryName,
-        authorActorType: row.authorActorType,
-        figures: figures.get(id) as FrozenVoteFigures,
-      };
-    }),
+    proposals: cited,
+    experiments: frozenExperiments(cited, rows.experiments),
   };
+}
+
+function provenanceOf(row: BriefSnapshotRows['proposals'][number]): FrozenProvenance {
+  return {
+    consultationId: row.consultationId,
+    consultationTitle: row.consultationTitle,
+    consultationSlug: row.consultationSlug,
+    scope: consultationScope({
+      territoryId: row.consultationTerritoryId,
+      organisationId: row.consultationOrganisationId,
+    }),
+    territoryName: row.consultationTerritoryName,
+    organisationName: row.consultationOrganisationName,
+  };
+}
+
+/**
+ * The experiments cited by the cited proposals, in order of first citation, each with the
+ * newest checked figure of every indicator as it stands now: later measurements never reach
+ * the published version. An experiment missing from the rows is refused (CITATION_SOURCE_INVALID).
+ */
+function frozenExperiments(
+  cited: readonly { id: string; experimentIds: readonly string[] }[],
+  rows: readonly BriefSnapshotExperimentRow[],
+): BriefSnapshotExperiment[] {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const citing = new Map<string, string[]>();
+  for (const proposal of cited) {
+    for (const experimentId of proposal.experimentIds) {
+      citing.set(experimentId, [...(citing.get(experimentId) ?? []), proposal.id]);
+    }
+  }
+  return [...citing].map(([experimentId, proposalIds]) => {
+    const experiment = byId.get(experimentId);
+    if (!experiment) throw new DomainError(DomainErrorCode.CITATION_SOURCE_INVALID);
+    return {
+      id: experiment.id,
+      name: experiment.name,
+      organisationName: experiment.organisationName,
+      figures: freezeFigures([experiment]).map(
+        ({ experimentId: _id, experimentName: _name, ...figure }) => figure,
+      ),
+      proposalIds,
+    };
+  });
 }
 
 /** The annex of a published version: one row per directly cited proposal, with the positions of the sections citing it. */
@@ -210,12 +339,19 @@ export function briefAnnex(snapshot: BriefSnapshot): BriefAnnexRow[] {
     territoryName: proposal.territoryName,
     authorActorType: proposal.authorActorType,
     figures: proposal.figures,
+    provenance: proposal.provenance ?? null,
+    experimentIds: proposal.experimentIds ?? [],
     sectionPositions: snapshot.sections
       .filter((section) =>
         section.citations.some((citation) => citation.proposalId === proposal.id),
       )
       .map((section) => section.position),
   }));
+}
+
+/** The annex of the experiments cited by the cited proposals (none before schema version 3). */
+export function briefExperimentsAnnex(snapshot: BriefSnapshot): BriefSnapshotExperiment[] {
+  return snapshot.experiments ?? [];
 }
 
 /** The reason recorded when publication retains a proposal. */

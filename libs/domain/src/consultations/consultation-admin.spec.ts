@@ -113,6 +113,8 @@ describe('consultation inputs', () => {
     ['a short title', { title: 'ESS' }, [['title', 'minLength']]],
     ['a blank description', { description: ' ' }, [['description', 'required']]],
     ['a bad territory', { territoryId: 'Paris' }, [['territoryId', 'territory']]],
+    ['a carrying organisation', { organisationId: THEME }, []],
+    ['a bad organisation id', { organisationId: 'ptce' }, [['organisationId', 'id']]],
     ['no theme', { themeIds: [] }, [['themeIds', 'minItems']]],
     ['a theme twice', { themeIds: [THEME, THEME] }, [['themeIds', 'unique']]],
     ['no phase', { phases: [] }, [['phases', 'minItems']]],
@@ -150,7 +152,8 @@ describe('consultation inputs', () => {
 
   it.each<[string, Record<string, unknown>, [string, string][]]>([
     ['only an id', {}, []],
-    ['a national scope', { territoryId: null }, []],
+    ['a national scope', { territoryId: null, organisationId: null }, []],
+    ['a carrying organisation', { organisationId: THEME }, []],
     ['nulls keep values', { title: null, themeIds: null, phases: null, settings: null }, []],
     ['a bad id', { consultationId: 'x' }, [['consultationId', 'id']]],
     ['an unknown field', { slug: 'new-slug' }, [['', 'unknownField']]],
@@ -166,6 +169,7 @@ describe('consultation changes (audit summary)', () => {
     title: 'Titre',
     description: 'Description',
     territoryId: null,
+    organisationId: null,
     themeIds: ['a', 'b'],
     phases: [{ kind: 'PROPOSING', startsAt: d('2027-01-01'), endsAt: null }],
     settings: { reportThreshold: 3, preModeration: false },
@@ -179,6 +183,7 @@ describe('consultation changes (audit summary)', () => {
       { description: 'Autre', territoryId: 'REGION-84' },
       ['description', 'territoryId'],
     ],
+    ['the carrying organisation', { organisationId: 'o1' }, ['organisationId']],
     ['the themes', { themeIds: ['a'] }, ['themeIds']],
     [
       'the phases',

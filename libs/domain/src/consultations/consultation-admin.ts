@@ -116,8 +116,10 @@ export const createConsultationInputSchema = z.strictObject({
   slug: slugSchema,
   title: text(L.titleMin, L.titleMax),
   description: text(L.descriptionMin, L.descriptionMax),
-  /** Null or absent: a national consultation. */
+  /** Null or absent (with no organisation): a national consultation. */
   territoryId: territoryId().nullable().optional(),
+  /** The organisation carrying a local space (typically a PTCE); null or absent otherwise. */
+  organisationId: id().nullable().optional(),
   themeIds: themeIdsSchema,
   phases: phasesSchema,
   settings: consultationSettingsInputSchema.nullable().optional(),
@@ -125,14 +127,16 @@ export const createConsultationInputSchema = z.strictObject({
 export type CreateConsultationInput = z.infer<typeof createConsultationInputSchema>;
 
 /**
- * An edit: absent (or null) fields keep their value, except `territoryId` where an explicit null
- * makes the consultation national. `phases` and `themeIds` replace the whole list.
+ * An edit: absent (or null) fields keep their value, except `territoryId` and `organisationId`
+ * where an explicit null removes the territory or the carrying organisation (with neither, the
+ * consultation is national). `phases` and `themeIds` replace the whole list.
  */
 export const updateConsultationInputSchema = z.strictObject({
   consultationId: id(),
   title: text(L.titleMin, L.titleMax).nullable().optional(),
   description: text(L.descriptionMin, L.descriptionMax).nullable().optional(),
   territoryId: territoryId().nullable().optional(),
+  organisationId: id().nullable().optional(),
   themeIds: themeIdsSchema.nullable().optional(),
   phases: phasesSchema.nullable().optional(),
   settings: consultationSettingsInputSchema.nullable().optional(),
@@ -144,6 +148,7 @@ export interface ConsultationSnapshot {
   title: string;
   description: string;
   territoryId: string | null;
+  organisationId: string | null;
   themeIds: readonly string[];
   phases: readonly PhaseWindow[];
   settings: Readonly<Record<string, unknown>>;
@@ -164,6 +169,7 @@ export function consultationChanges(
     title: before.title === after.title,
     description: before.description === after.description,
     territoryId: before.territoryId === after.territoryId,
+    organisationId: before.organisationId === after.organisationId,
     themeIds: [...before.themeIds].sort().join() === [...after.themeIds].sort().join(),
     phases: phaseKey(before.phases) === phaseKey(after.phases),
     settings: JSON.stringify(before.settings) === JSON.stringify(after.settings),

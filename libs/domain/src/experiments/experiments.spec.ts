@@ -3,6 +3,7 @@ import { fieldErrors } from '../shared/validation';
 import {
   assertCanCheckFigures,
   assertCanEditExperiment,
+  changedFields,
   checkAfterChange,
   formatFigure,
   freezeFigures,
@@ -10,8 +11,11 @@ import {
   isIsoDate,
   measurementChanges,
   parisDay,
+  parseCheckMeasurementInput,
   parseIndicatorInput,
   parseMeasurementInput,
+  parseUpdateIndicatorInput,
+  parseUpdateMeasurementInput,
   parseRecordExperimentInput,
   parseUpdateExperimentInput,
   recordExperimentInputSchema,
@@ -257,6 +261,21 @@ describe('indicators', () => {
       ),
     ).toMatchObject({ baseline: 0, baselineOn: '2022-12-31', description: null });
   });
+
+  it('applies the same rules to a change, which names the indicator', () => {
+    const { experimentId: _experimentId, ...fields } = indicator();
+    expect(parseUpdateIndicatorInput({ indicatorId: INDICATOR, ...fields }, NOW)).toMatchObject({
+      indicatorId: INDICATOR,
+      unit: 'KWH',
+      baseline: null,
+    });
+    expect(() =>
+      parseUpdateIndicatorInput({ indicatorId: INDICATOR, ...fields, unit: 'TONNE' }, NOW),
+    ).toThrow(DomainError);
+    expect(() => parseUpdateIndicatorInput({ ...fields, indicatorId: 'nope' }, NOW)).toThrow(
+      DomainError,
+    );
+  });
 });
 
 describe('measurements', () => {
@@ -282,6 +301,45 @@ describe('measurements', () => {
       parseMeasurementInput(input({ sourceUrl: 'https://insee.fr/fr/statistiques' }), NOW)
         .sourceUrl,
     ).toBe('https://insee.fr/fr/statistiques');
+  });
+
+  it('applies the same rules to a correction, which names the measurement', () => {
+    const { indicatorId: _indicatorId, ...fields } = input();
+    expect(parseUpdateMeasurementInput({ measurementId: INDICATOR, ...fields }, NOW)).toMatchObject(
+      { measurementId: INDICATOR, value: 48_250.5, sourceUrl: null },
+    );
+    expect(() =>
+      parseUpdateMeasurementInput(
+        { measurementId: INDICATOR, ...fields, measuredOn: '2026-11-27' },
+        NOW,
+      ),
+    ).toThrow(DomainError);
+    expect(() =>
+      parseUpdateMeasurementInput(
+        { measurementId: INDICATOR, ...fields, measuredOn: '2025-02-30' },
+        NOW,
+      ),
+    ).toThrow(DomainError);
+  });
+
+  it('takes a check or its withdrawal as a boolean', () => {
+    expect(parseCheckMeasurementInput({ measurementId: INDICATOR, checked: true })).toEqual({
+      measurementId: INDICATOR,
+      checked: true,
+    });
+    expect(() => parseCheckMeasurementInput({ measurementId: INDICATOR, checked: 'yes' })).toThrow(
+      DomainError,
+    );
+  });
+
+  it('names the fields a change touched, every one on a creation', () => {
+    const after = { name: 'B', links: ['https://a.fr'], endedOn: null };
+    expect(changedFields(null, after)).toEqual(['endedOn', 'links', 'name']);
+    expect(changedFields({ name: 'A', links: ['https://a.fr'], endedOn: null }, after)).toEqual([
+      'name',
+    ]);
+    expect(changedFields(after, { ...after, links: ['https://a.fr'] })).toEqual([]);
+    expect(changedFields({ ...after, gone: 1 }, after)).toEqual(['gone']);
   });
 
   it('lists what a change touches and withdraws the check when anything changed', () => {

@@ -146,47 +146,71 @@ export type UpdateExperimentInput = z.infer<ReturnType<typeof updateExperimentIn
 
 const figure = () => z.number().finite().min(0).max(L.valueMax);
 
+/** What is written about an indicator (when added and at every later change). */
+const indicatorFields = (now: Date) => ({
+  name: text(L.indicatorNameMin, L.indicatorNameMax),
+  description: optionalText(L.indicatorDescriptionMax).transform((value) => value ?? null),
+  kind: z.enum(membersOf(IndicatorKind)),
+  unit: z.enum(membersOf(IndicatorUnit)),
+  baseline: figure()
+    .nullish()
+    .transform((value) => value ?? null),
+  baselineOn: pastDay(now)
+    .nullish()
+    .transform((day) => day ?? null),
+});
+
+type IndicatorFields = z.infer<z.ZodObject<ReturnType<typeof indicatorFields>>>;
+
+/** A unit of the indicator's kind; a baseline with its date, or neither. */
+function checkIndicator(value: IndicatorFields, ctx: z.RefinementCtx): void {
+  if (!UNITS_BY_KIND[value.kind].includes(value.unit)) {
+    ctx.addIssue({ code: 'custom', path: ['unit'], params: { rule: 'unitOfKind' } });
+  }
+  // A baseline is a figure at a date: one without the other cannot be compared.
+  if (value.baseline !== null && value.baselineOn === null) {
+    ctx.addIssue({ code: 'custom', path: ['baselineOn'], params: { rule: 'required' } });
+  }
+  if (value.baseline === null && value.baselineOn !== null) {
+    ctx.addIssue({ code: 'custom', path: ['baseline'], params: { rule: 'required' } });
+  }
+}
+
 export const indicatorInputSchema = (now: Date) =>
-  z
-    .strictObject({
-      experimentId: id(),
-      name: text(L.indicatorNameMin, L.indicatorNameMax),
-      description: optionalText(L.indicatorDescriptionMax).transform((value) => value ?? null),
-      kind: z.enum(membersOf(IndicatorKind)),
-      unit: z.enum(membersOf(IndicatorUnit)),
-      baseline: figure()
-        .nullish()
-        .transform((value) => value ?? null),
-      baselineOn: pastDay(now)
-        .nullish()
-        .transform((day) => day ?? null),
-    })
-    .superRefine((value, ctx) => {
-      if (!UNITS_BY_KIND[value.kind].includes(value.unit)) {
-        ctx.addIssue({ code: 'custom', path: ['unit'], params: { rule: 'unitOfKind' } });
-      }
-      // A baseline is a figure at a date: one without the other cannot be compared.
-      if (value.baseline !== null && value.baselineOn === null) {
-        ctx.addIssue({ code: 'custom', path: ['baselineOn'], params: { rule: 'required' } });
-      }
-      if (value.baseline === null && value.baselineOn !== null) {
-        ctx.addIssue({ code: 'custom', path: ['baseline'], params: { rule: 'required' } });
-      }
-    });
+  z.strictObject({ experimentId: id(), ...indicatorFields(now) }).superRefine(checkIndicator);
 export type IndicatorInput = z.infer<ReturnType<typeof indicatorInputSchema>>;
+
+/** A change of an indicator: every field is written again (the form shows them all). */
+export const updateIndicatorInputSchema = (now: Date) =>
+  z.strictObject({ indicatorId: id(), ...indicatorFields(now) }).superRefine(checkIndicator);
+export type UpdateIndicatorInput = z.infer<ReturnType<typeof updateIndicatorInputSchema>>;
+
+/** What is written about a measurement (when recorded and at every later change). */
+const measurementFields = (now: Date) => ({
+  value: figure(),
+  measuredOn: pastDay(now),
+  source: text(L.sourceMin, L.sourceMax),
+  sourceUrl: httpUrl()
+    .nullish()
+    .transform((url) => url ?? null),
+});
 
 /** A dated figure of an indicator, with the source it comes from (required). */
 export const measurementInputSchema = (now: Date) =>
-  z.strictObject({
-    indicatorId: id(),
-    value: figure(),
-    measuredOn: pastDay(now),
-    source: text(L.sourceMin, L.sourceMax),
-    sourceUrl: httpUrl()
-      .nullish()
-      .transform((url) => url ?? null),
-  });
+  z.strictObject({ indicatorId: id(), ...measurementFields(now) });
 export type MeasurementInput = z.infer<ReturnType<typeof measurementInputSchema>>;
+
+/** A corrected figure, day or source (the moderator's check is then withdrawn). */
+export const updateMeasurementInputSchema = (now: Date) =>
+  z.strictObject({ measurementId: id(), ...measurementFields(now) });
+export type UpdateMeasurementInput = z.infer<ReturnType<typeof updateMeasurementInputSchema>>;
+
+/** A moderator marks a figure as checked against its source, or withdraws the mark. */
+export const checkMeasurementInputSchema = z.strictObject({
+  measurementId: id(),
+  checked: z.boolean(),
+});
+export type CheckMeasurementInput = z.infer<typeof checkMeasurementInputSchema>;
 
 export const parseRecordExperimentInput = (
   input: unknown,
@@ -200,6 +224,18 @@ export const parseUpdateExperimentInput = (
 ) => validateInput(updateExperimentInputSchema(now), input, lang);
 export const parseIndicatorInput = (input: unknown, now: Date, lang: Language = DEFAULT_LANGUAGE) =>
   validateInput(indicatorInputSchema(now), input, lang);
+export const parseUpdateIndicatorInput = (
+  input: unknown,
+  now: Date,
+  lang: Language = DEFAULT_LANGUAGE,
+) => validateInput(updateIndicatorInputSchema(now), input, lang);
+export const parseUpdateMeasurementInput = (
+  input: unknown,
+  now: Date,
+  lang: Language = DEFAULT_LANGUAGE,
+) => validateInput(updateMeasurementInputSchema(now), input, lang);
+export const parseCheckMeasurementInput = (input: unknown, lang: Language = DEFAULT_LANGUAGE) =>
+  validateInput(checkMeasurementInputSchema, input, lang);
 export const parseMeasurementInput = (
   input: unknown,
   now: Date,
@@ -257,27 +293,42 @@ export function checkAfterChange(
   return measurementChanges(before, after).length > 0 ? null : before.checkedAt;
 }
 
+/**
+ * The fields a change touched, sorted, for an experiment's history: every field of `after` on
+ * a creation (`before` null), else those whose value differs (compared as JSON, so lists and
+ * dates compare by content).
+ */
+export function changedFields(
+  before: Readonly<Record<string, unknown>> | null,
+  after: Readonly<Record<string, unknown>>,
+): string[] {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after)]);
+  return [...keys]
+    .filter((key) => before === null || JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+    .sort();
+}
+
 /** Newest first: by the day measured, then by when it was recorded. */
 function newestFirst(a: StoredMeasurement, b: StoredMeasurement): number {
   if (a.measuredOn !== b.measuredOn) return a.measuredOn < b.measuredOn ? 1 : -1;
   return b.recordedAt.getTime() - a.recordedAt.getTime();
 }
 
-/** What a page, a proposal and a brief say of one indicator. */
-export interface IndicatorSummary {
+/** What a page, a proposal and a brief say of one indicator (of the measurements given). */
+export interface IndicatorSummary<M extends StoredMeasurement = StoredMeasurement> {
   /** Every measurement, oldest first (the chart and its table). */
-  series: StoredMeasurement[];
-  latest: StoredMeasurement | null;
+  series: M[];
+  latest: M | null;
   /** The figure a brief may quote: the newest checked one. */
-  latestChecked: StoredMeasurement | null;
+  latestChecked: M | null;
   /** The newest checked figure minus the baseline, when both exist. */
   changeFromBaseline: number | null;
 }
 
-export function summariseIndicator(
+export function summariseIndicator<M extends StoredMeasurement>(
   indicator: { baseline: number | null },
-  measurements: readonly StoredMeasurement[],
-): IndicatorSummary {
+  measurements: readonly M[],
+): IndicatorSummary<M> {
   const newest = [...measurements].sort(newestFirst);
   const latestChecked = newest.find((measurement) => measurement.checkedAt !== null) ?? null;
   return {

@@ -1,6 +1,13 @@
 import { DomainError } from '../shared/errors';
 import { type Role } from '../shared/enums';
-import { type Action, type Actor, assertCan, can } from './can';
+import {
+  type Action,
+  type Actor,
+  assertCan,
+  assertCanModerateConsultation,
+  can,
+  canModerateConsultation,
+} from './can';
 
 const as = (role: Role, id = 'u1'): Actor => ({ id, role });
 const ROLES: Role[] = ['PARTICIPANT', 'MODERATOR', 'CURATOR', 'ADMIN'];
@@ -60,5 +67,53 @@ describe('assertCan', () => {
 
   it('lets allowed accounts through', () => {
     expect(() => assertCan(as('MODERATOR'), 'moderation.act')).not.toThrow();
+  });
+});
+
+describe('canModerateConsultation', () => {
+  const local = { isLocalModerator: true };
+  const stranger = { isLocalModerator: false };
+
+  it('lets platform moderators and administrators moderate every consultation', () => {
+    for (const role of ['MODERATOR', 'ADMIN'] as Role[]) {
+      expect(canModerateConsultation(as(role), stranger)).toBe(true);
+      expect(canModerateConsultation(as(role), { ...local, isSuspended: false })).toBe(true);
+    }
+  });
+
+  it("lets a local moderator moderate their consultation's content only", () => {
+    for (const role of ['PARTICIPANT', 'CURATOR'] as Role[]) {
+      expect(canModerateConsultation(as(role), local)).toBe(true);
+      expect(canModerateConsultation(as(role), { ...local, isSuspended: false })).toBe(true);
+      expect(canModerateConsultation(as(role), stranger)).toBe(false);
+    }
+  });
+
+  it('a suspended local moderator moderates nothing', () => {
+    expect(canModerateConsultation(as('PARTICIPANT'), { ...local, isSuspended: true })).toBe(false);
+  });
+
+  it('anonymous visitors moderate nothing', () => {
+    expect(canModerateConsultation(null, local)).toBe(false);
+  });
+});
+
+describe('assertCanModerateConsultation', () => {
+  it('asks anonymous visitors to sign in', () => {
+    expect(() => assertCanModerateConsultation(null, { isLocalModerator: true })).toThrow(
+      expect.objectContaining({ code: 'SIGN_IN_REQUIRED' }),
+    );
+  });
+
+  it('refuses accounts that are not moderators of the consultation', () => {
+    expect(() =>
+      assertCanModerateConsultation(as('PARTICIPANT'), { isLocalModerator: false }, 'en'),
+    ).toThrow(expect.objectContaining({ code: 'NOT_ALLOWED' }));
+  });
+
+  it('lets local moderators through', () => {
+    expect(() =>
+      assertCanModerateConsultation(as('PARTICIPANT'), { isLocalModerator: true }),
+    ).not.toThrow();
   });
 });

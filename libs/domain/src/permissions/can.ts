@@ -1,5 +1,6 @@
 import { DomainError, DomainErrorCode } from '../shared/errors';
 import { type Role } from '../shared/enums';
+import { DEFAULT_LANGUAGE, type Language } from '../shared/language';
 
 /** Who is acting: a signed-in account, or null for an anonymous visitor. */
 export type Actor = { id: string; role: Role } | null;
@@ -61,6 +62,38 @@ const RULES: Record<Action, (actor: SignedIn, resource?: Resource) => boolean> =
 /** Whether `actor` may perform `action` on `resource`. */
 export function can(actor: Actor, action: Action, resource?: Resource): boolean {
   return actor !== null && RULES[action](actor, resource);
+}
+
+/**
+ * What is known of the actor in one consultation: whether they are one of its local moderators
+ * (a row of consultation_moderators), and whether their account is suspended now.
+ */
+export interface ConsultationModeration {
+  isLocalModerator: boolean;
+  isSuspended?: boolean;
+}
+
+/**
+ * Who moderates a consultation's proposals, comments and their reports: platform moderators and
+ * administrators everywhere (`moderation.act`), and that consultation's local moderators unless
+ * their account is suspended. Platform-wide actions (suspending accounts, roles, the audit log)
+ * stay with `moderation.act`.
+ */
+export function canModerateConsultation(actor: Actor, context: ConsultationModeration): boolean {
+  if (can(actor, 'moderation.act')) return true;
+  return actor !== null && context.isLocalModerator && context.isSuspended !== true;
+}
+
+/** Like canModerateConsultation: SIGN_IN_REQUIRED for an anonymous visitor, else NOT_ALLOWED. */
+export function assertCanModerateConsultation(
+  actor: Actor,
+  context: ConsultationModeration,
+  lang: Language = DEFAULT_LANGUAGE,
+): void {
+  if (actor === null) throw new DomainError(DomainErrorCode.SIGN_IN_REQUIRED, undefined, lang);
+  if (!canModerateConsultation(actor, context)) {
+    throw new DomainError(DomainErrorCode.NOT_ALLOWED, undefined, lang);
+  }
 }
 
 /** Throws SIGN_IN_REQUIRED for an anonymous visitor, NOT_ALLOWED for an account lacking the right. */

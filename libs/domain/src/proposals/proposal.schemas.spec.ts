@@ -48,10 +48,23 @@ describe('submitProposalInputSchema', () => {
     ['experiment', 'x'.repeat(PROPOSAL_LIMITS.experimentMax + 1), 'maxLength'],
     ['measuredImpact', 'x'.repeat(PROPOSAL_LIMITS.measuredImpactMax + 1), 'maxLength'],
     ['organisationId', 'org', 'id'],
+    ['experimentIds', [uuid(2), uuid(2)], 'unique'],
+    ['experimentIds', [1, 2, 3, 4, 5, 6].map((n) => uuid(10 + n)), 'maxItems'],
   ])('rejects %s = %p with rule %s', (field, value, rule) => {
     expect(fieldErrors(submitProposalInputSchema, { ...valid, [field]: value })).toEqual([
       expect.objectContaining({ field, rule }),
     ]);
+  });
+
+  it('keeps cited experiments in the order given, and leaves them out when absent or null', () => {
+    const cited = [uuid(12), uuid(11)];
+    expect(validateInput(submitProposalInputSchema, { ...valid, experimentIds: cited })).toEqual(
+      expect.objectContaining({ experimentIds: cited }),
+    );
+    expect(validateInput(submitProposalInputSchema, { ...valid, experimentIds: null })).toEqual(
+      expect.objectContaining({ experimentIds: null }),
+    );
+    expect(validateInput(submitProposalInputSchema, valid)).not.toHaveProperty('experimentIds');
   });
 
   it('names a bad theme id by its position', () => {

@@ -13,6 +13,8 @@ export const PROPOSAL_LIMITS = {
   themesMax: 3,
   experimentMax: 2_000,
   measuredImpactMax: 2_000,
+  /** Experiments of the registry a proposal cites as its evidence (issue 10). */
+  experimentsMax: 5,
 } as const;
 
 const L = PROPOSAL_LIMITS;
@@ -33,5 +35,14 @@ export const submitProposalInputSchema = z.strictObject({
   experiment: optionalText(L.experimentMax),
   measuredImpact: optionalText(L.measuredImpactMax),
   organisationId: id().nullable().optional(),
+  /**
+   * Registry experiments cited as evidence, in the author's order. Absent or null: none at
+   * submission, unchanged at an edit; a list replaces the citations.
+   */
+  experimentIds: z
+    .array(id())
+    .max(L.experimentsMax)
+    .refine((ids) => new Set(ids).size === ids.length, { params: { rule: 'unique' } })
+    .nullish(),
 });
 export type SubmitProposalInput = z.infer<typeof submitProposalInputSchema>;

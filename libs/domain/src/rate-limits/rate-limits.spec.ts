@@ -74,6 +74,13 @@ describe('rate limits', () => {
     ],
     ['oidcSignIn', [['ip', 30, 600]]],
     ['download', [['ip', 60, 60]]],
+    [
+      'editExperiment',
+      [
+        ['account', 120, 3600],
+        ['ip', 600, 3600],
+      ],
+    ],
   ] as const)('limits %s', (action, expected) => {
     expect(RATE_LIMITS[action].map((rule) => [rule.scope, rule.limit, rule.windowSeconds])).toEqual(
       expected,

@@ -16,6 +16,7 @@
  * | deleteMyAccount | 10 per 15 minutes              | 50 per 15 min   |
  * | oidcSignIn     | —                               | 30 per 10 min   |
  * | download       | —                               | 60 per minute   |
+ * | editExperiment | 120 per hour                    | 600 per hour    |
  *
  * Per-IP limits are a few times the per-account ones, so that a household, a school or an
  * association sharing one address is not blocked by one busy member, while a script spraying
@@ -34,6 +35,7 @@ export const RateLimitAction = {
   deleteMyAccount: 'deleteMyAccount',
   oidcSignIn: 'oidcSignIn',
   download: 'download',
+  editExperiment: 'editExperiment',
 } as const;
 export type RateLimitAction = keyof typeof RateLimitAction;
 
@@ -99,6 +101,12 @@ export const RATE_LIMITS: Readonly<Record<RateLimitAction, readonly RateLimitRul
   // Public files (brief exports, open data): rendering a PDF or streaming a whole consultation
   // costs far more than a page.
   download: [{ scope: 'ip', limit: 60, windowSeconds: MINUTE }],
+  // Every change of the experiments registry (experiments, indicators, measurements, checks):
+  // a member typing a few years of figures stays well within it, a script does not.
+  editExperiment: [
+    { scope: 'account', limit: 120, windowSeconds: HOUR },
+    { scope: 'ip', limit: 600, windowSeconds: HOUR },
+  ],
 };
 
 /**

@@ -25,6 +25,7 @@ export interface NewConsultation {
   title: string;
   description: string;
   territoryId: string | null;
+  organisationId: string | null;
   themeIds: string[];
   phases: PhaseValues[];
   settings: Prisma.InputJsonObject;
@@ -35,6 +36,7 @@ export interface ConsultationEdit {
   title?: string;
   description?: string;
   territoryId?: string | null;
+  organisationId?: string | null;
   themeIds?: string[];
   phases?: PhaseValues[];
   settings?: Prisma.InputJsonObject;

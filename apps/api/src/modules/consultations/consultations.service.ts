@@ -22,6 +22,7 @@ import {
 import { isUuid, unknownReference } from '../../common/graphql/ids';
 import { isUniqueViolation } from '../../common/prisma/prisma-errors';
 import { type Prisma } from '../../generated/prisma/client';
+import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { TerritoriesRepository } from '../territories/territories.repository';
 import { ThemesRepository } from '../themes/themes.repository';
 import { type ConsultationPhase } from './models/consultation-phase.model';
@@ -45,6 +46,7 @@ export class ConsultationsService {
     private readonly repository: ConsultationsRepository,
     private readonly themes: ThemesRepository,
     private readonly territories: TerritoriesRepository,
+    private readonly organisations: OrganisationsRepository,
   ) {}
 
   list(): Promise<ConsultationRecord[]> {
@@ -85,7 +87,8 @@ export class ConsultationsService {
     const admin = actor as NonNullable<Actor>;
     const data = validateInput(createConsultationInputSchema, input, lang);
     const territoryId = data.territoryId ?? null;
-    await this.assertReferencesExist(data.themeIds, territoryId, lang);
+    const organisationId = data.organisationId ?? null;
+    await this.assertReferencesExist(data.themeIds, territoryId, organisationId, lang);
     if (await this.repository.findBySlug(data.slug)) {
       throw new DomainError(DomainErrorCode.SLUG_TAKEN, undefined, lang);
     }
@@ -97,6 +100,7 @@ export class ConsultationsService {
           title: data.title,
           description: data.description,
           territoryId,
+          organisationId,
           themeIds: data.themeIds,
           phases: data.phases,
           settings: { ...settings },
@@ -108,6 +112,7 @@ export class ConsultationsService {
             slug: data.slug,
             title: data.title,
             territoryId,
+            organisationId,
             themeIds: data.themeIds,
             phases: phasesForAudit(data.phases),
             settings: { ...settings },
@@ -134,12 +139,18 @@ export class ConsultationsService {
       ? await this.repository.findForEdit(data.consultationId)
       : null;
     if (!current) throw new DomainError(DomainErrorCode.CONSULTATION_NOT_FOUND, undefined, lang);
-    await this.assertReferencesExist(data.themeIds ?? [], data.territoryId ?? null, lang);
+    await this.assertReferencesExist(
+      data.themeIds ?? [],
+      data.territoryId ?? null,
+      data.organisationId ?? null,
+      lang,
+    );
 
     const before: ConsultationSnapshot = {
       title: current.title,
       description: current.description,
       territoryId: current.territoryId,
+      organisationId: current.organisationId,
       themeIds: current.themes.map((theme) => theme.themeId),
       phases: current.phases,
       settings: { ...parseConsultationSettings(current.settings) },
@@ -148,6 +159,7 @@ export class ConsultationsService {
       title: data.title ?? undefined,
       description: data.description ?? undefined,
       territoryId: data.territoryId,
+      organisationId: data.organisationId,
       themeIds: data.themeIds ?? undefined,
       phases: data.phases ?? undefined,
       settings: data.settings
@@ -158,6 +170,8 @@ export class ConsultationsService {
       title: edit.title ?? before.title,
       description: edit.description ?? before.description,
       territoryId: edit.territoryId === undefined ? before.territoryId : edit.territoryId,
+      organisationId:
+        edit.organisationId === undefined ? before.organisationId : edit.organisationId,
       themeIds: edit.themeIds ?? before.themeIds,
       phases: edit.phases ?? before.phases,
       settings: edit.settings ?? before.settings,
@@ -171,6 +185,9 @@ export class ConsultationsService {
         ...(changed.includes('title') ? { title: { from: before.title, to: after.title } } : {}),
         ...(changed.includes('territoryId')
           ? { territoryId: { from: before.territoryId, to: after.territoryId } }
+          : {}),
+        ...(changed.includes('organisationId')
+          ? { organisationId: { from: before.organisationId, to: after.organisationId } }
           : {}),
         ...(changed.includes('themeIds')
           ? { themeIds: { from: [...before.themeIds], to: [...after.themeIds] } }
@@ -190,15 +207,17 @@ export class ConsultationsService {
     });
   }
 
-  /** Unknown themes or territory: BAD_USER_INPUT naming the field. */
+  /** Unknown themes, territory or carrying organisation: BAD_USER_INPUT naming the field. */
   private async assertReferencesExist(
     themeIds: readonly string[],
     territoryId: string | null,
+    organisationId: string | null,
     lang: Language,
   ): Promise<void> {
-    const [themes, isTerritoryKnown] = await Promise.all([
+    const [themes, isTerritoryKnown, organisation] = await Promise.all([
       themeIds.length > 0 ? this.themes.findByIds(themeIds) : Promise.resolve([]),
       territoryId ? this.territories.exists(territoryId) : Promise.resolve(true),
+      organisationId ? this.organisations.findById(organisationId) : Promise.resolve(true),
     ]);
     const unknown: FieldError[] = [];
     themes.forEach((theme, index) => {
@@ -210,6 +229,11 @@ export class ConsultationsService {
     });
     if (!isTerritoryKnown) {
       unknown.push(...(unknownReference('territoryId', 'TERRITORY_NOT_FOUND', lang).fields ?? []));
+    }
+    if (!organisation) {
+      unknown.push(
+        ...(unknownReference('organisationId', 'ORGANISATION_NOT_FOUND', lang).fields ?? []),
+      );
     }
     if (unknown.length > 0) throw new DomainError(DomainErrorCode.INVALID_INPUT, unknown, lang);
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { ConsultationsModule } from '../consultations/consultations.module';
 import { UsersModule } from '../users/users.module';
 import { ModerationRepository } from './moderation.repository';
 import {
@@ -18,7 +19,7 @@ import { SuspensionsService } from './suspensions.service';
  * audit log and account suspensions.
  */
 @Module({
-  imports: [AuditModule, UsersModule],
+  imports: [AuditModule, ConsultationsModule, UsersModule],
   providers: [
     ModerationResolver,
     ReportResolver,

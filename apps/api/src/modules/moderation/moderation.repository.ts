@@ -24,6 +24,8 @@ export interface ModerationTarget {
   /** Public status (proposals), not deleted (comments). */
   isLive: boolean;
   consultationSettings: unknown;
+  /** The consultation of the proposal (or of the comment's proposal); null for an account. */
+  consultationId: string | null;
   /** The proposal (itself, or the one a comment is on) and its title, for notices. */
   proposalId: string | null;
   title: string | null;
@@ -47,6 +49,8 @@ export interface QueueQuery {
   targetType?: ReportTargetType | null;
   reason?: ReportReason | null;
   consultationId?: string | null;
+  /** A local moderator's queue: only the items of these consultations (no account reports). */
+  consultationIds?: readonly string[] | null;
   awaitingReview?: boolean | null;
   orderBy: ModerationQueueOrder;
   after: { key: number | string; id: string } | null;
@@ -101,6 +105,7 @@ export class ModerationRepository {
             awaitingReview: proposal.awaitingReview,
             isLive: isPubliclyVisible(proposal.status),
             consultationSettings: proposal.consultation.settings,
+            consultationId: proposal.consultationId,
             proposalId: proposal.id,
             title: proposal.title,
           }
@@ -111,7 +116,12 @@ export class ModerationRepository {
         where: { id },
         include: {
           proposal: {
-            select: { id: true, title: true, consultation: { select: { settings: true } } },
+            select: {
+              id: true,
+              title: true,
+              consultationId: true,
+              consultation: { select: { settings: true } },
+            },
           },
         },
       });
@@ -124,6 +134,7 @@ export class ModerationRepository {
             awaitingReview: comment.awaitingReview,
             isLive: comment.deletedAt === null,
             consultationSettings: comment.proposal.consultation.settings,
+            consultationId: comment.proposal.consultationId,
             proposalId: comment.proposal.id,
             title: comment.proposal.title,
           }
@@ -139,6 +150,7 @@ export class ModerationRepository {
           awaitingReview: false,
           isLive: true,
           consultationSettings: null,
+          consultationId: null,
           proposalId: null,
           title: null,
         }
@@ -381,6 +393,14 @@ export class ModerationRepository {
     }
     if (query.consultationId) {
       where.push(Prisma.sql`i."consultationId" = ${query.consultationId}::uuid`);
+    }
+    if (query.consultationIds) {
+      const ids = query.consultationIds.map((id) => Prisma.sql`${id}::uuid`);
+      where.push(
+        ids.length > 0
+          ? Prisma.sql`i."consultationId" IN (${Prisma.join(ids)})`
+          : Prisma.sql`false`,
+      );
     }
     if (query.reason) {
       where.push(Prisma.sql`EXISTS (SELECT 1 FROM reports r WHERE r."targetType"::text = i."targetType"

@@ -7,7 +7,7 @@ import {
   Resolver,
   Subscription,
 } from '@nestjs/graphql';
-import { type Actor, type Language } from '@passerelle/domain';
+import { type Actor, can, type Language } from '@passerelle/domain';
 import { CurrentUser } from '../../common/auth/auth.decorators';
 import { type LoaderRegistry } from '../../common/dataloader/loader-registry';
 import { Lang, Loaders } from '../../common/graphql/graphql-context';
@@ -54,11 +54,14 @@ export class ModerationResolver {
 
   @Subscription(() => ModerationQueueEvent, {
     description:
-      'Moderators and administrators: the moderation queue changed (report filed, decision taken, item queued by pre-moderation).',
+      'Moderators and administrators (local moderators: counted over their consultations): the moderation queue changed (report filed, decision taken, item queued by pre-moderation).',
     resolve: eachEvent,
   })
-  moderationQueueChanged(@CurrentUser() actor: Actor): AsyncIterableIterator<ModerationQueueEvent> {
-    return this.service.queueChanges(actor);
+  moderationQueueChanged(
+    @CurrentUser() actor: Actor,
+    @Lang() lang: Language,
+  ): Promise<AsyncIterableIterator<ModerationQueueEvent>> {
+    return this.service.queueChanges(actor, lang);
   }
 
   @Mutation(() => Report, {
@@ -74,7 +77,8 @@ export class ModerationResolver {
   }
 
   @Mutation(() => ModerationItem, {
-    description: 'Moderators hide a proposal or comment; its open reports are actioned.',
+    description:
+      'Moderators (local moderators: in their consultations) hide a proposal or comment; its open reports are actioned.',
   })
   hideContent(
     @Args('input', { type: () => ModerationDecisionInput }) input: ModerationDecisionInput,
@@ -108,7 +112,8 @@ export class ModerationResolver {
   }
 
   @Query(() => ModerationItemConnection, {
-    description: 'Moderators and administrators: content with open reports, or hidden.',
+    description:
+      "Moderators and administrators: content with open reports, or hidden. A consultation's local moderators see only its proposals and comments.",
   })
   moderationQueue(
     @Args() args: ModerationQueueArgs,
@@ -147,20 +152,25 @@ export class ModerationResolver {
   }
 
   @ResolveField(() => Comment, { nullable: true })
-  comment(
+  async comment(
     @Parent() item: QueueRow,
+    @CurrentUser() actor: Actor,
     @Loaders() loaders: LoaderRegistry,
-  ): Promise<CommentRow | null> | null {
+  ): Promise<CommentRow | null> {
     if (item.targetType !== 'COMMENT') return null;
-    return loaders
+    const row = await loaders
       .get('moderation.comments', async (ids: readonly string[]) =>
         byKey(
           ids,
           await this.prisma.comment.findMany({ where: { id: { in: [...ids] } } }),
-          (row) => row.id,
+          (found) => found.id,
         ),
       )
       .load(item.targetId);
+    // Only the item's moderators reach it. A local moderator's role does not let the comment's
+    // fields show hidden text, so the row is given as visible, its state kept for `isHidden`.
+    if (!row || can(actor, 'moderation.act')) return row;
+    return { ...row, hiddenAt: null, moderationHiddenAt: row.hiddenAt } as CommentRow;
   }
 
   @ResolveField(() => Participant, { nullable: true })
@@ -246,8 +256,12 @@ export class CommentModerationResolver {
   @ResolveField(() => Boolean, {
     description: 'Hidden after reports or by a moderator: the public sees a placeholder.',
   })
-  isHidden(@Parent() comment: { hiddenAt?: Date | null }): boolean {
-    return (comment.hiddenAt ?? null) !== null;
+  isHidden(
+    @Parent() comment: { hiddenAt?: Date | null; moderationHiddenAt?: Date | null },
+  ): boolean {
+    const hiddenAt =
+      comment.moderationHiddenAt === undefined ? comment.hiddenAt : comment.moderationHiddenAt;
+    return (hiddenAt ?? null) !== null;
   }
 
   @ResolveField(() => Boolean, {

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import {
   type Actor,
   assertCanModerate,
+  assertCanModerateConsultation,
   assertCanReport,
   assertDecisionTarget,
+  can,
   canSeeHidden,
   DomainError,
   DomainErrorCode,
@@ -21,6 +23,10 @@ import { liveEvents } from '../../common/realtime/live-events';
 import { type ModerationQueueEventKind } from '../../common/realtime/realtime.events';
 import { RealtimeService } from '../../common/realtime/realtime.service';
 import { type AuditLogRecord, AuditRepository } from '../audit/audit.repository';
+import {
+  ConsultationModeratorsRepository,
+  type LocalModeration,
+} from '../consultations/consultation-moderators.repository';
 import { type Page, pageArgs, toPage } from '../votes/page';
 import { type NewNotification } from '../notifications/notifications.repository';
 import { type AuditLogArgs, type ModerationQueueArgs } from './dto/moderation.inputs';
@@ -76,7 +82,25 @@ export class ModerationService {
     private readonly repository: ModerationRepository,
     private readonly audit: AuditRepository,
     private readonly realtime: RealtimeService,
+    private readonly localModerators: ConsultationModeratorsRepository,
   ) {}
+
+  /**
+   * Who moderates what: null for platform moderators and administrators (every consultation);
+   * a local moderator's consultations otherwise. An account that moderates no consultation (or
+   * is suspended) is refused here, before its input is read: strangers learn nothing.
+   */
+  private async moderationScope(actor: Actor, lang: Language): Promise<LocalModeration | null> {
+    if (actor === null) throw new DomainError(DomainErrorCode.SIGN_IN_REQUIRED, undefined, lang);
+    if (can(actor, 'moderation.act')) return null;
+    const local = await this.localModerators.localModeration(actor.id);
+    assertCanModerateConsultation(
+      actor,
+      { isLocalModerator: local.consultationIds.length > 0, isSuspended: local.isSuspended },
+      lang,
+    );
+    return local;
+  }
 
   /** A signed-in participant reports content or an account; one open report per target. */
   async report(
@@ -114,7 +138,10 @@ export class ModerationService {
     return report;
   }
 
-  /** Hides, restores or dismisses the reports of a target; moderators and administrators. */
+  /**
+   * Hides, restores or dismisses the reports of a target: moderators and administrators, and a
+   * consultation's local moderators for its proposals and comments (not accounts).
+   */
   async decide(
     kind: DecisionKind,
     actor: Actor,
@@ -122,12 +149,21 @@ export class ModerationService {
     lang: Language,
     now = new Date(),
   ): Promise<QueueRow> {
-    if (actor === null) throw new DomainError(DomainErrorCode.SIGN_IN_REQUIRED, undefined, lang);
-    assertCanModerate(actor);
+    const scope = await this.moderationScope(actor, lang);
+    const moderator = actor as NonNullable<Actor>;
     const data = validateInput(moderationDecisionInputSchema, input, lang);
     assertDecisionTarget(kind, data.targetType, lang);
     const target = await this.repository.findTarget(data.targetType, data.targetId);
     if (!target) throw new DomainError(NOT_FOUND[data.targetType], undefined, lang);
+    if (scope) {
+      const isLocalModerator =
+        target.consultationId !== null && scope.consultationIds.includes(target.consultationId);
+      assertCanModerateConsultation(
+        moderator,
+        { isLocalModerator, isSuspended: scope.isSuspended },
+        lang,
+      );
+    }
     // On content held by pre-moderation, restoring approves it and hiding rejects it.
     const endsReview = target.awaitingReview && kind !== 'DISMISS_REPORTS';
     const action = endsReview ? (kind === 'RESTORE' ? 'APPROVE' : 'REJECT') : kind;
@@ -140,9 +176,9 @@ export class ModerationService {
       endsReview,
       trustAuthorId: action === 'APPROVE' ? target.ownerId : null,
       status: kind === 'HIDE' ? 'ACTIONED' : 'DISMISSED',
-      moderatorId: actor.id,
+      moderatorId: moderator.id,
       audit: {
-        actorId: actor.id,
+        actorId: moderator.id,
         action,
         targetType: data.targetType,
         targetId: data.targetId,
@@ -160,14 +196,19 @@ export class ModerationService {
     return this.item(data.targetType, data.targetId);
   }
 
-  /** Moderators and administrators: each change of the queue, with its open items after it. */
-  queueChanges(
+  /**
+   * Moderators and administrators (local moderators: counted over their consultations): each
+   * change of the queue, with its open items after it.
+   */
+  async queueChanges(
     actor: Actor,
-  ): AsyncIterableIterator<{ kind: ModerationQueueEventKind; openCount: number }> {
-    assertCanModerate(actor);
+    lang: Language = 'fr',
+  ): Promise<AsyncIterableIterator<{ kind: ModerationQueueEventKind; openCount: number }>> {
+    const scope = await this.moderationScope(actor, lang);
     return liveEvents(this.realtime.listen('moderation-queue'), async ({ kind }) => ({
       kind,
       openCount: await this.repository.countQueue({
+        consultationIds: scope?.consultationIds ?? null,
         orderBy: 'MOST_REPORTED',
         after: null,
         take: 0,
@@ -206,8 +247,9 @@ export class ModerationService {
     return (await this.repository.findItem(targetType, targetId)) as QueueRow;
   }
 
+  /** The queue; a local moderator's holds only the items of their consultations. */
   async queue(actor: Actor, args: ModerationQueueArgs, lang: Language): Promise<Page<QueueRow>> {
-    assertCanModerate(actor);
+    const scope = await this.moderationScope(actor, lang);
     const orderBy = args.orderBy ?? 'MOST_REPORTED';
     const numeric = orderBy === 'MOST_REPORTED';
     const { take } = pageArgs(args.first, null, QUEUE_PAGE, lang);
@@ -225,6 +267,7 @@ export class ModerationService {
       targetType: args.targetType,
       reason: args.reason,
       consultationId: args.consultationId,
+      consultationIds: scope?.consultationIds ?? null,
       awaitingReview: args.awaitingReview,
       orderBy,
       after,

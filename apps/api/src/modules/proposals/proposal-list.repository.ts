@@ -24,6 +24,8 @@ export interface ProposalListCriteria {
   authorId?: string | null;
   /** true: broad support across collèges only (see broad-support.sql.ts); false: the others. */
   broadSupport?: boolean | null;
+  /** true: citing an experiment with measurements (issue 10); false: the others. */
+  groundedInMeasuredExperiment?: boolean | null;
   /** Raw user text for websearch_to_tsquery (passed as a parameter). */
   search?: string | null;
   /**
@@ -148,6 +150,13 @@ function conditions(criteria: ProposalListCriteria): Prisma.Sql {
   }
   if (typeof criteria.broadSupport === 'boolean') {
     where.push(broadSupportCondition(criteria.broadSupport));
+  }
+  if (typeof criteria.groundedInMeasuredExperiment === 'boolean') {
+    // proposal_experiments' primary key (proposalId, experimentId) finds a proposal's citations.
+    const grounded = Prisma.sql`EXISTS (SELECT 1 FROM "proposal_experiments" pe
+      JOIN "experiments" e ON e."id" = pe."experimentId"
+      WHERE pe."proposalId" = p."id" AND e."measurementsCount" > 0)`;
+    where.push(criteria.groundedInMeasuredExperiment ? grounded : Prisma.sql`NOT ${grounded}`);
   }
   if (criteria.search) where.push(Prisma.sql`p."searchVector" @@ q.query`);
   if (!criteria.allHiddenVisible) {

@@ -222,6 +222,7 @@ export class ProposalListService {
       organisationId: filter.organisationId,
       authorId: filter.authorId,
       broadSupport: filter.broadSupport,
+      groundedInMeasuredExperiment: filter.groundedInMeasuredExperiment,
     };
   }
 

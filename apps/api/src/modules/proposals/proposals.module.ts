@@ -12,6 +12,12 @@ import {
   ProposalStatusChangesResolver,
 } from './proposal-fields.resolver';
 import { ProposalConnectionResolver } from './proposal-connection.resolver';
+import {
+  ExperimentProposalsResolver,
+  ProposalExperimentsLoaders,
+  ProposalExperimentsResolver,
+} from './proposal-experiments.resolver';
+import { ProposalExperimentsRepository } from './proposal-experiments.repository';
 import { ProposalListRepository } from './proposal-list.repository';
 import { ProposalListService } from './proposal-list.service';
 import { ProposalRelationsPrimer } from './proposal-relations.primer';
@@ -48,7 +54,16 @@ import { AnswerProposalResolver } from './use-cases/answer-proposal.resolver';
     ProposalListRepository,
     ProposalsLoaders,
     ProposalRelationsPrimer,
+    ProposalExperimentsRepository,
+    ProposalExperimentsLoaders,
+    ProposalExperimentsResolver,
+    ExperimentProposalsResolver,
   ],
-  exports: [ProposalsRepository, ProposalListService],
+  exports: [
+    ProposalsRepository,
+    ProposalListService,
+    ProposalExperimentsRepository,
+    ProposalExperimentsLoaders,
+  ],
 })
 export class ProposalsModule {}

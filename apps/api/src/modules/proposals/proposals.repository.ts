@@ -24,6 +24,7 @@ import {
   splitRelations,
 } from './proposal-relations.sql';
 import { holdOrTrustAuthor, type HoldRule } from '../users/author-trust';
+import { ProposalExperimentsRepository } from './proposal-experiments.repository';
 
 export type ProposalRecord = ProposalRow;
 export type ProposalRevisionRecord = RevisionRow;
@@ -52,6 +53,13 @@ export interface NewProposal extends ProposalContent {
   scoreTop: number;
   scoreHot: number;
   scoreControversial: number;
+  /** Registry experiments cited as evidence, in the author's order. */
+  experimentIds?: readonly string[];
+}
+
+/** An edit's content; `experimentIds` null or absent leaves the citations as they are. */
+export interface ProposalEdit extends ProposalContent {
+  experimentIds?: readonly string[] | null;
 }
 
 const revisionOf = (content: ProposalContent) => ({
@@ -164,7 +172,7 @@ export class ProposalsRepository {
     change: ProposalStatusChange,
     holdFor: HoldRule = () => false,
   ): Promise<ProposalRecord> {
-    const { themeIds, ...columns } = proposal;
+    const { themeIds, experimentIds = [], ...columns } = proposal;
     return this.prisma.$transaction(async (tx) => {
       const hold = await holdOrTrustAuthor(tx, proposal.authorId, holdFor, change.at);
       const created = await tx.proposal.create({
@@ -173,6 +181,14 @@ export class ProposalsRepository {
       await tx.proposalTheme.createMany({
         data: themeIds.map((themeId) => ({ proposalId: created.id, themeId })),
       });
+      if (experimentIds.length > 0) {
+        await ProposalExperimentsRepository.replaceCitations(
+          tx,
+          created.id,
+          experimentIds,
+          change.at,
+        );
+      }
       await tx.proposalRevision.create({
         data: {
           proposalId: created.id,
@@ -205,11 +221,11 @@ export class ProposalsRepository {
     id: string,
     expectedVersion: number,
     editableStatuses: readonly ProposalStatus[],
-    content: ProposalContent,
+    content: ProposalEdit,
     editorId: string,
     at: Date,
   ): Promise<ProposalRecord | null> {
-    const { themeIds, ...columns } = content;
+    const { themeIds, experimentIds, ...columns } = content;
     try {
       return await this.prisma.$transaction(async (tx) => {
         const updated = await tx.proposal.updateMany({
@@ -221,6 +237,9 @@ export class ProposalsRepository {
         await tx.proposalTheme.createMany({
           data: themeIds.map((themeId) => ({ proposalId: id, themeId })),
         });
+        if (experimentIds) {
+          await ProposalExperimentsRepository.replaceCitations(tx, id, experimentIds, at);
+        }
         await tx.proposalRevision.create({
           data: {
             proposalId: id,

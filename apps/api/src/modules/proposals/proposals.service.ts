@@ -30,6 +30,7 @@ import { ConsultationsRepository } from '../consultations/consultations.reposito
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { TerritoriesRepository } from '../territories/territories.repository';
 import { ThemesRepository } from '../themes/themes.repository';
+import { ProposalExperimentsRepository } from './proposal-experiments.repository';
 import {
   type ProposalRecord,
   ProposalsRepository,
@@ -74,6 +75,7 @@ export class ProposalsService {
     private readonly territories: TerritoriesRepository,
     private readonly organisations: OrganisationsRepository,
     private readonly realtime: RealtimeService,
+    private readonly citations: ProposalExperimentsRepository,
   ) {}
 
   /** A public proposal, or any proposal of its own author (drafts, withdrawn ones). */
@@ -137,6 +139,7 @@ export class ProposalsService {
 
     const organisationId = data.organisationId ?? null;
     await this.assertReferencesExist(data.themeIds, data.territoryId, organisationId, lang);
+    await this.assertExperimentsExist(data.experimentIds, lang);
     if (organisationId && !(await this.organisations.isMember(author.id, organisationId))) {
       throw new DomainError(DomainErrorCode.NOT_A_MEMBER, undefined, lang);
     }
@@ -155,6 +158,7 @@ export class ProposalsService {
         authorId: author.id,
         organisationId,
         ...contentOf(data),
+        experimentIds: data.experimentIds ?? [],
         status: change.to,
         publishedAt: now,
         // A new proposal enters the HOT list by its age, before any vote.
@@ -186,14 +190,14 @@ export class ProposalsService {
     assertCanEditProposal(actor, proposal);
     assertCurrentVersion(data.expectedVersion, proposal.version);
     await this.assertReferencesExist(data.themeIds, data.territoryId, null, lang);
+    await this.assertExperimentsExist(data.experimentIds, lang);
 
     const updated = await this.proposals.updateWithRevision(
       proposal.id,
       data.expectedVersion,
       EDITABLE_PROPOSAL_STATUSES,
-      {
-        ...contentOf(data),
-      },
+      // Null or absent: the cited experiments stay as they are; a list replaces them.
+      { ...contentOf(data), experimentIds: data.experimentIds ?? null },
       actor.id,
       now,
     );
@@ -231,6 +235,27 @@ export class ProposalsService {
       (isPubliclyVisible(proposal.status) || actor?.id === proposal.authorId) &&
       isContentVisibleTo(actor, proposal)
     );
+  }
+
+  /**
+   * Every cited experiment exists, or EXPERIMENT_NOT_FOUND naming each unknown one by its
+   * position (`experimentIds.2`), before anything is written.
+   */
+  private async assertExperimentsExist(
+    experimentIds: readonly string[] | null | undefined,
+    lang: Language,
+  ): Promise<void> {
+    if (!experimentIds?.length) return;
+    const known = await this.citations.existingIds(experimentIds);
+    const unknown: FieldError[] = experimentIds.flatMap((experimentId, index) =>
+      known.has(experimentId)
+        ? []
+        : (unknownReference(`experimentIds.${index}`, DomainErrorCode.EXPERIMENT_NOT_FOUND, lang)
+            .fields ?? []),
+    );
+    if (unknown.length > 0) {
+      throw new DomainError(DomainErrorCode.EXPERIMENT_NOT_FOUND, unknown, lang);
+    }
   }
 
   private async assertReferencesExist(

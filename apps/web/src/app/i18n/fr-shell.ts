@@ -17,6 +17,7 @@ export const frShell = {
     home: 'Accueil',
     submit: 'Proposer',
     proposals: 'Propositions',
+    experiments: 'Expériences',
     profile: 'Mon profil',
     moderation: 'Modération',
   },
@@ -163,5 +164,11 @@ export const frShell = {
   },
   dashboard: {
     footerLink: 'Tableau de bord de la participation',
+  },
+  localSpaces: {
+    national: 'Consultation nationale',
+    local: 'Espace local · {{place}}',
+    localUnnamed: 'Espace local',
+    nav: 'Modération locale',
   },
 } as const;

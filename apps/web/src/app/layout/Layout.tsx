@@ -38,6 +38,11 @@ const AdminNavItem = lazyWithMessages(() =>
 const CurationNavItem = lazyWithMessages(() =>
   import('../../modules/curation/components/CurationNavItem').then((m) => m.CurationNavItem),
 );
+const LocalModerationNavItem = lazyWithMessages(() =>
+  import('../../modules/moderation/components/LocalModerationNavItem').then(
+    (m) => m.LocalModerationNavItem,
+  ),
+);
 const NotificationBell = lazyWithMessages(() =>
   import('../../modules/notifications/components/NotificationBell').then((m) => m.NotificationBell),
 );
@@ -102,6 +107,9 @@ export function Layout() {
                 <NavLink to={paths.proposals}>{t('nav.proposals')}</NavLink>
               </li>
               <li>
+                <NavLink to={paths.experiments}>{t('nav.experiments')}</NavLink>
+              </li>
+              <li>
                 <NavLink to={paths.briefs}>{t('briefs.nav')}</NavLink>
               </li>
               <li>
@@ -110,6 +118,7 @@ export function Layout() {
               <SignedInOnly>
                 <CurationNavItem />
                 <AdminNavItem />
+                <LocalModerationNavItem />
               </SignedInOnly>
             </ul>
           </nav>

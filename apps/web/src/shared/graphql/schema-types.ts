@@ -165,6 +165,8 @@ export interface ProposalFilter {
   authorId?: string | null;
   /** true: only proposals meeting their consultation's collège thresholds; false: only the others. */
   broadSupport?: boolean | null;
+  /** true: only proposals citing an experiment with measurements (issue 10); false: the others. */
+  groundedInMeasuredExperiment?: boolean | null;
 }
 
 export interface HighlightFragment {
@@ -465,6 +467,41 @@ export interface BriefAnnexRow {
   authorActorType: ActorType;
   figures: FrozenVoteFigures;
   sectionPositions: number[];
+  /** Where the proposal was made (issue 10); null for versions published before. */
+  provenance?: FrozenProvenance | null;
+  experimentIds?: string[];
+}
+
+export interface FrozenProvenance {
+  __typename?: 'FrozenProvenance';
+  consultationId: string;
+  consultationTitle: string;
+  consultationSlug: string;
+  scope: 'NATIONAL' | 'LOCAL';
+  territoryName: string | null;
+  organisationName: string | null;
+}
+
+/** An indicator's newest checked figure, frozen at publication (null: none was checked). */
+export interface FrozenIndicatorFigure {
+  __typename?: 'FrozenIndicatorFigure';
+  indicatorName: string;
+  unit: IndicatorUnit;
+  baseline: number | null;
+  value: number | null;
+  measuredOn: string | null;
+  source: string | null;
+  sourceUrl: string | null;
+}
+
+/** An experiment of a published version's annex (issue 10). */
+export interface BriefAnnexExperiment {
+  __typename?: 'BriefAnnexExperiment';
+  id: string;
+  name: string;
+  organisationName: string;
+  figures: FrozenIndicatorFigure[];
+  proposalIds: string[];
 }
 
 export interface BriefVersion {
@@ -475,6 +512,8 @@ export interface BriefVersion {
   introductionHtml: string;
   sections: BriefVersionSection[];
   annex: BriefAnnexRow[];
+  /** The experiments annex (issue 10); empty for versions published before. */
+  experiments?: BriefAnnexExperiment[];
 }
 
 export interface BriefVersionSummary {
@@ -515,6 +554,37 @@ export interface CuratedProposal {
   votesAgainst: number;
   votesNeutral: number;
   collegeVotes: CollegeVotes[];
+  /** The experiments it cites with their latest figures (issue 10; brief citations only). */
+  experiments?: CitedExperiment[];
+}
+
+/** A figure of an experiment cited by a proposal (issue 10). */
+export interface CitedFigure {
+  __typename?: 'Measurement';
+  id: string;
+  value: number;
+  /** YYYY-MM-DD. */
+  measuredOn: string;
+  checkedAt: string | null;
+}
+
+export interface CitedIndicator {
+  __typename?: 'Indicator';
+  id: string;
+  name: string;
+  unit: IndicatorUnit;
+  latest: CitedFigure | null;
+  latestChecked: CitedFigure | null;
+}
+
+/** An experiment a proposal cites as its evidence (issue 10). */
+export interface CitedExperiment {
+  __typename?: 'Experiment';
+  id: string;
+  name: string;
+  status: ExperimentStatus;
+  organisation: { __typename?: 'Organisation'; id: string; name: string };
+  indicators: CitedIndicator[];
 }
 
 export interface BriefCitation {
@@ -849,4 +919,81 @@ export interface NotificationPreference {
   __typename?: 'NotificationPreference';
   kind: NotificationKind;
   frequency: EmailFrequency;
+}
+
+// experiments registry (issue 10) — see /work/coord/COMMON.md (GraphQL contract).
+export type ExperimentStatus = 'RUNNING' | 'ENDED' | 'STOPPED';
+export type IndicatorKind =
+  | 'JOBS'
+  | 'RENEWABLE_ENERGY'
+  | 'LOCAL_SAVINGS'
+  | 'CO2_AVOIDED'
+  | 'WASTE_AVOIDED'
+  | 'PEOPLE_REACHED'
+  | 'OTHER';
+export type IndicatorUnit =
+  | 'FTE'
+  | 'JOBS'
+  | 'KWH'
+  | 'MWH'
+  | 'EUR'
+  | 'TONNE_CO2E'
+  | 'TONNE'
+  | 'PEOPLE'
+  | 'HOUSEHOLDS'
+  | 'PERCENT'
+  | 'COUNT';
+
+export interface ExperimentFilter {
+  themeId?: string | null;
+  territoryId?: string | null;
+  actorType?: ActorType | null;
+  indicatorKind?: IndicatorKind | null;
+  status?: ExperimentStatus | null;
+  query?: string | null;
+}
+
+export interface ExperimentOrganisation {
+  __typename?: 'Organisation';
+  id: string;
+  name: string;
+  actorType: ActorType;
+}
+
+export interface Measurement {
+  __typename?: 'Measurement';
+  id: string;
+  value: number;
+  /** YYYY-MM-DD. */
+  measuredOn: string;
+  source: string;
+  sourceUrl: string | null;
+  recordedAt: string;
+  /** Null until a moderator checked it (and again after a change). */
+  checkedAt: string | null;
+}
+
+export interface Indicator {
+  __typename?: 'Indicator';
+  id: string;
+  name: string;
+  description: string | null;
+  kind: IndicatorKind;
+  unit: IndicatorUnit;
+  baseline: number | null;
+  baselineOn: string | null;
+  /** Oldest first. */
+  measurements: Measurement[];
+  changeFromBaseline: number | null;
+}
+
+export interface ExperimentChange {
+  __typename?: 'ExperimentChange';
+  id: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  createdAt: string;
+  actor: { __typename?: 'Participant'; id: string; displayName: string } | null;
+  changedFields: string[];
 }

@@ -106,7 +106,7 @@ function sourceParagraphs(source: ExportSource): Paragraph[] {
 }
 
 /** Column widths of the annex, in percent of the table width. */
-const ANNEX_WIDTHS = [28, 15, 21, 8, 8, 8, 12];
+const ANNEX_WIDTHS = [22, 12, 18, 16, 7, 7, 7, 11];
 
 function annexTable(document: BriefExportDocument): Table {
   const { columns } = BRIEF_EXPORT_LABELS;
@@ -116,7 +116,7 @@ function annexTable(document: BriefExportDocument): Table {
       shading: isHeader ? { fill: 'EEF1F4' } : undefined,
       children: [
         new Paragraph({
-          alignment: index >= 3 && index <= 5 ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          alignment: index >= 4 && index <= 6 ? AlignmentType.RIGHT : AlignmentType.LEFT,
           children,
         }),
       ],
@@ -124,6 +124,7 @@ function annexTable(document: BriefExportDocument): Table {
   const header = [
     columns.title,
     columns.territory,
+    columns.provenance,
     columns.college,
     columns.for,
     columns.against,
@@ -145,6 +146,7 @@ function annexTable(document: BriefExportDocument): Table {
             children: [
               runChild({ text: row.title, href: row.url }, { size: 18 }),
               new TextRun({ text: row.territoryName, size: 18 }),
+              new TextRun({ text: row.provenance ?? '—', size: 18 }),
               new TextRun({ text: row.college, size: 18 }),
               new TextRun({ text: String(row.votesFor), size: 18 }),
               new TextRun({ text: String(row.votesAgainst), size: 18 }),
@@ -155,6 +157,36 @@ function annexTable(document: BriefExportDocument): Table {
       ),
     ],
   });
+}
+
+/** The experiments annex: each experiment (linked), its carrier and its frozen figures. */
+function experimentParagraphs(document: BriefExportDocument): Paragraph[] {
+  return document.experiments.flatMap((experiment) => [
+    new Paragraph({
+      heading: HeadingLevel.HEADING_3,
+      children: [runChild({ text: experiment.name, href: experiment.url })],
+    }),
+    new Paragraph({
+      children: [new TextRun({ text: experiment.carrier, italics: true, color: MUTED, size: 18 })],
+    }),
+    ...experiment.figures.map(
+      (figure) =>
+        new Paragraph({
+          indent: { left: 360 },
+          children: [
+            new TextRun({ text: `${figure.indicator} : `, size: 20 }),
+            new TextRun({ text: figure.figure, bold: figure.detail !== null, size: 20 }),
+            ...(figure.detail ? [new TextRun({ text: ` (${figure.detail})`, size: 20 })] : []),
+            ...(figure.sourceUrl
+              ? [
+                  new TextRun({ text: ' ', size: 20 }),
+                  runChild({ text: figure.sourceUrl, href: figure.sourceUrl }, { size: 16 }),
+                ]
+              : []),
+          ],
+        }),
+    ),
+  ]);
 }
 
 /** The brief as a Word document: headings, hyperlinks, the annex table and page numbers. */
@@ -210,6 +242,19 @@ export function briefToDocx(document: BriefExportDocument): Promise<Buffer> {
         children: [new TextRun({ text: labels.annexCaption, color: MUTED, size: 18 })],
       }),
       annexTable(document),
+    );
+  }
+  if (document.experiments.length > 0) {
+    children.push(
+      new Paragraph({
+        heading: HeadingLevel.HEADING_1,
+        children: [new TextRun(labels.experimentsTitle)],
+      }),
+      new Paragraph({
+        spacing: { after: 120 },
+        children: [new TextRun({ text: labels.experimentsCaption, color: MUTED, size: 18 })],
+      }),
+      ...experimentParagraphs(document),
     );
   }
 

@@ -208,7 +208,7 @@ class PdfWriter {
   annexTable(document: BriefExportDocument) {
     const { doc } = this;
     const { columns } = BRIEF_EXPORT_LABELS;
-    const widths = [124, 76, 96, 40, 46, 46, 54];
+    const widths = [124, 54, 80, 76, 30, 40, 40, 36];
     const scale = this.width / widths.reduce((sum, width) => sum + width, 0);
     const cols = widths.map((width) => width * scale);
     const padding = 4;
@@ -216,6 +216,7 @@ class PdfWriter {
     const header = [
       columns.title,
       columns.territory,
+      columns.provenance,
       columns.college,
       columns.for,
       columns.against,
@@ -265,7 +266,7 @@ class PdfWriter {
             width: width - 2 * padding,
             link: cell.href ?? null,
             underline: Boolean(cell.href),
-            align: index >= 3 && index <= 5 ? 'right' : 'left',
+            align: index >= 4 && index <= 6 ? 'right' : 'left',
           });
         x += width;
       });
@@ -282,6 +283,7 @@ class PdfWriter {
         [
           { text: row.title, href: row.url },
           { text: row.territoryName },
+          { text: row.provenance ?? '—' },
           { text: row.college },
           { text: String(row.votesFor) },
           { text: String(row.votesAgainst) },
@@ -290,6 +292,28 @@ class PdfWriter {
         ],
         false,
       );
+    }
+  }
+
+  /** The experiments annex: each experiment (linked), its carrier and its frozen figures. */
+  experiments(document: BriefExportDocument) {
+    for (const experiment of document.experiments) {
+      this.keepRoom(60);
+      this.runs([{ text: experiment.name, href: experiment.url, bold: true }], { size: 11 });
+      this.doc.moveUp(0.3);
+      this.runs([{ text: experiment.carrier, italic: true }], { size: 9, color: COLORS.muted });
+      for (const figure of experiment.figures) {
+        const runs: ExportRun[] = [
+          { text: `${figure.indicator} : ` },
+          { text: figure.figure, bold: figure.detail !== null },
+        ];
+        if (figure.detail) runs.push({ text: ` (${figure.detail})` });
+        if (figure.sourceUrl)
+          runs.push({ text: ' ' }, { text: figure.sourceUrl, href: figure.sourceUrl });
+        this.runs(runs, { size: 9, indent: 14 });
+        this.doc.moveUp(0.2);
+      }
+      this.doc.moveDown(0.4);
     }
   }
 
@@ -393,6 +417,11 @@ export function briefToPdf(
   } else {
     writer.runs([{ text: labels.annexCaption }], { size: 9, color: COLORS.muted });
     writer.annexTable(document);
+  }
+  if (document.experiments.length > 0) {
+    writer.heading(labels.experimentsTitle, 15, 1);
+    writer.runs([{ text: labels.experimentsCaption }], { size: 9, color: COLORS.muted });
+    writer.experiments(document);
   }
 
   writer.pageNumbers();

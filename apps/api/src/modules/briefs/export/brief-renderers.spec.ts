@@ -46,7 +46,24 @@ const document: BriefExportDocument = {
     votesAgainst: 1,
     votesNeutral: 2,
     url: `https://passerelle.example.fr/propositions/p${index}`,
+    provenance: index % 2 === 0 ? null : 'Consultation locale « Énergie 35 » — Ille-et-Vilaine',
   })),
+  experiments: [
+    {
+      name: 'Centrale solaire citoyenne',
+      carrier: 'Portée par PTCE Rennes',
+      url: 'https://passerelle.example.fr/experiences/e1',
+      figures: [
+        {
+          indicator: 'Énergie produite',
+          figure: '12\u202f500\u00a0kWh',
+          detail: 'mesuré le 1 mars 2026 — source : Rapport annuel',
+          sourceUrl: 'https://ptce.example.fr/rapport',
+        },
+        { indicator: 'Emplois', figure: 'aucun chiffre vérifié', detail: null, sourceUrl: null },
+      ],
+    },
+  ],
 };
 
 describe('PDF fonts', () => {
@@ -84,6 +101,11 @@ describe('renderers', () => {
       expect(pdf.toString('latin1')).toContain(
         '/URI (https://passerelle.example.fr/propositions/p1)',
       );
+      // The experiments annex links each experiment and the source of its figures.
+      expect(pdf.toString('latin1')).toContain(
+        '/URI (https://passerelle.example.fr/experiences/e1)',
+      );
+      expect(pdf.toString('latin1')).toContain('/URI (https://ptce.example.fr/rapport)');
     }
     if (findPdfFonts()) expect(embedded.toString('latin1')).toContain('DejaVuSans');
     expect(standard.toString('latin1')).toContain('/BaseFont /Helvetica');
@@ -93,5 +115,8 @@ describe('renderers', () => {
     const docx = await briefToDocx(document);
     expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(docx.toString('latin1')).toContain('word/document.xml');
+    const empty = await briefToDocx({ ...document, experiments: [] });
+    // The experiments annex (its links are relationships of the document part) adds to the file.
+    expect(docx.length).toBeGreaterThan(empty.length);
   });
 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   type ActorType,
   type BriefSnapshot,
+  type BriefSnapshotExperimentRow,
   type BriefStatus,
   type ProposalStatus,
   type ProposalStatusChange,
@@ -34,7 +35,23 @@ export interface LockedProposal {
   votesFor: number;
   votesAgainst: number;
   votesNeutral: number;
+  /** Provenance: the consultation, its territory and carrying organisation (issue 10). */
+  consultationId: string;
+  consultationTitle: string;
+  consultationSlug: string;
+  consultationTerritoryId: string | null;
+  consultationTerritoryName: string | null;
+  consultationOrganisationId: string | null;
+  consultationOrganisationName: string | null;
 }
+
+/** The experiments the cited proposals cite, with every measurement of their indicators. */
+export interface CitedExperiments {
+  proposalExperiments: { proposalId: string; experimentId: string; position: number }[];
+  experiments: BriefSnapshotExperimentRow[];
+}
+
+const dayOf = (date: Date): string => date.toISOString().slice(0, 10);
 
 export interface SectionRow {
   position: number;
@@ -127,13 +144,78 @@ export class BriefPublicationRepository {
     return tx.$queryRaw<LockedProposal[]>`SELECT p.id::text AS id, p.title,
         p.status::text AS status, p."authorId"::text AS "authorId",
         u."actorType"::text AS "authorActorType", t.name AS "territoryName",
-        p."votesFor", p."votesAgainst", p."votesNeutral"
+        p."votesFor", p."votesAgainst", p."votesNeutral",
+        c.id::text AS "consultationId", c.title AS "consultationTitle",
+        c.slug AS "consultationSlug", c."territoryId" AS "consultationTerritoryId",
+        ct.name AS "consultationTerritoryName",
+        c."organisationId"::text AS "consultationOrganisationId",
+        co.name AS "consultationOrganisationName"
       FROM proposals p
       JOIN users u ON u.id = p."authorId"
       JOIN territories t ON t.id = p."territoryId"
+      JOIN consultations c ON c.id = p."consultationId"
+      LEFT JOIN territories ct ON ct.id = c."territoryId"
+      LEFT JOIN organisations co ON co.id = c."organisationId"
       WHERE p.id = ANY(${[...ids]}::uuid[])
       ORDER BY p.id
       FOR SHARE OF p`;
+  }
+
+  /**
+   * The experiments the proposals cite and, for each, its carrier's name and its indicators (in
+   * position order) with all their measurements: the snapshot freezes the newest checked figure
+   * of each, as read in the publishing transaction.
+   */
+  async findCitedExperiments(tx: Tx, proposalIds: readonly string[]): Promise<CitedExperiments> {
+    if (proposalIds.length === 0) return { proposalExperiments: [], experiments: [] };
+    const proposalExperiments = await tx.proposalExperiment.findMany({
+      where: { proposalId: { in: [...proposalIds] } },
+      select: { proposalId: true, experimentId: true, position: true },
+    });
+    const experimentIds = [...new Set(proposalExperiments.map((row) => row.experimentId))];
+    if (experimentIds.length === 0) return { proposalExperiments, experiments: [] };
+    const experiments = await tx.experiment.findMany({
+      where: { id: { in: experimentIds } },
+      select: {
+        id: true,
+        name: true,
+        organisation: { select: { name: true } },
+        indicators: {
+          orderBy: { position: 'asc' },
+          select: {
+            name: true,
+            unit: true,
+            baseline: true,
+            measurements: {
+              select: {
+                id: true,
+                value: true,
+                measuredOn: true,
+                source: true,
+                sourceUrl: true,
+                recordedAt: true,
+                checkedAt: true,
+              },
+            },
+          },
+        },
+      },
+    });
+    return {
+      proposalExperiments,
+      experiments: experiments.map((experiment) => ({
+        id: experiment.id,
+        name: experiment.name,
+        organisationName: experiment.organisation.name,
+        indicators: experiment.indicators.map((indicator) => ({
+          ...indicator,
+          measurements: indicator.measurements.map((measurement) => ({
+            ...measurement,
+            measuredOn: dayOf(measurement.measuredOn),
+          })),
+        })),
+      })),
+    };
   }
 
   findCollegeCounts(tx: Tx, proposalIds: readonly string[]) {

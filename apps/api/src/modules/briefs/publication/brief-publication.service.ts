@@ -5,6 +5,7 @@ import {
   assertBriefTransition,
   assertCan,
   briefAnnex,
+  briefExperimentsAnnex,
   type BriefSnapshot,
   briefTransitionInputSchema,
   buildBriefSnapshot,
@@ -84,6 +85,7 @@ export function versionView(version: BriefVersionRecord): BriefVersion {
     introductionHtml: snapshot.introductionHtml,
     sections: snapshot.sections,
     annex: briefAnnex(snapshot),
+    experiments: briefExperimentsAnnex(snapshot),
   };
 }
 
@@ -142,12 +144,16 @@ export class BriefPublicationService {
         ...new Set([...citedIds, ...comments.map((comment) => comment.proposalId)]),
       ]);
       const collegeCounts = await this.repository.findCollegeCounts(tx, citedIds);
+      // The cited proposals' experiments: their figures are frozen as they stand now.
+      const evidence = await this.repository.findCitedExperiments(tx, citedIds);
       const snapshot = buildBriefSnapshot({
         brief,
         sections: withSourceLinks(sections, proposals, comments),
         proposals,
         collegeCounts,
         comments,
+        proposalExperiments: evidence.proposalExperiments,
+        experiments: evidence.experiments,
       });
 
       const number = (brief.publishedVersion ?? 0) + 1;

@@ -56,8 +56,18 @@ export class CreateConsultationInput {
   @Field()
   description!: string;
 
-  @Field(() => ID, { nullable: true, description: 'Null for a national consultation.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'With organisationId null too: a national consultation.',
+  })
   territoryId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The organisation carrying a local space (typically a PTCE); BAD_USER_INPUT (rule exists) when unknown.',
+  })
+  organisationId?: string | null;
 
   @Field(() => [ID])
   themeIds!: string[];
@@ -71,7 +81,7 @@ export class CreateConsultationInput {
 
 @InputType({
   description:
-    'Absent fields keep their value; an explicit null territoryId makes the consultation national. themeIds and phases replace the whole list.',
+    'Absent fields keep their value; an explicit null territoryId or organisationId removes it (with neither, the consultation is national). themeIds and phases replace the whole list.',
 })
 export class UpdateConsultationInput {
   @Field(() => ID)
@@ -85,6 +95,9 @@ export class UpdateConsultationInput {
 
   @Field(() => ID, { nullable: true })
   territoryId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  organisationId?: string | null;
 
   @Field(() => [ID], { nullable: true })
   themeIds?: string[] | null;

@@ -1,6 +1,10 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ExperimentStatus, IndicatorKind, IndicatorUnit } from '@passerelle/domain';
-import type { Experiment as ExperimentRow } from '../../../generated/prisma/client';
+import type {
+  Experiment as ExperimentRow,
+  Indicator as IndicatorRow,
+  Measurement as MeasurementRow,
+} from '../../../generated/prisma/client';
 
 registerEnumType(ExperimentStatus, { name: 'ExperimentStatus' });
 registerEnumType(IndicatorKind, {
@@ -128,4 +132,36 @@ export class Indicator {
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD of the baseline.' })
   baselineOn!: string | null;
+}
+
+/** The GraphQL object of a stored indicator row. */
+export function indicatorFromRow(row: IndicatorRow): Indicator {
+  return {
+    id: row.id,
+    experimentId: row.experimentId,
+    name: row.name,
+    description: row.description,
+    kind: row.kind,
+    unit: row.unit,
+    baseline: row.baseline,
+    baselineOn: row.baselineOn ? dayOf(row.baselineOn) : null,
+  };
+}
+
+/** A measurement as the API answers it, with who recorded it (resolved on demand). */
+export type MeasurementView = Measurement & { recordedById: string };
+
+/** The GraphQL object of a stored measurement row. */
+export function measurementFromRow(row: MeasurementRow): MeasurementView {
+  return {
+    id: row.id,
+    indicatorId: row.indicatorId,
+    value: row.value,
+    measuredOn: dayOf(row.measuredOn),
+    source: row.source,
+    sourceUrl: row.sourceUrl,
+    recordedAt: row.recordedAt,
+    checkedAt: row.checkedAt,
+    recordedById: row.recordedById,
+  };
 }

@@ -51,6 +51,13 @@ export class ProposalFilter {
       "true: only proposals meeting their consultation's collège thresholds (Proposal.broadSupport); false: only those that do not; null: both.",
   })
   broadSupport?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: only proposals citing at least one registry experiment with measurements (Experiment.measurementsCount > 0); false: only the others; null: both.',
+  })
+  groundedInMeasuredExperiment?: boolean | null;
 }
 
 @ArgsType()

@@ -39,4 +39,11 @@ export class SubmitProposalInput {
     description: 'Post on behalf of an organisation you are a member of.',
   })
   organisationId?: string | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Registry experiments cited as evidence, in this order: up to 5 distinct existing ones (EXPERIMENT_NOT_FOUND otherwise). On an edit, null or absent leaves the citations unchanged and a list replaces them.',
+  })
+  experimentIds?: string[] | null;
 }

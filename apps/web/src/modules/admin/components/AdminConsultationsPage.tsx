@@ -10,8 +10,16 @@ import { LoadingState } from '../../../shared/ui/LoadingState';
 import { PageTitle } from '../../../shared/ui/PageTitle';
 import { usePageTitle } from '../../../shared/ui/usePageTitle';
 import { ADMIN_CONSULTATIONS_QUERY } from '../graphql/admin.documents';
+import { ADMIN_CONSULTATION_ORGANISATIONS_QUERY } from '../graphql/local-moderators.documents';
 
-function ConsultationRow({ consultation }: { consultation: AdminConsultation }) {
+function ConsultationRow({
+  consultation,
+  organisationName,
+}: {
+  consultation: AdminConsultation;
+  /** The organisation carrying it, for a local space. */
+  organisationName?: string;
+}) {
   const { t } = useTranslation();
   const headingId = `admin-consultation-${consultation.id}`;
   return (
@@ -26,8 +34,18 @@ function ConsultationRow({ consultation }: { consultation: AdminConsultation }) 
           </Text>
           {consultation.territory
             ? territoryLabel(consultation.territory)
-            : t('admin.consultations.national')}
+            : organisationName
+              ? t('localSpaces.localUnnamed')
+              : t('admin.consultations.national')}
         </Text>
+        {organisationName && (
+          <Text size="sm">
+            <Text span fw={700}>
+              {t('localModerators.carriedBy')} :{' '}
+            </Text>
+            {organisationName}
+          </Text>
+        )}
         <Group gap="xs" wrap="wrap">
           <Text size="sm" fw={700}>
             {t('admin.consultations.openPhases')} :
@@ -65,6 +83,12 @@ export function AdminConsultationsPage() {
     fetchPolicy: 'cache-and-network',
   });
   const consultations = data?.consultations ?? [];
+  const carriers = useQuery(ADMIN_CONSULTATION_ORGANISATIONS_QUERY, {
+    fetchPolicy: 'cache-and-network',
+  });
+  const organisationOf = new Map(
+    (carriers.data?.consultations ?? []).map((c) => [c.id, c.organisation?.name]),
+  );
   // After a save: the layout announces it; it is shown here too (not announced twice).
   const saved = (useLocation().state as { announce?: string } | null)?.announce;
 
@@ -94,7 +118,11 @@ export function AdminConsultationsPage() {
           <Text c="gray.7">{t('admin.consultations.count', { count: consultations.length })}</Text>
           <Stack gap="md">
             {consultations.map((consultation) => (
-              <ConsultationRow key={consultation.id} consultation={consultation} />
+              <ConsultationRow
+                key={consultation.id}
+                consultation={consultation}
+                organisationName={organisationOf.get(consultation.id)}
+              />
             ))}
           </Stack>
         </>

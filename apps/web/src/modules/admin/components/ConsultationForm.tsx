@@ -33,6 +33,7 @@ import { useFieldErrors } from '../../../shared/forms/useFieldErrors';
 import { errorMessage, errorReason, serverFieldErrors } from '../../../shared/graphql/errors';
 import type { AdminConsultation, Theme } from '../../../shared/graphql/schema-types';
 import { TerritorySelect } from '../../territories/components/TerritorySelect';
+import { OrganisationField } from './OrganisationField';
 import {
   CONSULTATION_FORM_FIELDS,
   REQUIRED_VOTE_VALUE,
@@ -59,8 +60,8 @@ import {
 interface ConsultationFormProps {
   /** Every theme; the consultation picks among them. */
   themes: Theme[];
-  /** Edit mode: the consultation as loaded. */
-  consultation?: AdminConsultation;
+  /** Edit mode: the consultation as loaded (with its carrying organisation, when read). */
+  consultation?: AdminConsultation & { organisation?: { id: string } | null };
 }
 
 /** Creates or edits a consultation: text, scope, themes, dated phases and settings. */
@@ -239,6 +240,12 @@ export function ConsultationForm({ themes, consultation }: ConsultationFormProps
                 onChange={(territory) => change({ territory }, 'territoryId')}
               />
             )}
+            <OrganisationField
+              inputRef={fieldRef('organisationId')}
+              value={state.organisationId}
+              error={errors.organisationId}
+              onChange={(organisationId) => change({ organisationId }, 'organisationId')}
+            />
             <Checkbox.Group
               label={t('admin.form.themes')}
               description={t('admin.form.themesHint')}

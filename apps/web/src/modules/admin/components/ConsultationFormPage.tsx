@@ -8,7 +8,9 @@ import { PageTitle } from '../../../shared/ui/PageTitle';
 import { usePageTitle } from '../../../shared/ui/usePageTitle';
 import { THEMES_QUERY } from '../../proposals/graphql/proposals.documents';
 import { ADMIN_CONSULTATION_QUERY } from '../graphql/admin.documents';
+import { ADMIN_CONSULTATION_LOCAL_SPACE_QUERY } from '../graphql/local-moderators.documents';
 import { ConsultationForm } from './ConsultationForm';
+import { LocalModeratorsPanel } from './LocalModeratorsPanel';
 
 /** /admin/consultations/nouvelle */
 export function NewConsultationPage() {
@@ -40,12 +42,17 @@ export function EditConsultationPage() {
     variables: { slug },
     fetchPolicy: 'network-only',
   });
+  const localSpace = useQuery(ADMIN_CONSULTATION_LOCAL_SPACE_QUERY, {
+    variables: { slug },
+    fetchPolicy: 'network-only',
+  });
   const loaded = consultation.data?.consultation;
+  const space = localSpace.data?.consultation;
   const title = loaded ? t('admin.form.editTitle', { title: loaded.title }) : t('admin.title');
   usePageTitle(title);
-  const error = consultation.error ?? themes.error;
+  const error = consultation.error ?? themes.error ?? localSpace.error;
 
-  if (error && (!loaded || !themes.data)) {
+  if (error && (!loaded || !themes.data || !space)) {
     return (
       <Stack gap="lg">
         <PageTitle>{title}</PageTitle>
@@ -62,12 +69,17 @@ export function EditConsultationPage() {
       </Stack>
     );
   }
-  if (!loaded || !themes.data) return <LoadingState />;
+  if (!loaded || !themes.data || !space) return <LoadingState />;
   return (
     <Stack gap="lg">
       <PageTitle id="consultation-form-title">{title}</PageTitle>
       {/* Keyed by id: another consultation's page starts from its own values. */}
-      <ConsultationForm key={loaded.id} consultation={loaded} themes={themes.data.themes} />
+      <ConsultationForm
+        key={loaded.id}
+        consultation={{ ...loaded, organisation: space.organisation }}
+        themes={themes.data.themes}
+      />
+      <LocalModeratorsPanel consultationId={space.id} moderators={space.moderators} />
     </Stack>
   );
 }

@@ -39,6 +39,10 @@ export interface ConsultationFormState {
   description: string;
   isNational: boolean;
   territory: TerritoryRef | null;
+  /** The carrying organisation's id (a local space); '' for none. */
+  organisationId: string;
+  /** The consultation had a carrying organisation when loaded: emptying the field removes it. */
+  hadOrganisation: boolean;
   themeIds: string[];
   phases: Record<PhaseKind, PhaseState>;
   reportThreshold: NumberValue;
@@ -56,6 +60,7 @@ export const CONSULTATION_FORM_FIELDS = [
   'slug',
   'description',
   'territoryId',
+  'organisationId',
   'themeIds',
   'phases',
   'PROPOSING_startsAt',
@@ -131,6 +136,8 @@ export function emptyConsultationForm(): ConsultationFormState {
     description: '',
     isNational: true,
     territory: null,
+    organisationId: '',
+    hadOrganisation: false,
     themeIds: [],
     phases: {
       PROPOSING: emptyPhase(true),
@@ -147,8 +154,10 @@ export function emptyConsultationForm(): ConsultationFormState {
   };
 }
 
-/** The form as loaded from an existing consultation. */
-export function consultationToForm(consultation: AdminConsultation): ConsultationFormState {
+/** The form as loaded from an existing consultation (with its carrying organisation, if read). */
+export function consultationToForm(
+  consultation: AdminConsultation & { organisation?: { id: string } | null },
+): ConsultationFormState {
   const empty = emptyConsultationForm();
   const phases = { ...empty.phases };
   for (const kind of PHASE_ORDER) phases[kind] = emptyPhase(false);
@@ -168,6 +177,8 @@ export function consultationToForm(consultation: AdminConsultation): Consultatio
     description: consultation.description,
     isNational: consultation.territory === null,
     territory: consultation.territory,
+    organisationId: consultation.organisation?.id ?? '',
+    hadOrganisation: Boolean(consultation.organisation),
     themeIds: consultation.themes.map((theme) => theme.id),
     phases,
     reportThreshold: settings.reportThreshold,
@@ -227,11 +238,18 @@ export function toSettingsInput(state: ConsultationFormState): ConsultationSetti
 }
 
 export function toCreateConsultationInput(state: ConsultationFormState): CreateConsultationInput {
+  const organisationId = state.organisationId.trim();
   return {
     slug: state.slug.trim(),
     title: state.title,
     description: state.description,
     territoryId: state.isNational ? null : (state.territory?.id ?? ''),
+    // Sent only when given (or, in an edit, to remove the organisation the consultation had).
+    ...(organisationId
+      ? { organisationId }
+      : state.hadOrganisation
+        ? { organisationId: null }
+        : {}),
     themeIds: state.themeIds,
     phases: toPhaseInputs(state),
     settings: toSettingsInput(state),

@@ -89,6 +89,8 @@ export interface CreateConsultationInput {
   title: string;
   description: string;
   territoryId: string | null;
+  /** A local space's carrying organisation; absent keeps it, null removes it (edit). */
+  organisationId?: string | null;
   themeIds: string[];
   phases: PhaseInput[];
   settings: ConsultationSettingsInput;

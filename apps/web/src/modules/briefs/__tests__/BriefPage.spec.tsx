@@ -79,6 +79,47 @@ const version = (number: number, title = 'Mobilités du quotidien'): BriefVersio
       authorActorType: 'ASSOCIATION',
       figures: figures(12, 3, 2),
       sectionPositions: [0],
+      provenance: {
+        __typename: 'FrozenProvenance',
+        consultationId: 'k1',
+        consultationTitle: 'Mobilités lyonnaises',
+        consultationSlug: 'mobilites-lyon',
+        scope: 'LOCAL',
+        territoryName: 'Métropole de Lyon',
+        organisationName: 'PTCE Lyon Vélo',
+      },
+      experimentIds: ['e1'],
+    },
+  ],
+  experiments: [
+    {
+      __typename: 'BriefAnnexExperiment',
+      id: 'e1',
+      name: 'Atelier vélo solidaire de la Guillotière',
+      organisationName: 'PTCE Lyon Vélo',
+      proposalIds: ['p1'],
+      figures: [
+        {
+          __typename: 'FrozenIndicatorFigure',
+          indicatorName: 'Vélos réparés',
+          unit: 'COUNT',
+          baseline: null,
+          value: 1250,
+          measuredOn: '2025-12-31',
+          source: 'Rapport d’activité 2025',
+          sourceUrl: null,
+        },
+        {
+          __typename: 'FrozenIndicatorFigure',
+          indicatorName: 'Emplois créés',
+          unit: 'FTE',
+          baseline: 0,
+          value: null,
+          measuredOn: null,
+          source: null,
+          sourceUrl: null,
+        },
+      ],
     },
   ],
 });
@@ -176,6 +217,7 @@ describe('BriefPage', () => {
     ).toEqual([
       'Proposition',
       'Territoire',
+      'Provenance',
       'Collège de l’auteur ou autrice',
       'Pour',
       'Contre',
@@ -189,7 +231,39 @@ describe('BriefPage', () => {
       within(rows[1])
         .getAllByRole('cell')
         .map((cell) => cell.textContent),
-    ).toEqual(['Lyon', 'Association', '12', '3', '2', '1']);
+    ).toEqual([
+      'Lyon',
+      'Consultation locale « Mobilités lyonnaises » — Métropole de Lyon — PTCE Lyon Vélo',
+      'Association',
+      '12',
+      '3',
+      '2',
+      '1',
+    ]);
+  });
+
+  it('lists the experiments behind the cited proposals with their frozen checked figures', async () => {
+    renderPage([currentQuery], `/contributions/${slug}`);
+    const annex = await screen.findByRole('region', { name: 'Annexe : expérimentations citées' });
+    expect(
+      within(annex).getByRole('link', { name: 'Atelier vélo solidaire de la Guillotière' }),
+    ).toHaveAttribute('href', '/experiences/e1');
+    const figures = within(annex)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
+    expect(figures).toContain(
+      'Vélos réparés : 1\u202f250 (mesuré le 31 décembre 2025 — source : Rapport d’activité 2025)',
+    );
+    expect(figures).toContain('Emplois créés : aucun chiffre vérifié');
+    // The citation of the proposal links to the experiment it builds on, in the annex.
+    const anchors = screen
+      .getAllByRole('link', { name: 'Atelier vélo solidaire de la Guillotière' })
+      .map((link) => link.getAttribute('href'));
+    expect(anchors).toEqual(['#experience-e1', '/experiences/e1']);
+    expect(document.getElementById('experience-e1')).toBe(annex.querySelector('#experience-e1'));
+    expect(
+      within(annex).getByText('Citée par : « Un atelier vélo par quartier »'),
+    ).toBeInTheDocument();
   });
 
   it('is complete in English', async () => {

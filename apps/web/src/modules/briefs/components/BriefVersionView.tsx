@@ -11,6 +11,12 @@ import type {
 } from '../../../shared/graphql/schema-types';
 import { VoteCounts } from '../../proposals/components/VoteCounts';
 import { ScrollableTable } from '../../../shared/ui/ScrollableTable';
+import {
+  BriefEvidenceAnnex,
+  CitationEvidence,
+  EvidenceProvider,
+  ProvenanceText,
+} from './BriefEvidenceAnnex';
 
 /** The id of a section's heading, for links to it (position is 0-based, the anchor 1-based). */
 export const sectionAnchor = (position: number) => `section-${position + 1}`;
@@ -75,6 +81,7 @@ function Citation({ citation }: { citation: BriefVersionCitation }) {
           </Blockquote>
         )}
         {citation.figures && <Figures figures={citation.figures} />}
+        {citation.proposalId && <CitationEvidence proposalId={citation.proposalId} />}
       </Stack>
     </Card>
   );
@@ -127,13 +134,14 @@ function AnnexTable({ rows }: { rows: BriefAnnexRow[] }) {
       {rows.length === 0 ? (
         <Text>{t('briefs.annexEmpty')}</Text>
       ) : (
-        <ScrollableTable minWidth={720} label={t('briefs.annexCaption')}>
+        <ScrollableTable minWidth={840} label={t('briefs.annexCaption')}>
           <Table withTableBorder striped captionSide="top" verticalSpacing="xs">
             <Table.Caption>{t('briefs.annexCaption')}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('briefs.columns.title')}</Table.Th>
                 <Table.Th scope="col">{t('briefs.columns.territory')}</Table.Th>
+                <Table.Th scope="col">{t('evidence.provenance')}</Table.Th>
                 <Table.Th scope="col">{t('briefs.columns.college')}</Table.Th>
                 <Table.Th scope="col">{t('briefs.columns.for')}</Table.Th>
                 <Table.Th scope="col">{t('briefs.columns.against')}</Table.Th>
@@ -150,6 +158,9 @@ function AnnexTable({ rows }: { rows: BriefAnnexRow[] }) {
                     </Anchor>
                   </Table.Th>
                   <Table.Td>{row.territoryName}</Table.Td>
+                  <Table.Td>
+                    <ProvenanceText provenance={row.provenance} />
+                  </Table.Td>
                   <Table.Td>{t(`actorType.${row.authorActorType}`)}</Table.Td>
                   <Table.Td>{row.figures.votesFor}</Table.Td>
                   <Table.Td>{row.figures.votesAgainst}</Table.Td>
@@ -176,29 +187,32 @@ function AnnexTable({ rows }: { rows: BriefAnnexRow[] }) {
 export function BriefVersionView({ version }: { version: BriefVersion }) {
   const { t } = useTranslation();
   return (
-    <Stack gap="xl">
-      {version.introductionHtml && (
-        // Sanitised by the API like the proposal body.
-        <div
-          className="markdown-body"
-          dangerouslySetInnerHTML={{ __html: version.introductionHtml }}
-        />
-      )}
-      {version.sections.length > 1 && (
-        <nav aria-label={t('briefs.contents')}>
-          <ol className="brief-contents">
-            {version.sections.map((section) => (
-              <li key={section.position}>
-                <Anchor href={`#${sectionAnchor(section.position)}`}>{section.title}</Anchor>
-              </li>
-            ))}
-          </ol>
-        </nav>
-      )}
-      {version.sections.map((section) => (
-        <Section key={section.position} section={section} />
-      ))}
-      <AnnexTable rows={version.annex} />
-    </Stack>
+    <EvidenceProvider experiments={version.experiments ?? []}>
+      <Stack gap="xl">
+        {version.introductionHtml && (
+          // Sanitised by the API like the proposal body.
+          <div
+            className="markdown-body"
+            dangerouslySetInnerHTML={{ __html: version.introductionHtml }}
+          />
+        )}
+        {version.sections.length > 1 && (
+          <nav aria-label={t('briefs.contents')}>
+            <ol className="brief-contents">
+              {version.sections.map((section) => (
+                <li key={section.position}>
+                  <Anchor href={`#${sectionAnchor(section.position)}`}>{section.title}</Anchor>
+                </li>
+              ))}
+            </ol>
+          </nav>
+        )}
+        {version.sections.map((section) => (
+          <Section key={section.position} section={section} />
+        ))}
+        <AnnexTable rows={version.annex} />
+        <BriefEvidenceAnnex experiments={version.experiments ?? []} annex={version.annex} />
+      </Stack>
+    </EvidenceProvider>
   );
 }

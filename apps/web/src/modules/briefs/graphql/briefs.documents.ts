@@ -50,6 +50,30 @@ const VERSION_FIELDS = gql`
       figures {
         ...FrozenFiguresFields
       }
+      provenance {
+        consultationId
+        consultationTitle
+        consultationSlug
+        scope
+        territoryName
+        organisationName
+      }
+      experimentIds
+    }
+    experiments {
+      id
+      name
+      organisationName
+      proposalIds
+      figures {
+        indicatorName
+        unit
+        baseline
+        value
+        measuredOn
+        source
+        sourceUrl
+      }
     }
   }
   ${FIGURES_FIELDS}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { paths } from '../../../app/paths';
 import { LoadingState } from '../../../shared/ui/LoadingState';
 import { CONSULTATIONS_QUERY } from '../graphql/consultations.documents';
+import { ScopeBadge } from './ScopeBadge';
 
 /** The consultations that have at least one open phase. */
 export function OpenConsultations() {
@@ -27,6 +28,9 @@ export function OpenConsultations() {
             <Title order={3} fz="h3">
               {consultation.title}
             </Title>
+            <div>
+              <ScopeBadge consultation={consultation} />
+            </div>
             <Text className="preserve-lines">{consultation.description}</Text>
             <Group gap="xs" wrap="wrap">
               <Text size="sm" fw={700} c="gray.7">

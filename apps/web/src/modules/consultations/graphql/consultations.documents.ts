@@ -1,8 +1,9 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { Consultation } from '../../../shared/graphql/schema-types';
+import type { ConsultationScopeFields } from './local-spaces.types';
 
 export const CONSULTATIONS_QUERY: TypedDocumentNode<
-  { consultations: Consultation[] },
+  { consultations: (Consultation & ConsultationScopeFields)[] },
   Record<string, never>
 > = gql`
   query Consultations {
@@ -21,6 +22,15 @@ export const CONSULTATIONS_QUERY: TypedDocumentNode<
       themes {
         id
         slug
+        name
+      }
+      scope
+      territory {
+        id
+        name
+      }
+      organisation {
+        id
         name
       }
     }

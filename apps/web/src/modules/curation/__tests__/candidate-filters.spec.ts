@@ -25,6 +25,7 @@ describe('candidate filters → proposals variables', () => {
       statuses: ['PUBLISHED', 'SELECTED'],
       actorTypes: ['ASSOCIATION', 'PTCE'],
       isBroadSupportOnly: true,
+      isGroundedOnly: true,
       orderBy: 'CONTROVERSIAL',
     });
     expect(toCandidateVariables(state)).toEqual({
@@ -35,11 +36,12 @@ describe('candidate filters → proposals variables', () => {
         statuses: ['PUBLISHED', 'SELECTED'],
         authorActorTypes: ['ASSOCIATION', 'PTCE'],
         broadSupport: true,
+        groundedInMeasuredExperiment: true,
       },
       orderBy: 'CONTROVERSIAL',
       first: 10,
     });
-    expect(countCandidateFilters(state)).toBe(8);
+    expect(countCandidateFilters(state)).toBe(9);
     const cleared = clearCandidateFilters(state);
     expect(toCandidateVariables(cleared).filter).toEqual({});
     expect(cleared.orderBy).toBe('CONTROVERSIAL');

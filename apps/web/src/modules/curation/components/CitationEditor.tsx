@@ -10,6 +10,7 @@ import { fieldId, type CitationState } from '../forms/brief-form';
 import { citationDragId, type BriefDragData } from '../hooks/useBriefDnd';
 import { DragHandle } from './DragHandle';
 import { OpinionFigures } from './OpinionFigures';
+import { CitationExperiments } from './CitationExperiments';
 import { VoteFigures } from './VoteFigures';
 
 interface CitationEditorProps {
@@ -132,6 +133,7 @@ export function CitationEditor(props: CitationEditorProps) {
         )}
         {proposal && <OpinionFigures opinions={proposal.opinions} variant="groups" />}
         {proposal && <VoteFigures proposal={proposal} />}
+        {proposal?.experiments && <CitationExperiments experiments={proposal.experiments} />}
         {citation.otherBriefs.length > 0 && (
           <Text size="sm" c="ochre.9">
             {t('curation.citation.citedElsewhere', {

@@ -88,6 +88,13 @@ function CandidateFilters({
           checked={state.isBroadSupportOnly}
           onChange={(event) => onChange({ isBroadSupportOnly: event.currentTarget.checked })}
         />
+        <Switch
+          id="candidate-grounded"
+          label={t('evidence.filterLabel')}
+          description={t('evidence.filterHint')}
+          checked={state.isGroundedOnly}
+          onChange={(event) => onChange({ isGroundedOnly: event.currentTarget.checked })}
+        />
         <ThemeCheckboxes
           label={t('curation.picker.themes')}
           themes={themes.data?.themes ?? []}

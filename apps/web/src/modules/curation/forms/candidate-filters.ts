@@ -28,6 +28,8 @@ export interface CandidateFilterState {
   actorTypes: ActorType[];
   /** Only proposals backed across collèges (the consultation's collège thresholds). */
   isBroadSupportOnly: boolean;
+  /** Only proposals citing an experiment with measurements (issue 10). */
+  isGroundedOnly: boolean;
   orderBy: ProposalOrderBy;
 }
 
@@ -39,6 +41,7 @@ export const initialCandidateFilters = (consultationId: string): CandidateFilter
   statuses: [],
   actorTypes: [],
   isBroadSupportOnly: false,
+  isGroundedOnly: false,
   orderBy: 'TOP',
 });
 
@@ -73,7 +76,8 @@ export function countCandidateFilters(state: CandidateFilterState): number {
     (state.territory ? 1 : 0) +
     state.statuses.length +
     state.actorTypes.length +
-    (state.isBroadSupportOnly ? 1 : 0)
+    (state.isBroadSupportOnly ? 1 : 0) +
+    (state.isGroundedOnly ? 1 : 0)
   );
 }
 
@@ -85,6 +89,7 @@ export const clearCandidateFilters = (state: CandidateFilterState): CandidateFil
   statuses: [],
   actorTypes: [],
   isBroadSupportOnly: false,
+  isGroundedOnly: false,
 });
 
 /** The `proposals` query's variables: empty filters are left out. */
@@ -97,6 +102,7 @@ export function toCandidateVariables(state: CandidateFilterState): CandidateProp
   if (state.statuses.length > 0) filter.statuses = state.statuses;
   if (state.actorTypes.length > 0) filter.authorActorTypes = state.actorTypes;
   if (state.isBroadSupportOnly) filter.broadSupport = true;
+  if (state.isGroundedOnly) filter.groundedInMeasuredExperiment = true;
   return {
     search: search === '' ? null : search,
     filter,

@@ -9,6 +9,7 @@ import type {
   ProposalOrderBy,
 } from '../../../shared/graphql/schema-types';
 import { PROPOSAL_OPINIONS_FIELDS } from '../../opinions/graphql/opinions.documents';
+import { CITED_EXPERIMENT_FIELDS } from '../../proposals/graphql/proposal-experiments.documents';
 
 const CURATED_PROPOSAL_FIELDS = gql`
   fragment CuratedProposalFields on Proposal {
@@ -62,6 +63,9 @@ export const BRIEF_FIELDS = gql`
         quote
         proposal {
           ...CuratedProposalFields
+          experiments {
+            ...CitedExperimentFields
+          }
         }
         sourceProposal {
           id
@@ -93,6 +97,7 @@ export const BRIEF_FIELDS = gql`
     }
   }
   ${CURATED_PROPOSAL_FIELDS}
+  ${CITED_EXPERIMENT_FIELDS}
 `;
 
 export interface BriefListItem {

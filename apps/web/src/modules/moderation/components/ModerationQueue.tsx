@@ -19,10 +19,13 @@ import { ConnectionResults } from './ConnectionResults';
 import { QueueChangedNotice } from './QueueChangedNotice';
 import { QueueItem } from './QueueItem';
 
-function QueueFilters() {
+/** The consultations a queue may be filtered by: given (a local moderator's), else every one. */
+type ConsultationChoice = { id: string; title: string };
+
+function QueueFilters({ choices }: { choices?: ConsultationChoice[] }) {
   const { t } = useTranslation();
   const { queue, set } = useModerationSearchParams();
-  const consultations = useQuery(MODERATION_CONSULTATIONS_QUERY);
+  const consultations = useQuery(MODERATION_CONSULTATIONS_QUERY, { skip: Boolean(choices) });
   return (
     <Card component="section" withBorder radius="md" padding="md" aria-labelledby="mod-filters">
       <Stack gap="sm">
@@ -58,7 +61,7 @@ function QueueFilters() {
             label={t('moderation.consultation')}
             data={[
               { value: '', label: t('moderation.allConsultations') },
-              ...(consultations.data?.consultations ?? []).map((c) => ({
+              ...(choices ?? consultations.data?.consultations ?? []).map((c) => ({
                 value: c.id,
                 label: c.title,
               })),
@@ -89,8 +92,11 @@ function QueueFilters() {
   );
 }
 
-/** The moderation queue: filters and sort kept in the URL, items, "show more". */
-export function ModerationQueue() {
+/**
+ * The moderation queue: filters and sort kept in the URL, items, "show more". `consultations`:
+ * a local moderator's, offered as the only consultation filters (the API scopes the queue).
+ */
+export function ModerationQueue({ consultations }: { consultations?: ConsultationChoice[] }) {
   const { t } = useTranslation();
   const { queue } = useModerationSearchParams();
   const result = useQuery(MODERATION_QUEUE_QUERY, {
@@ -101,7 +107,7 @@ export function ModerationQueue() {
   const page = pagedConnection(result, 'moderationQueue');
   return (
     <Stack gap="md">
-      <QueueFilters />
+      <QueueFilters choices={consultations} />
       <QueueChangedNotice onRefresh={() => result.refetch()} />
       <ConnectionResults
         headingId="mod-results"

@@ -63,4 +63,19 @@ describe('proposal search parameters', () => {
     expect(parse('soutien-large=oui').isBroadSupportOnly).toBe(false);
     expect(toProposalsVariables(parse('')).filter).not.toHaveProperty('broadSupport');
   });
+
+  it('keeps "grounded in a measured experiment" in the URL and sends it as its filter', () => {
+    const state = parse('experience-mesuree=1&soutien-large=1');
+    expect(state.isGroundedOnly).toBe(true);
+    expect(toSearchParams(state).toString()).toBe('soutien-large=1&experience-mesuree=1');
+    expect(countActiveFilters(state)).toBe(2);
+    expect(toProposalsVariables(state).filter).toEqual({
+      broadSupport: true,
+      groundedInMeasuredExperiment: true,
+    });
+    expect(parse('experience-mesuree=0').isGroundedOnly).toBe(false);
+    expect(toProposalsVariables(parse('')).filter).not.toHaveProperty(
+      'groundedInMeasuredExperiment',
+    );
+  });
 });

@@ -37,6 +37,7 @@ import {
 } from './ProposalExtras';
 import { AwaitingReviewNotice, useIsAwaitingReview } from './AwaitingReviewNotice';
 import { ThemeBadges } from './ThemeBadges';
+import { ProposalExperiments } from './ProposalExperiments';
 
 // Moderators only: its code (with the merge rules' validation schemas, and zod) is loaded for them.
 const MergeDuplicatesButton = lazy(() =>
@@ -208,6 +209,7 @@ export function ProposalPage() {
               <Text className="preserve-lines">{proposal.measuredImpact}</Text>
             </Section>
           )}
+          <ProposalExperiments proposalId={proposal.id} />
           <ProposalOpinions proposalId={proposal.id} />
         </Stack>
         <Stack gap="md" className="proposal-aside">

@@ -7,6 +7,7 @@ import {
   Group,
   NativeSelect,
   Stack,
+  Switch,
   Text,
   TextInput,
   Title,
@@ -161,6 +162,12 @@ export function ProposalsPage() {
           onChange={(isBroadSupportOnly) => update({ isBroadSupportOnly })}
         />
       </Suspense>
+      <Switch
+        label={t('evidence.filterLabel')}
+        description={t('evidence.filterHint')}
+        checked={state.isGroundedOnly}
+        onChange={(event) => update({ isGroundedOnly: event.currentTarget.checked })}
+      />
       {activeFilters > 0 && (
         <Button
           variant="subtle"
@@ -172,6 +179,7 @@ export function ProposalsPage() {
               statuses: [],
               actorTypes: [],
               isBroadSupportOnly: false,
+              isGroundedOnly: false,
             })
           }
         >

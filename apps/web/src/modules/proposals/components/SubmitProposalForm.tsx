@@ -40,6 +40,11 @@ import {
   UPDATE_PROPOSAL_MUTATION,
   type SubmitProposalInput,
 } from '../graphql/proposals.documents';
+import {
+  type ExperimentOption,
+  PROPOSAL_EXPERIMENT_OPTIONS_QUERY,
+} from '../graphql/proposal-experiments.documents';
+import { ExperimentsPicker } from './ExperimentsPicker';
 import { SimilarProposals } from './SimilarProposals';
 
 /** Form order: focus goes to the first invalid field in this order. */
@@ -54,6 +59,7 @@ const FIELDS = [
   'lever',
   'experiment',
   'measuredImpact',
+  'experimentIds',
   'organisationId',
 ] as const;
 
@@ -88,6 +94,14 @@ export function SubmitProposalForm({ consultations, themes, proposal }: SubmitPr
   const [experiment, setExperiment] = useState(proposal?.experiment ?? '');
   const [measuredImpact, setMeasuredImpact] = useState(proposal?.measuredImpact ?? '');
   const [organisationId, setOrganisationId] = useState('');
+  // Cited registry experiments (issue 10). In edit mode, null until the author changes them: the
+  // edit then leaves the citations as they are.
+  const [pickedExperiments, setPickedExperiments] = useState<ExperimentOption[] | null>(null);
+  const citedNow = useQuery(PROPOSAL_EXPERIMENT_OPTIONS_QUERY, {
+    variables: { id: proposal?.id ?? '' },
+    skip: !proposal,
+  });
+  const experiments = pickedExperiments ?? citedNow.data?.proposal.experiments ?? [];
   // Members may post on behalf of their organisations (not changed by an edit).
   const myOrganisations = useQuery(MY_ORGANISATIONS_QUERY, { skip: Boolean(proposal) });
   const organisations = myOrganisations.data?.me?.organisations ?? [];
@@ -99,6 +113,10 @@ export function SubmitProposalForm({ consultations, themes, proposal }: SubmitPr
       cache.evict({
         id: cache.identify({ __typename: 'Proposal', id: proposal.id }),
         fieldName: 'revisions',
+      });
+      cache.evict({
+        id: cache.identify({ __typename: 'Proposal', id: proposal.id }),
+        fieldName: 'experiments',
       });
     },
   });
@@ -131,6 +149,9 @@ export function SubmitProposalForm({ consultations, themes, proposal }: SubmitPr
       experiment: experiment.trim() === '' ? null : experiment,
       measuredImpact: measuredImpact.trim() === '' ? null : measuredImpact,
       ...(organisationId && !proposal ? { organisationId } : {}),
+      ...(pickedExperiments !== null || (!proposal && experiments.length > 0)
+        ? { experimentIds: experiments.map((item) => item.id) }
+        : {}),
     };
     if (report(fieldErrors(submitProposalInputSchema, input, currentLanguage(i18n)))) return;
     try {
@@ -350,6 +371,15 @@ export function SubmitProposalForm({ consultations, themes, proposal }: SubmitPr
           onChange={(event) => {
             setMeasuredImpact(event.currentTarget.value);
             clear('measuredImpact');
+          }}
+        />
+        <ExperimentsPicker
+          inputRef={fieldRef('experimentIds')}
+          value={experiments}
+          error={errors.experimentIds}
+          onChange={(next) => {
+            setPickedExperiments(next);
+            clear('experimentIds');
           }}
         />
         {!proposal && organisations.length > 0 && (

@@ -17,6 +17,7 @@ import {
   PROPOSAL_QUERY,
   PROPOSAL_REVIEW_QUERY,
 } from './proposals.documents';
+import { PROPOSAL_EXPERIMENTS_QUERY } from './proposal-experiments.documents';
 
 /**
  * The queries of the proposal page's sections, each `proposal(id: $id) { … }`: the page sends them
@@ -31,6 +32,7 @@ export const PROPOSAL_PAGE_SECTION_QUERIES = [
   PROPOSAL_CLUSTER_INFO_QUERY,
   PROPOSAL_CITED_IN_QUERY,
   PROPOSAL_BODY_QUERY,
+  PROPOSAL_EXPERIMENTS_QUERY,
   PROPOSAL_OPINIONS_QUERY,
   PROPOSAL_VOTES_QUERY,
   PROPOSAL_VOTE_VALUES_QUERY,

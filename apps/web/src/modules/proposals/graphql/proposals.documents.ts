@@ -154,6 +154,8 @@ export interface SubmitProposalInput {
   experiment?: string | null;
   measuredImpact?: string | null;
   organisationId?: string | null;
+  /** Registry experiments cited as evidence (issue 10); on an edit, absent = unchanged. */
+  experimentIds?: string[] | null;
 }
 
 export const SUBMIT_PROPOSAL_MUTATION: TypedDocumentNode<

@@ -28,6 +28,8 @@ export interface ProposalSearchState {
   actorTypes: ActorType[];
   /** Only proposals meeting their consultation's collège thresholds. */
   isBroadSupportOnly: boolean;
+  /** Only proposals citing an experiment with measurements (issue 10). */
+  isGroundedOnly: boolean;
 }
 
 /** URL parameter names, in French like the paths. */
@@ -40,6 +42,7 @@ const P = {
   statuses: 'statut',
   actorTypes: 'college',
   isBroadSupportOnly: 'soutien-large',
+  isGroundedOnly: 'experience-mesuree',
 } as const;
 
 const ACTOR_TYPES = Object.values(ActorType) as ActorType[];
@@ -63,6 +66,7 @@ export function parseProposalSearch(params: URLSearchParams): ProposalSearchStat
     statuses: only(params.getAll(P.statuses), PUBLIC_STATUSES),
     actorTypes: only(params.getAll(P.actorTypes), ACTOR_TYPES),
     isBroadSupportOnly: params.get(P.isBroadSupportOnly) === '1',
+    isGroundedOnly: params.get(P.isGroundedOnly) === '1',
   };
 }
 
@@ -77,6 +81,7 @@ export function toSearchParams(state: ProposalSearchState): URLSearchParams {
   for (const status of state.statuses) params.append(P.statuses, status);
   for (const actorType of state.actorTypes) params.append(P.actorTypes, actorType);
   if (state.isBroadSupportOnly) params.set(P.isBroadSupportOnly, '1');
+  if (state.isGroundedOnly) params.set(P.isGroundedOnly, '1');
   return params;
 }
 
@@ -89,6 +94,7 @@ export function toProposalsVariables(state: ProposalSearchState) {
   if (state.statuses.length) filter.statuses = state.statuses;
   if (state.actorTypes.length) filter.authorActorTypes = state.actorTypes;
   if (state.isBroadSupportOnly) filter.broadSupport = true;
+  if (state.isGroundedOnly) filter.groundedInMeasuredExperiment = true;
   return {
     filter,
     orderBy: state.orderBy,
@@ -103,7 +109,8 @@ export function countActiveFilters(state: ProposalSearchState): number {
     (state.territoryId ? 1 : 0) +
     state.statuses.length +
     state.actorTypes.length +
-    (state.isBroadSupportOnly ? 1 : 0)
+    (state.isBroadSupportOnly ? 1 : 0) +
+    (state.isGroundedOnly ? 1 : 0)
   );
 }
 

@@ -1,5 +1,7 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ActorType } from '../../../../common/graphql/enums';
+import { ConsultationScope } from '../../../consultations/models/consultation.model';
+import { IndicatorUnit } from '../../../experiments/models/experiment.model';
 
 @ObjectType({ description: 'The votes of one collège on a cited proposal, frozen at publication.' })
 export class FrozenCollegeFigures {
@@ -75,6 +77,80 @@ export class BriefVersionSection {
   citations!: BriefVersionCitation[];
 }
 
+@ObjectType({
+  description:
+    'Where a cited proposal was made, frozen at publication: its consultation, national or local (a territory, an organisation carrying the space).',
+})
+export class FrozenProvenance {
+  @Field(() => ID)
+  consultationId!: string;
+
+  @Field()
+  consultationTitle!: string;
+
+  @Field()
+  consultationSlug!: string;
+
+  @Field(() => ConsultationScope)
+  scope!: ConsultationScope;
+
+  @Field(() => String, { nullable: true, description: "The consultation's territory." })
+  territoryName!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The organisation carrying the consultation (a PTCE…).',
+  })
+  organisationName!: string | null;
+}
+
+@ObjectType({
+  description:
+    'An indicator of a cited experiment with its newest checked figure at publication; later measurements never change it.',
+})
+export class FrozenIndicatorFigure {
+  @Field()
+  indicatorName!: string;
+
+  @Field(() => IndicatorUnit)
+  unit!: IndicatorUnit;
+
+  @Field(() => Float, { nullable: true })
+  baseline!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Null when no figure was checked.' })
+  value!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
+  measuredOn!: string | null;
+
+  @Field(() => String, { nullable: true })
+  source!: string | null;
+
+  @Field(() => String, { nullable: true })
+  sourceUrl!: string | null;
+}
+
+@ObjectType({
+  description: 'An experiment cited by the cited proposals, in the annex of a published version.',
+})
+export class BriefAnnexExperiment {
+  @Field(() => ID, { description: 'The experiment (its page may have changed since).' })
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field({ description: 'The organisation carrying it, at publication.' })
+  organisationName!: string;
+
+  @Field(() => [FrozenIndicatorFigure])
+  figures!: FrozenIndicatorFigure[];
+
+  @Field(() => [ID], { description: 'The cited proposals citing it.' })
+  proposalIds!: string[];
+}
+
 @ObjectType({ description: 'One cited proposal in the annex of a published version.' })
 export class BriefAnnexRow {
   @Field(() => ID)
@@ -94,6 +170,15 @@ export class BriefAnnexRow {
 
   @Field(() => [Int], { description: 'Positions of the sections citing it.' })
   sectionPositions!: number[];
+
+  @Field(() => FrozenProvenance, {
+    nullable: true,
+    description: 'Null for versions published before provenance was kept.',
+  })
+  provenance!: FrozenProvenance | null;
+
+  @Field(() => [ID], { description: 'The experiments it cites (see BriefVersion.experiments).' })
+  experimentIds!: string[];
 }
 
 @ObjectType({ description: 'Version n of a brief, frozen at its publication.' })
@@ -115,6 +200,12 @@ export class BriefVersion {
 
   @Field(() => [BriefAnnexRow])
   annex!: BriefAnnexRow[];
+
+  @Field(() => [BriefAnnexExperiment], {
+    description:
+      'Annex of the experiments cited by the cited proposals, figures frozen at publication (empty for versions published before issue 10).',
+  })
+  experiments!: BriefAnnexExperiment[];
 }
 
 @ObjectType({ description: 'A published version in the list of versions.' })

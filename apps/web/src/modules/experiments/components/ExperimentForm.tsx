@@ -1,0 +1,337 @@
+import { useState, type FormEvent } from 'react';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import {
+  EXPERIMENT_LIMITS,
+  fieldErrors,
+  recordExperimentInputSchema,
+  updateExperimentInputSchema,
+} from '@passerelle/domain';
+import { currentLanguage } from '../../../app/i18n/i18n';
+import { paths } from '../../../app/paths';
+import { FormErrorSummary } from '../../../shared/forms/FormErrorSummary';
+import { useFieldErrors } from '../../../shared/forms/useFieldErrors';
+import { errorMessage, errorReason, serverFieldErrors } from '../../../shared/graphql/errors';
+import type {
+  ExperimentOrganisation,
+  ExperimentStatus,
+  TerritoryRef,
+  Theme,
+} from '../../../shared/graphql/schema-types';
+import {
+  EXPERIMENT_QUERY,
+  RECORD_EXPERIMENT_MUTATION,
+  UPDATE_EXPERIMENT_MUTATION,
+  type ExperimentDetail,
+} from '../graphql/experiments.documents';
+import { evictRegistry } from '../lib/cache';
+import { EXPERIMENT_STATUSES } from '../lib/experimentSearchParams';
+import { TerritoriesPicker } from './TerritoriesPicker';
+
+const FIELDS = [
+  'organisationId',
+  'name',
+  'description',
+  'territoryIds',
+  'themeIds',
+  'status',
+  'startedOn',
+  'endedOn',
+  'links',
+] as const;
+
+interface ExperimentFormProps {
+  themes: readonly Theme[];
+  /** Record: the organisations the member may record for. */
+  organisations?: readonly ExperimentOrganisation[];
+  /** Edit: the experiment as it is. */
+  experiment?: ExperimentDetail;
+}
+
+const splitLinks = (text: string) =>
+  text
+    .split(/\s+/)
+    .map((link) => link.trim())
+    .filter(Boolean);
+
+/**
+ * Records an experiment for one of the member's organisations, or changes one (naming the
+ * version it was read at, so that a change made meanwhile is never overwritten). Partners are
+ * not chosen here (no organisation search yet): an edit keeps the experiment's partners.
+ */
+export function ExperimentForm({ themes, organisations = [], experiment }: ExperimentFormProps) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const client = useApolloClient();
+  const { errors, count, fieldRef, report, clear } = useFieldErrors(FIELDS);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const [organisationId, setOrganisationId] = useState(
+    organisations.length === 1 ? (organisations[0]?.id ?? '') : '',
+  );
+  const [name, setName] = useState(experiment?.name ?? '');
+  const [description, setDescription] = useState(experiment?.description ?? '');
+  const [territories, setTerritories] = useState<TerritoryRef[]>(experiment?.territories ?? []);
+  const [themeIds, setThemeIds] = useState<string[]>(
+    experiment?.themes.map((theme) => theme.id) ?? [],
+  );
+  const [status, setStatus] = useState<ExperimentStatus>(experiment?.status ?? 'RUNNING');
+  const [startedOn, setStartedOn] = useState(experiment?.startedOn ?? '');
+  const [endedOn, setEndedOn] = useState(experiment?.endedOn ?? '');
+  const [links, setLinks] = useState(experiment?.links.join('\n') ?? '');
+  const [expectedVersion, setExpectedVersion] = useState(experiment?.version ?? 1);
+
+  const [record, recording] = useMutation(RECORD_EXPERIMENT_MUTATION, {
+    update: evictRegistry,
+  });
+  const [updateExperiment, updating] = useMutation(UPDATE_EXPERIMENT_MUTATION, {
+    update: evictRegistry,
+  });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFormError(null);
+    setConflict(false);
+    const fields = {
+      name,
+      description,
+      territoryIds: territories.map((territory) => territory.id),
+      partnerOrganisationIds: experiment?.partners.map((partner) => partner.id) ?? [],
+      themeIds,
+      status,
+      // A blank date is missing ("required"), not a malformed one.
+      startedOn: startedOn || (undefined as unknown as string),
+      endedOn: endedOn || null,
+      links: splitLinks(links),
+    };
+    const language = currentLanguage(i18n);
+    const now = new Date();
+    const local = experiment
+      ? fieldErrors(
+          updateExperimentInputSchema(now),
+          { ...fields, experimentId: experiment.id, expectedVersion },
+          language,
+        )
+      : fieldErrors(recordExperimentInputSchema(now), { ...fields, organisationId }, language);
+    if (report(local)) return;
+    try {
+      if (experiment) {
+        await updateExperiment({
+          variables: { input: { ...fields, experimentId: experiment.id, expectedVersion } },
+        });
+        await navigate(paths.experiment(experiment.id), {
+          state: { announce: t('experiments.form.saved') },
+        });
+        return;
+      }
+      const { data } = await record({ variables: { input: { ...fields, organisationId } } });
+      if (data) await navigate(paths.experiment(data.recordExperiment.id));
+    } catch (error) {
+      if (report(serverFieldErrors(error))) return;
+      if (experiment && errorReason(error) === 'STALE_VERSION') {
+        // Someone saved meanwhile: keep what was typed, learn the current version, so that saving
+        // again is a deliberate choice to replace it.
+        const latest = await client
+          .query({
+            query: EXPERIMENT_QUERY,
+            variables: { id: experiment.id },
+            fetchPolicy: 'network-only',
+          })
+          .catch(() => null);
+        if (latest?.data?.experiment) setExpectedVersion(latest.data.experiment.version);
+        setConflict(true);
+        return;
+      }
+      setFormError(errorMessage(error, t));
+    }
+  };
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby="experiment-form-title"
+    >
+      <Stack gap="lg">
+        <FormErrorSummary fieldErrorCount={count} formError={formError} />
+        {conflict && experiment && (
+          <Alert color="ochre" role="alert" title={t('experiments.form.conflictTitle')}>
+            <Stack gap="xs">
+              <Text size="sm">{t('experiments.form.conflictText')}</Text>
+              <Anchor
+                href={paths.experiment(experiment.id)}
+                target="_blank"
+                rel="noopener"
+                size="sm"
+              >
+                {t('experiments.form.conflictLink')}
+              </Anchor>
+            </Stack>
+          </Alert>
+        )}
+        {!experiment && (
+          <NativeSelect
+            ref={fieldRef('organisationId')}
+            label={t('experiments.form.organisation')}
+            description={t('experiments.form.organisationHint')}
+            required
+            value={organisationId}
+            error={errors.organisationId}
+            data={[
+              { value: '', label: t('experiments.form.choose'), disabled: true },
+              ...organisations.map((organisation) => ({
+                value: organisation.id,
+                label: organisation.name,
+              })),
+            ]}
+            onChange={(event) => {
+              setOrganisationId(event.currentTarget.value);
+              clear('organisationId');
+            }}
+          />
+        )}
+        <TextInput
+          ref={fieldRef('name')}
+          label={t('experiments.form.name')}
+          required
+          maxLength={EXPERIMENT_LIMITS.nameMax}
+          value={name}
+          error={errors.name}
+          onChange={(event) => {
+            setName(event.currentTarget.value);
+            clear('name');
+          }}
+        />
+        <Textarea
+          ref={fieldRef('description')}
+          label={t('experiments.form.description')}
+          description={t('experiments.form.descriptionHint', {
+            min: EXPERIMENT_LIMITS.descriptionMin,
+          })}
+          required
+          autosize
+          minRows={5}
+          maxLength={EXPERIMENT_LIMITS.descriptionMax}
+          value={description}
+          error={errors.description}
+          onChange={(event) => {
+            setDescription(event.currentTarget.value);
+            clear('description');
+          }}
+        />
+        <TerritoriesPicker
+          inputRef={fieldRef('territoryIds')}
+          value={territories}
+          error={errors.territoryIds}
+          onChange={(next) => {
+            setTerritories(next);
+            clear('territoryIds');
+          }}
+        />
+        <Checkbox.Group
+          label={t('experiments.form.themes')}
+          description={t('experiments.form.themesHint', { max: EXPERIMENT_LIMITS.themesMax })}
+          required
+          value={themeIds}
+          error={errors.themeIds}
+          maxSelectedValues={EXPERIMENT_LIMITS.themesMax}
+          onChange={(next) => {
+            setThemeIds(next);
+            clear('themeIds');
+          }}
+        >
+          <Stack gap={6} mt="xs">
+            {themes.map((theme, index) => (
+              <Checkbox
+                key={theme.id}
+                ref={index === 0 ? fieldRef('themeIds') : undefined}
+                value={theme.id}
+                label={theme.name}
+              />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+        <Text size="sm" c="gray.7">
+          {experiment && experiment.partners.length > 0
+            ? t('experiments.form.partnersKept', {
+                names: experiment.partners.map((partner) => partner.name).join(', '),
+              })
+            : t('experiments.form.partnersLater')}
+        </Text>
+        <NativeSelect
+          ref={fieldRef('status')}
+          label={t('experiments.form.status')}
+          required
+          value={status}
+          error={errors.status}
+          data={EXPERIMENT_STATUSES.map((value) => ({
+            value,
+            label: t(`experiments.status.${value}`),
+          }))}
+          onChange={(event) => {
+            setStatus(event.currentTarget.value as ExperimentStatus);
+            clear('status');
+            clear('endedOn');
+          }}
+        />
+        <Group grow align="flex-start" wrap="wrap">
+          <TextInput
+            ref={fieldRef('startedOn')}
+            type="date"
+            label={t('experiments.form.startedOn')}
+            required
+            value={startedOn}
+            error={errors.startedOn}
+            onChange={(event) => {
+              setStartedOn(event.currentTarget.value);
+              clear('startedOn');
+            }}
+          />
+          <TextInput
+            ref={fieldRef('endedOn')}
+            type="date"
+            label={t('experiments.form.endedOn')}
+            description={t('experiments.form.endedOnHint')}
+            value={endedOn}
+            error={errors.endedOn}
+            onChange={(event) => {
+              setEndedOn(event.currentTarget.value);
+              clear('endedOn');
+            }}
+          />
+        </Group>
+        <Textarea
+          ref={fieldRef('links')}
+          label={t('experiments.form.links')}
+          description={t('experiments.form.linksHint', { max: EXPERIMENT_LIMITS.linksMax })}
+          autosize
+          minRows={2}
+          value={links}
+          error={errors.links}
+          onChange={(event) => {
+            setLinks(event.currentTarget.value);
+            clear('links');
+          }}
+        />
+        <Group>
+          <Button type="submit" loading={recording.loading || updating.loading}>
+            {experiment ? t('experiments.form.save') : t('experiments.form.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
