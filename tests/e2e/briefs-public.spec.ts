@@ -64,9 +64,11 @@ test('a visitor reads a published brief, its annex, and follows a citation back 
   const row = annex.getByRole('row').filter({ hasText: cited.title });
   await expect(row).toHaveCount(1);
   const cells = row.getByRole('cell');
-  await expect(cells.nth(2)).toHaveText(String(cited.votesFor));
-  await expect(cells.nth(3)).toHaveText(String(cited.votesAgainst));
-  await expect(cells.nth(4)).toHaveText(String(cited.votesNeutral));
+  // Where the proposal was made is kept with it (the demo consultation is national).
+  await expect(cells.nth(1)).toHaveText(/^Consultation nationale « .+ »$/);
+  await expect(cells.nth(3)).toHaveText(String(cited.votesFor));
+  await expect(cells.nth(4)).toHaveText(String(cited.votesAgainst));
+  await expect(cells.nth(5)).toHaveText(String(cited.votesNeutral));
   await expect(row.getByRole('link', { name: cited.title })).toHaveAttribute(
     'href',
     `/propositions/${cited.id}`,

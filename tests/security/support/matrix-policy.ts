@@ -16,6 +16,7 @@ import { CookieJar } from '../../integration/support/cookies';
 import { ACCOUNT_POLICY } from './matrix-policy-accounts';
 import { EXPERIMENT_POLICY } from './matrix-policy-experiments';
 import { LOCAL_SPACE_POLICY } from './matrix-policy-local-spaces';
+import { ORGANISATION_SEARCH_POLICY } from './matrix-policy-organisation-search';
 import { dataOf } from '../../integration/support/test-app';
 import {
   ADMINS,
@@ -161,6 +162,7 @@ export const POLICY: Record<string, OperationPolicy> = {
   ...ACCOUNT_POLICY,
   ...EXPERIMENT_POLICY,
   ...LOCAL_SPACE_POLICY,
+  ...ORGANISATION_SEARCH_POLICY,
 
   // ---- Queries: public reads ----
   briefVersionDiff: {

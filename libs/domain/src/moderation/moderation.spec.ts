@@ -124,4 +124,20 @@ describe('visibility of hidden content', () => {
     expect(isContentVisibleTo(actor, { hiddenAt: new Date(), authorId: 'a' })).toBe(expected);
     expect(isContentVisibleTo(actor, { hiddenAt: null, authorId: 'a' })).toBe(true);
   });
+
+  it.each([
+    [null, { isLocalModerator: true }, false],
+    [participant, { isLocalModerator: true }, true],
+    [participant, { isLocalModerator: true, isSuspended: false }, true],
+    [participant, { isLocalModerator: true, isSuspended: true }, false],
+    [participant, { isLocalModerator: false }, false],
+    [moderator, { isLocalModerator: false }, true],
+  ])(
+    '%j moderating the consultation as %j sees hidden content: %s',
+    (actor, moderation, expected) => {
+      const hidden = { hiddenAt: new Date(), authorId: 'a' };
+      expect(canSeeHidden(actor, 'a', moderation)).toBe(expected);
+      expect(isContentVisibleTo(actor, hidden, moderation)).toBe(expected);
+    },
+  );
 });

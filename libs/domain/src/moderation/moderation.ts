@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { assertCan, can, type Actor } from '../permissions/can';
+import {
+  assertCan,
+  canModerateConsultation,
+  type Actor,
+  type ConsultationModeration,
+} from '../permissions/can';
 import { DomainError, DomainErrorCode } from '../shared/errors';
 import { DEFAULT_LANGUAGE, type Language } from '../shared/language';
 import { id, optionalText, text } from '../shared/schemas';
@@ -124,15 +129,25 @@ export function assertDecisionTarget(
   }
 }
 
-/** Hidden content stays visible to its author and to moderators and administrators. */
-export function canSeeHidden(actor: Actor, authorId: string): boolean {
-  return actor !== null && (actor.id === authorId || can(actor, 'moderation.act'));
+const NOT_LOCAL: ConsultationModeration = { isLocalModerator: false };
+
+/**
+ * Hidden content stays visible to its author and to moderators and administrators, and to the
+ * local moderators of its consultation (not suspended) when `moderation` says the viewer is one.
+ */
+export function canSeeHidden(
+  actor: Actor,
+  authorId: string,
+  moderation: ConsultationModeration = NOT_LOCAL,
+): boolean {
+  return actor !== null && (actor.id === authorId || canModerateConsultation(actor, moderation));
 }
 
 /** Whether content is shown in full to this viewer. */
 export function isContentVisibleTo(
   actor: Actor,
   content: { hiddenAt: Date | null; authorId: string },
+  moderation?: ConsultationModeration,
 ) {
-  return content.hiddenAt === null || canSeeHidden(actor, content.authorId);
+  return content.hiddenAt === null || canSeeHidden(actor, content.authorId, moderation);
 }

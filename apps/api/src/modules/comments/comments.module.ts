@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConsultationsModule } from '../consultations/consultations.module';
 import { UsersModule } from '../users/users.module';
 import { CommentsLoaders } from './comments.loaders';
 import { CommentsRepository } from './comments.repository';
@@ -12,7 +13,7 @@ import { WatchComments } from './use-cases/watch-comments';
 
 /** Threaded comments on proposals: stances, revisions, soft deletion and upvotes. */
 @Module({
-  imports: [UsersModule],
+  imports: [UsersModule, ConsultationsModule],
   providers: [
     CommentsResolver,
     ProposalCommentsResolver,

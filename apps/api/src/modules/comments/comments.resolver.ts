@@ -9,7 +9,7 @@ import {
   Resolver,
   Subscription,
 } from '@nestjs/graphql';
-import { type Actor, isContentVisibleTo, type Language } from '@passerelle/domain';
+import { type Actor, can, isContentVisibleTo, type Language } from '@passerelle/domain';
 import { type GraphQLResolveInfo } from 'graphql';
 import { CurrentUser, Public } from '../../common/auth/auth.decorators';
 import { eachEvent } from '../../common/realtime/live-events';
@@ -17,6 +17,7 @@ import { type LoaderRegistry } from '../../common/dataloader/loader-registry';
 import { Lang, Loaders } from '../../common/graphql/graphql-context';
 import { renderMarkdown } from '../../common/markdown/markdown';
 import { type Proposal as ProposalRow } from '../../generated/prisma/client';
+import { ViewerModeration } from '../consultations/viewer-moderation';
 import { Proposal } from '../proposals/models/proposal.model';
 import { Participant } from '../users/models/participant.model';
 import { User } from '../users/models/user.model';
@@ -32,9 +33,25 @@ import { askedReplyDepth } from './reply-depth';
 import { WatchComments } from './use-cases/watch-comments';
 import { RateLimit } from '../../common/rate-limit/rate-limit.decorator';
 
-/** Deleted comments, and hidden ones for anyone but their author and moderators, show no text. */
-function isShown(comment: CommentRecord, actor: Actor): boolean {
-  return comment.deletedAt === null && isContentVisibleTo(actor, comment);
+/**
+ * Deleted comments, and hidden ones for anyone but their author and moderators, show no text. In
+ * a proposal's thread read by this request, the local moderators of the proposal's consultation
+ * see hidden comments too: their local moderation is read (once per request) only then.
+ */
+function isShown(
+  comment: CommentRecord,
+  actor: Actor,
+  loaders: LoaderRegistry,
+  viewer: ViewerModeration,
+): boolean | Promise<boolean> {
+  if (comment.deletedAt !== null) return false;
+  if (isContentVisibleTo(actor, comment)) return true;
+  if (actor === null || can(actor, 'moderation.act')) return false;
+  const consultationId = viewer.threadConsultation(loaders, comment.proposalId);
+  if (consultationId === undefined) return false;
+  return viewer
+    .in(actor, consultationId, loaders)
+    .then((moderation) => isContentVisibleTo(actor, comment, moderation));
 }
 
 @Resolver(() => Comment)
@@ -44,6 +61,7 @@ export class CommentsResolver {
     private readonly loaders: CommentsLoaders,
     private readonly userLoaders: UsersLoaders,
     private readonly watchComments: WatchComments,
+    private readonly viewer: ViewerModeration,
   ) {}
 
   @Public()
@@ -114,24 +132,33 @@ export class CommentsResolver {
   }
 
   @ResolveField(() => String, { nullable: true })
-  body(@Parent() comment: CommentRecord, @CurrentUser() actor: Actor): string | null {
-    return isShown(comment, actor) ? comment.body : null;
+  async body(
+    @Parent() comment: CommentRecord,
+    @CurrentUser() actor: Actor,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<string | null> {
+    return (await isShown(comment, actor, loaders, this.viewer)) ? comment.body : null;
   }
 
   @ResolveField(() => String, { nullable: true })
-  bodyHtml(@Parent() comment: CommentRecord, @CurrentUser() actor: Actor): string | null {
-    if (!isShown(comment, actor)) return null;
+  async bodyHtml(
+    @Parent() comment: CommentRecord,
+    @CurrentUser() actor: Actor,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<string | null> {
+    if (!(await isShown(comment, actor, loaders, this.viewer))) return null;
     // Rows written before bodyHtml existed are rendered on read.
     return comment.bodyHtml || (comment.body ? renderMarkdown(comment.body) : '');
   }
 
   @ResolveField(() => Participant, { nullable: true })
-  author(
+  async author(
     @Parent() comment: CommentRecord,
     @Loaders() loaders: LoaderRegistry,
     @CurrentUser() actor: Actor,
-  ): Promise<UserRecord | null> | null {
-    return isShown(comment, actor) ? this.userLoaders.byId(loaders).load(comment.authorId) : null;
+  ): Promise<UserRecord | null> {
+    if (!(await isShown(comment, actor, loaders, this.viewer))) return null;
+    return this.userLoaders.byId(loaders).load(comment.authorId);
   }
 
   @ResolveField(() => Boolean)
@@ -175,6 +202,7 @@ export class ProposalCommentsResolver {
   constructor(
     private readonly service: CommentsService,
     private readonly loaders: CommentsLoaders,
+    private readonly viewer: ViewerModeration,
   ) {}
 
   @ResolveField(() => CommentConnection, {
@@ -192,6 +220,7 @@ export class ProposalCommentsResolver {
   ): Promise<Page<CommentRecord>> {
     // The page with the replies, authors and upvotes its fields ask, in one statement.
     const viewerId = actor?.id ?? null;
+    this.viewer.rememberThread(loaders, proposal.id, proposal.consultationId);
     const { page, thread } = await this.service.thread(proposal.id, first, after, lang, {
       replyDepth: askedReplyDepth(info, PREFETCHED_REPLY_LEVELS),
       viewerId,

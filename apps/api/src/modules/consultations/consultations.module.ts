@@ -5,6 +5,7 @@ import { TerritoriesModule } from '../territories/territories.module';
 import { ThemesModule } from '../themes/themes.module';
 import { ConsultationModeratorsRepository } from './consultation-moderators.repository';
 import { ConsultationModeratorsResolver } from './consultation-moderators.resolver';
+import { ViewerModeration } from './viewer-moderation';
 import { ConsultationModeratorsService } from './consultation-moderators.service';
 import { ConsultationsLoaders } from './consultations.loaders';
 import { ConsultationsRepository } from './consultations.repository';
@@ -21,7 +22,13 @@ import { ConsultationsService } from './consultations.service';
     ConsultationModeratorsResolver,
     ConsultationModeratorsService,
     ConsultationModeratorsRepository,
+    ViewerModeration,
   ],
-  exports: [ConsultationsRepository, ConsultationsLoaders, ConsultationModeratorsRepository],
+  exports: [
+    ConsultationsRepository,
+    ConsultationsLoaders,
+    ConsultationModeratorsRepository,
+    ViewerModeration,
+  ],
 })
 export class ConsultationsModule {}

@@ -72,6 +72,21 @@ export class OrganisationsRepository {
     return this.prisma.organisation.findUnique({ where: { id }, select: COLUMNS });
   }
 
+  /**
+   * Organisations whose name contains `query`, ignoring case and accents, by name (then id, so
+   * that equal names keep a stable order). `query` is taken literally (LIKE wildcards escaped).
+   */
+  async searchByName(query: string, first: number): Promise<OrganisationRecord[]> {
+    const pattern = `%${query.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    const rows = await this.prisma.$queryRaw<{ id: string }[]>`
+      SELECT o."id" FROM "organisations" o
+      WHERE unaccent(o."name") ILIKE unaccent(${pattern})
+      ORDER BY lower(unaccent(o."name")), o."id"
+      LIMIT ${first}`;
+    const found = await this.findByIds(rows.map((row) => row.id));
+    return found.filter((row): row is OrganisationRecord => row !== null);
+  }
+
   /** The organisations each user belongs to, in key order (for DataLoader). */
   async findByMemberIds(userIds: readonly string[]): Promise<OrganisationRecord[][]> {
     const memberships = await this.prisma.organisationMembership.findMany({

@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
   type Actor,
   invitationStatus,
@@ -56,6 +56,20 @@ export class OrganisationsResolver {
     @Lang() lang: Language,
   ): Promise<OrganisationRecord> {
     return this.service.get(id, lang);
+  }
+
+  @Public()
+  @Query(() => [Organisation], {
+    description:
+      'Organisations whose name contains `query`, ignoring case and accents, by name (for pickers). ' +
+      'BAD_USER_INPUT when `query` has fewer than 2 characters or `first` is not between 1 and 20.',
+  })
+  searchOrganisations(
+    @Args('query') query: string,
+    @Args('first', { type: () => Int, defaultValue: 10 }) first: number,
+    @Lang() lang: Language,
+  ): Promise<OrganisationRecord[]> {
+    return this.service.search(query, first, lang);
   }
 
   @Mutation(() => Organisation, {

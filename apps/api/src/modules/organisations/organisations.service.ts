@@ -13,7 +13,7 @@ import {
   respondToOrganisationInvitationInputSchema,
   validateInput,
 } from '@passerelle/domain';
-import { isUuid, unknownReference } from '../../common/graphql/ids';
+import { invalidArgument, isUuid, unknownReference } from '../../common/graphql/ids';
 import { isUniqueViolation } from '../../common/prisma/prisma-errors';
 import { TerritoriesRepository } from '../territories/territories.repository';
 import {
@@ -28,6 +28,11 @@ function signedIn(actor: Actor, lang: Language): NonNullable<Actor> {
   return actor;
 }
 
+/** Organisation search: shortest and longest query, largest page. */
+export const SEARCH_MIN_LENGTH = 2;
+const SEARCH_MAX_LENGTH = 100;
+export const SEARCH_MAX_FIRST = 20;
+
 @Injectable()
 export class OrganisationsService {
   constructor(
@@ -41,6 +46,48 @@ export class OrganisationsService {
       throw new DomainError(DomainErrorCode.ORGANISATION_NOT_FOUND, undefined, lang);
     }
     return organisation;
+  }
+
+  /**
+   * Organisations whose name contains `query` (case and accents ignored), by name. The query must
+   * have at least 2 characters (spaces trimmed); `first` is between 1 and 20.
+   */
+  search(query: string, first: number, lang: Language): Promise<OrganisationRecord[]> {
+    const text = query.trim();
+    if (text.length < SEARCH_MIN_LENGTH) {
+      throw invalidArgument(
+        'query',
+        'minLength',
+        {
+          fr: `Saisissez au moins ${SEARCH_MIN_LENGTH} caractères.`,
+          en: `Type at least ${SEARCH_MIN_LENGTH} characters.`,
+        },
+        lang,
+      );
+    }
+    if (text.length > SEARCH_MAX_LENGTH) {
+      throw invalidArgument(
+        'query',
+        'maxLength',
+        {
+          fr: `Saisissez au plus ${SEARCH_MAX_LENGTH} caractères.`,
+          en: `Type at most ${SEARCH_MAX_LENGTH} characters.`,
+        },
+        lang,
+      );
+    }
+    if (!Number.isInteger(first) || first < 1 || first > SEARCH_MAX_FIRST) {
+      throw invalidArgument(
+        'first',
+        'range',
+        {
+          fr: `first doit être compris entre 1 et ${SEARCH_MAX_FIRST}.`,
+          en: `first must be between 1 and ${SEARCH_MAX_FIRST}.`,
+        },
+        lang,
+      );
+    }
+    return this.organisations.searchByName(text, first);
   }
 
   /** Creates an organisation; its creator becomes its first MANAGER. */

@@ -29,6 +29,8 @@ import { UserProposalsResolver } from './user-proposals.resolver';
 import { AnswerProposal } from './use-cases/answer-proposal';
 import { AnswerProposalResolver } from './use-cases/answer-proposal.resolver';
 
+import { ProposalModerationResolver } from './proposal-moderation.resolver';
+
 @Module({
   imports: [
     AuditModule,
@@ -58,6 +60,7 @@ import { AnswerProposalResolver } from './use-cases/answer-proposal.resolver';
     ProposalExperimentsLoaders,
     ProposalExperimentsResolver,
     ExperimentProposalsResolver,
+    ProposalModerationResolver,
   ],
   exports: [
     ProposalsRepository,

@@ -3,6 +3,7 @@ import {
   type CompetentLevel,
   type Lever,
   type ProposalStatus,
+  isSuspended,
   type ProposalStatusChange,
   PUBLIC_PROPOSAL_STATUSES,
 } from '@passerelle/domain';
@@ -80,6 +81,8 @@ export interface ProposalWithRelations {
   revisions?: ProposalRevisionRecord[];
   /** Oldest first, when asked. */
   statusChanges?: ProposalStatusChangeRecord[];
+  /** For a signed-in viewer: whether they moderate its consultation locally, and are suspended. */
+  viewerModeration?: { isLocalModerator: boolean; isSuspended: boolean };
 }
 
 const PHASE_DATES = ['startsAt', 'endsAt'];
@@ -133,23 +136,45 @@ export class ProposalsRepository {
       ? Prisma.sql`, (SELECT coalesce(jsonb_agg(to_jsonb(s) ORDER BY s."createdAt", s."id"), '[]'::jsonb)
           FROM "proposal_status_changes" s WHERE s."proposalId" = sub."id") AS "relStatusChanges"`
       : Prisma.empty;
+    // Local spaces (issue 10): whether the viewer moderates its consultation, in the same statement.
+    const viewerModeration = viewerId
+      ? Prisma.sql`, (SELECT jsonb_build_object('isLocalModerator', EXISTS (SELECT 1
+            FROM "consultation_moderators" cm
+            WHERE cm."consultationId" = sub."consultationId" AND cm."userId" = u."id"),
+          'suspendedAt', u."suspendedAt", 'suspendedUntil', u."suspendedUntil")
+          FROM "users" u WHERE u."id" = ${viewerId}::uuid AND u."deletedAt" IS NULL) AS "relViewerModeration"`
+      : Prisma.empty;
     const rows = await this.prisma.$queryRaw<
       (ProposalRecord &
         ProposalRelationColumns & {
           relPhases: Record<string, unknown>[];
           relRevisions?: Record<string, unknown>[];
           relStatusChanges?: Record<string, unknown>[];
+          relViewerModeration?: Record<string, unknown> | null;
         })[]
     >`
       SELECT sub.*, ${relationColumns('sub', viewerId)},
         (SELECT coalesce(jsonb_agg(to_jsonb(ph) ORDER BY ph."startsAt", ph."kind"), '[]'::jsonb)
           FROM "consultation_phases" ph WHERE ph."consultationId" = sub."consultationId") AS "relPhases"
-        ${revisions} ${statusChanges}
+        ${revisions} ${statusChanges} ${viewerModeration}
       FROM (SELECT ${PROPOSAL_COLUMNS} FROM "proposals" p WHERE p."id" = ${id}::uuid) sub`;
     if (!rows[0]) return null;
-    const { relPhases, relRevisions, relStatusChanges, ...row } = rows[0];
+    const { relPhases, relRevisions, relStatusChanges, relViewerModeration, ...row } = rows[0];
     const { rest, relations } = splitRelations(row);
+    const moderation = relViewerModeration
+      ? withJsonDates<{
+          isLocalModerator: boolean;
+          suspendedAt: Date | null;
+          suspendedUntil: Date | null;
+        }>(relViewerModeration, ['suspendedAt', 'suspendedUntil'])
+      : null;
     return {
+      viewerModeration: moderation
+        ? {
+            isLocalModerator: moderation.isLocalModerator,
+            isSuspended: isSuspended(moderation, new Date()),
+          }
+        : undefined,
       proposal: rest,
       relations,
       phases: relPhases.map((json) => withJsonDates<ConsultationPhaseRecord>(json, PHASE_DATES)),

@@ -78,10 +78,16 @@ export class ProposalsResolver {
       info.fieldNodes.some(
         (field) => fieldsNamed(field.selectionSet, name, info.fragments).length > 0,
       );
-    const found = await this.service.getWithRelations(actor, id, lang, {
-      revisions: asks('revisions'),
-      statusChanges: asks('statusHistory'),
-    });
+    const found = await this.service.getWithRelations(
+      actor,
+      id,
+      lang,
+      {
+        revisions: asks('revisions'),
+        statusChanges: asks('statusHistory'),
+      },
+      loaders,
+    );
     const { proposal } = found;
     this.primer.prime(loaders, [found.relations], actor);
     this.consultationLoaders

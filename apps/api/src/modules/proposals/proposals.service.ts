@@ -5,6 +5,7 @@ import {
   assertCanEditProposal,
   assertCurrentVersion,
   assertPhaseOpen,
+  can,
   canEditProposal,
   DomainError,
   DomainErrorCode,
@@ -26,7 +27,9 @@ import {
 import { isUuid, unknownReference } from '../../common/graphql/ids';
 import { renderMarkdown } from '../../common/markdown/markdown';
 import { RealtimeService } from '../../common/realtime/realtime.service';
+import { type LoaderRegistry } from '../../common/dataloader/loader-registry';
 import { ConsultationsRepository } from '../consultations/consultations.repository';
+import { ViewerModeration } from '../consultations/viewer-moderation';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { TerritoriesRepository } from '../territories/territories.repository';
 import { ThemesRepository } from '../themes/themes.repository';
@@ -76,6 +79,7 @@ export class ProposalsService {
     private readonly organisations: OrganisationsRepository,
     private readonly realtime: RealtimeService,
     private readonly citations: ProposalExperimentsRepository,
+    private readonly viewer: ViewerModeration,
   ) {}
 
   /** A public proposal, or any proposal of its own author (drafts, withdrawn ones). */
@@ -96,14 +100,36 @@ export class ProposalsService {
     id: string,
     lang: Language,
     history?: { revisions: boolean; statusChanges: boolean },
+    loaders?: LoaderRegistry,
   ): Promise<ProposalWithRelations> {
     const found = isUuid(id)
       ? await this.proposals.findByIdWithRelations(id, actor?.id ?? null, history)
       : null;
-    if (!found || !this.isVisibleTo(actor, found.proposal)) {
+    if (loaders && found?.viewerModeration) {
+      this.viewer.prime(loaders, found.proposal.consultationId, found.viewerModeration);
+    }
+    if (!found || !(await this.isVisibleOnPage(actor, found.proposal, loaders))) {
       throw new DomainError(DomainErrorCode.PROPOSAL_NOT_FOUND, undefined, lang);
     }
     return found;
+  }
+
+  /**
+   * The page also opens a hidden proposal to the local moderators of its consultation (what the
+   * proposal's statement read of the viewer, primed above; else one read shared by the request),
+   * only for a hidden public proposal and a signed-in viewer neither its author nor a platform
+   * moderator.
+   */
+  private async isVisibleOnPage(
+    actor: Actor,
+    proposal: ProposalRecord,
+    loaders: LoaderRegistry | undefined,
+  ): Promise<boolean> {
+    if (this.isVisibleTo(actor, proposal)) return true;
+    if (!loaders || actor === null || !isPubliclyVisible(proposal.status)) return false;
+    if (proposal.hiddenAt === null || can(actor, 'moderation.act')) return false;
+    const moderation = await this.viewer.in(actor, proposal.consultationId, loaders);
+    return isContentVisibleTo(actor, proposal, moderation);
   }
 
   canEdit(actor: Actor, proposal: ProposalRecord): boolean {

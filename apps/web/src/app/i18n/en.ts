@@ -1,6 +1,12 @@
 import type { Messages } from './messages';
 
 export const en: Messages = {
+  organisationSelect: {
+    placeholder: 'Search an organisation by name',
+    typeMore: 'Type at least 2 characters.',
+    searching: 'Searching…',
+    nothingFound: 'No organisation matches.',
+  },
   evidence: {
     title: 'Experiments it builds on',
     intro:
@@ -719,6 +725,8 @@ export const en: Messages = {
       changeFromBaseline: 'Change since the baseline: {{value}}',
       edit: 'Edit',
       editMeasurement: 'Edit the measurement of {{day}}',
+      editIndicator: 'Edit the indicator',
+      editIndicatorLabel: 'Edit the indicator “{{name}}”',
       addMeasurement: 'Add a measurement to “{{name}}”',
       addIndicator: 'Add an indicator',
       editExperiment: 'Edit the experiment',
@@ -778,8 +786,9 @@ export const en: Messages = {
       removeTerritory: 'Remove {{name}}',
       themes: 'Themes',
       themesHint: 'Up to {{max}} themes.',
-      partnersLater: 'Partner organisations cannot be chosen in this form yet.',
-      partnersKept: 'Partners kept: {{names}}.',
+      partners: 'Partner organisations',
+      partnersHint:
+        'Optional: up to {{max}} organisations, searched by name. The carrying organisation is not offered.',
       status: 'Status',
       startedOn: 'Start date',
       endedOn: 'End date',
@@ -812,6 +821,8 @@ export const en: Messages = {
       baselineHint: 'The starting point the measurements are compared with.',
       baselineOn: 'Date of the baseline',
       submit: 'Add the indicator',
+      editTitle: 'Edit the indicator “{{name}}”',
+      save: 'Save the indicator',
     },
     measurementForm: {
       title: 'New measurement of “{{name}}”',
@@ -1760,10 +1771,10 @@ export const en: Messages = {
     nav: 'Local moderation',
   },
   localModerators: {
-    organisation: 'Carrying organisation (id)',
+    organisation: 'Carrying organisation',
     carriedBy: 'Carrying organisation',
     organisationHint:
-      'For a local space carried by an organisation (a PTCE for instance): paste the id from its organisation page. Leave empty otherwise.',
+      'For a local space carried by an organisation (a PTCE for instance): search it by name. Leave empty otherwise.',
     organisationFound: 'Organisation: {{name}}',
     organisationUnknown: 'No organisation has this id.',
     title: 'Local moderators',

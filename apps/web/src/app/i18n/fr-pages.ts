@@ -4,6 +4,12 @@
  * keys the shell uses) and go on here.
  */
 export const frPages = {
+  organisationSelect: {
+    placeholder: 'Chercher une organisation par son nom',
+    typeMore: 'Tapez au moins 2 caractères.',
+    searching: 'Recherche…',
+    nothingFound: 'Aucune organisation ne correspond.',
+  },
   evidence: {
     title: 'Expérimentations sur lesquelles elle s’appuie',
     intro:
@@ -574,6 +580,8 @@ export const frPages = {
       changeFromBaseline: 'Évolution depuis la référence : {{value}}',
       edit: 'Modifier',
       editMeasurement: 'Modifier la mesure du {{day}}',
+      editIndicator: 'Modifier l’indicateur',
+      editIndicatorLabel: 'Modifier l’indicateur « {{name}} »',
       addMeasurement: 'Ajouter une mesure à « {{name}} »',
       addIndicator: 'Ajouter un indicateur',
       editExperiment: 'Modifier l’expérience',
@@ -634,9 +642,9 @@ export const frPages = {
       removeTerritory: 'Retirer {{name}}',
       themes: 'Thèmes',
       themesHint: 'Jusqu’à {{max}} thèmes.',
-      partnersLater:
-        'Les organisations partenaires ne peuvent pas encore être choisies dans ce formulaire.',
-      partnersKept: 'Partenaires conservés : {{names}}.',
+      partners: 'Organisations partenaires',
+      partnersHint:
+        'Facultatif : jusqu’à {{max}} organisations, cherchées par leur nom. L’organisation porteuse n’est pas proposée.',
       status: 'Statut',
       startedOn: 'Date de début',
       endedOn: 'Date de fin',
@@ -669,6 +677,8 @@ export const frPages = {
       baselineHint: 'La situation de départ, à laquelle comparer les mesures.',
       baselineOn: 'Date de la valeur de référence',
       submit: 'Ajouter l’indicateur',
+      editTitle: 'Modifier l’indicateur « {{name}} »',
+      save: 'Enregistrer l’indicateur modifié',
     },
     measurementForm: {
       title: 'Nouvelle mesure de « {{name}} »',
@@ -1622,10 +1632,10 @@ export const frPages = {
     },
   },
   localModerators: {
-    organisation: 'Organisation porteuse (identifiant)',
+    organisation: 'Organisation porteuse',
     carriedBy: 'Organisation porteuse',
     organisationHint:
-      'Pour un espace local porté par une organisation (un PTCE par exemple) : collez l’identifiant de sa page organisation. Laissez vide sinon.',
+      'Pour un espace local porté par une organisation (un PTCE par exemple) : cherchez-la par son nom. Laissez vide sinon.',
     organisationFound: 'Organisation : {{name}}',
     organisationUnknown: 'Aucune organisation ne porte cet identifiant.',
     title: 'Modérateurs locaux',

@@ -91,7 +91,8 @@ export function Layout() {
         {t('app.skipToContent')}
       </a>
       <header className="site-header">
-        <Container size="lg" py="sm" className="header-grid">
+        {/* Wider than the content: the navigation keeps to one line at 1280 px for every role. */}
+        <Container size="xl" py="sm" className="header-grid">
           <Link to={paths.home} className="brand">
             <Logo />
             {t('app.name')}

@@ -119,6 +119,8 @@ export interface ProposalSummary {
 }
 
 export interface ProposalDetail extends ProposalSummary {
+  /** Platform moderators and admins, or a local moderator of its consultation (issue 10). */
+  viewerCanModerate?: boolean;
   body: string;
   competentLevel: CompetentLevel;
   lever: Lever;
@@ -959,6 +961,9 @@ export interface ExperimentOrganisation {
   name: string;
   actorType: ActorType;
 }
+
+/** An organisation as `searchOrganisations` answers it (pickers). */
+export type OrganisationRef = ExperimentOrganisation;
 
 export interface Measurement {
   __typename?: 'Measurement';

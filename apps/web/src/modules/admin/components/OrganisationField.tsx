@@ -1,14 +1,17 @@
-import type { Ref } from 'react';
-import { Text, TextInput } from '@mantine/core';
+import { useState, type Ref } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
+import {
+  OrganisationSelect,
+  type OrganisationOption,
+} from '../../organisations/components/OrganisationSelect';
 import { ORGANISATION_NAME_QUERY } from '../graphql/local-moderators.documents';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The organisation carrying a local space, named by its id (the API has no organisation search
- * yet): its name is shown as soon as the id is complete, or that no organisation has it.
+ * The organisation carrying a local space, searched by name. The form keeps its id ('' for
+ * none); an organisation loaded with the consultation is named by the `organisation` query.
  */
 export function OrganisationField({
   value,
@@ -23,35 +26,30 @@ export function OrganisationField({
 }) {
   const { t } = useTranslation();
   const id = value.trim();
+  const [picked, setPicked] = useState<OrganisationOption | null>(null);
+  const isPicked = picked !== null && picked.id === id;
   const lookup = useQuery(ORGANISATION_NAME_QUERY, {
     variables: { id },
-    skip: !UUID.test(id),
+    skip: isPicked || !UUID.test(id),
   });
-  const name = lookup.data?.organisation.name;
+  const loaded = lookup.data?.organisation;
+  const current: OrganisationOption | null = isPicked
+    ? picked
+    : loaded && loaded.id === id
+      ? loaded
+      : null;
   return (
-    <div>
-      <TextInput
-        ref={inputRef}
-        label={t('localModerators.organisation')}
-        description={t('localModerators.organisationHint')}
-        autoComplete="off"
-        spellCheck={false}
-        value={value}
-        error={error}
-        onChange={(event) => onChange(event.currentTarget.value)}
-      />
-      <div role="status">
-        {UUID.test(id) && name && (
-          <Text size="sm" mt={4}>
-            {t('localModerators.organisationFound', { name })}
-          </Text>
-        )}
-        {UUID.test(id) && lookup.error && !error && (
-          <Text size="sm" mt={4} c="red.7">
-            {t('localModerators.organisationUnknown')}
-          </Text>
-        )}
-      </div>
-    </div>
+    <OrganisationSelect
+      id="consultation-organisation"
+      inputRef={inputRef}
+      label={t('localModerators.organisation')}
+      description={t('localModerators.organisationHint')}
+      error={error}
+      value={current}
+      onChange={(organisation) => {
+        setPicked(organisation);
+        onChange(organisation?.id ?? '');
+      }}
+    />
   );
 }

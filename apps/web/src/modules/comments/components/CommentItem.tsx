@@ -15,6 +15,7 @@ import {
 import { commentAnchor } from '../hooks/useCommentAnchor';
 import { CommentForm } from './CommentForm';
 import { StanceBadge } from './StanceBadge';
+import { ContentDecision } from '../../moderation/components/ProposalModeration';
 import { ReportButton } from '../../moderation/components/ReportButton';
 import { authorName } from '../../privacy/anonymous';
 
@@ -27,6 +28,8 @@ interface CommentItemProps {
   onReply: (parentId: string, body: string) => Promise<unknown>;
   /** The comment the URL's hash names (`#commentaire-<id>`): highlighted and focusable. */
   targetId?: string | null;
+  /** The viewer moderates the proposal's page (Proposal.viewerCanModerate): hide or restore. */
+  canModerate?: boolean;
 }
 
 type Mode = 'read' | 'reply' | 'edit' | 'confirmDelete';
@@ -39,6 +42,7 @@ export function CommentItem({
   canComment,
   onReply,
   targetId = null,
+  canModerate = false,
 }: CommentItemProps) {
   const { t, i18n } = useTranslation();
   const [mode, setMode] = useState<Mode>('read');
@@ -195,6 +199,13 @@ export function CommentItem({
               )}
             </Group>
           )}
+          {canModerate && !comment.isDeleted && mode !== 'edit' && (
+            <ContentDecision
+              targetType="COMMENT"
+              targetId={comment.id}
+              isHidden={Boolean(comment.isHidden)}
+            />
+          )}
           {mode === 'confirmDelete' && (
             <Alert
               color="red"
@@ -263,6 +274,7 @@ export function CommentItem({
               canComment={canComment}
               onReply={onReply}
               targetId={targetId}
+              canModerate={canModerate}
             />
           ))}
         </ul>

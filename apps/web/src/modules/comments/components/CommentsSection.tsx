@@ -8,6 +8,7 @@ import { paths, withNext } from '../../../app/paths';
 import { errorMessage, isUnsupportedByApi } from '../../../shared/graphql/errors';
 import type { CommentStance } from '../../../shared/graphql/schema-types';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
+import { useCanModerateProposal } from '../../moderation/components/ProposalModeration';
 import { ADD_COMMENT_MUTATION, PROPOSAL_COMMENTS_QUERY } from '../graphql/comments.documents';
 import {
   isCommentShown,
@@ -26,6 +27,7 @@ import { NewCommentsNotice } from './NewCommentsNotice';
 export function CommentsSection({ proposalId }: { proposalId: string }) {
   const { t } = useTranslation();
   const { user } = useCurrentUser();
+  const canModerate = useCanModerateProposal(proposalId);
   const { data, error, fetchMore, refetch, networkStatus } = useQuery(PROPOSAL_COMMENTS_QUERY, {
     variables: { id: proposalId },
     notifyOnNetworkStatusChange: true,
@@ -112,6 +114,7 @@ export function CommentsSection({ proposalId }: { proposalId: string }) {
               canComment={canComment}
               onReply={(parentId, body) => post(body, 'NONE', parentId)}
               targetId={targetId}
+              canModerate={canModerate}
             />
           ))}
         </ul>

@@ -172,6 +172,46 @@ describe('ExperimentPage', () => {
     expect(items[1]).not.toHaveTextContent('Champs modifiés');
   });
 
+  it('offers members to edit an indicator in place, with its current values', async () => {
+    const user = userEvent.setup();
+    renderPage([
+      {
+        request: { query: EXPERIMENT_QUERY, variables: { id: uuid(31) } },
+        result: { data: { experiment: { ...experiment(null), viewerCanEdit: true } } },
+      },
+      proposals,
+    ]);
+    await user.click(
+      await screen.findByRole('button', {
+        name: 'Modifier l’indicateur « Emplois en insertion »',
+      }),
+    );
+    const form = await screen.findByRole('form', {
+      name: 'Modifier l’indicateur « Emplois en insertion »',
+    });
+    expect(within(form).getByRole('textbox', { name: /^Nom de l’indicateur/ })).toHaveValue(
+      'Emplois en insertion',
+    );
+    await user.click(within(form).getByRole('button', { name: 'Annuler' }));
+    expect(
+      screen.getByRole('button', { name: 'Modifier l’indicateur « Emplois en insertion »' }),
+    ).toBeVisible();
+  });
+
+  it('does not offer visitors to edit an indicator', async () => {
+    renderPage([
+      {
+        request: { query: EXPERIMENT_QUERY, variables: { id: uuid(31) } },
+        result: { data: { experiment: experiment(null) } },
+      },
+      proposals,
+    ]);
+    await screen.findByRole('heading', { level: 1, name: 'Recyclerie coopérative du Diois' });
+    expect(
+      screen.queryByRole('button', { name: /^Modifier l’indicateur/ }),
+    ).not.toBeInTheDocument();
+  });
+
   it('lets a moderator mark a figure as checked', async () => {
     const user = userEvent.setup();
     renderPage([

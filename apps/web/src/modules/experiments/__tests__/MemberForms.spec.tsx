@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import type { MockLink } from '@apollo/client/testing';
 import { UNITS_BY_KIND } from '@passerelle/domain';
-import type { Theme } from '../../../shared/graphql/schema-types';
+import type { OrganisationRef, Theme } from '../../../shared/graphql/schema-types';
+import { SEARCH_ORGANISATIONS_QUERY } from '../../organisations/graphql/organisations.documents';
 import { renderWithApp } from '../../../testing/render';
 import { ExperimentForm } from '../components/ExperimentForm';
 import { IndicatorForm } from '../components/IndicatorForm';
@@ -12,7 +13,9 @@ import {
   EXPERIMENT_QUERY,
   RECORD_MEASUREMENT_MUTATION,
   UPDATE_EXPERIMENT_MUTATION,
+  UPDATE_INDICATOR_MUTATION,
   type ExperimentDetail,
+  type IndicatorDetail,
 } from '../graphql/experiments.documents';
 import { parseFigure } from '../lib/figures';
 
@@ -82,6 +85,67 @@ describe('IndicatorForm', () => {
     const baselineOn = screen.getByLabelText(/^Date de la valeur de référence/);
     await waitFor(() => expect(baselineOn).toHaveFocus());
     expect(describedErrors(baselineOn)).toBe('Ce champ est obligatoire.');
+  });
+});
+
+describe('IndicatorForm (edit)', () => {
+  const indicator: IndicatorDetail = {
+    __typename: 'Indicator',
+    id: uuid(4),
+    name: 'Emplois créés',
+    description: null,
+    kind: 'JOBS',
+    unit: 'FTE',
+    baseline: 12.5,
+    baselineOn: '2023-01-01',
+    changeFromBaseline: null,
+    measurements: [],
+  };
+  const input = {
+    indicatorId: indicator.id,
+    name: 'Emplois créés ou maintenus',
+    description: null,
+    kind: 'JOBS',
+    unit: 'JOBS',
+    baseline: 12.5,
+    baselineOn: '2023-01-01',
+  };
+
+  it('shows the indicator as it is and writes every field again with updateIndicator', async () => {
+    const user = userEvent.setup();
+    const onDone = jest.fn();
+    const mocks: MockLink.MockedResponse[] = [
+      {
+        request: { query: UPDATE_INDICATOR_MUTATION, variables: { input } },
+        result: { data: { updateIndicator: { ...indicator, ...input } } },
+      },
+    ];
+    renderWithApp(<IndicatorForm indicator={indicator} onDone={onDone} />, { mocks });
+    expect(
+      screen.getByRole('heading', { name: 'Modifier l’indicateur « Emplois créés »' }),
+    ).toBeVisible();
+    const name = screen.getByRole('textbox', { name: /^Nom de l’indicateur/ });
+    expect(name).toHaveValue('Emplois créés');
+    const unit = screen.getByRole('combobox', { name: /^Unité/ });
+    expect(unit).toHaveValue('FTE');
+    // The units offered are still those of the kind.
+    expect(optionsOf(unit)).toEqual([...UNITS_BY_KIND.JOBS]);
+    expect(screen.getByRole('textbox', { name: /^Valeur de référence/ })).toHaveValue('12.5');
+
+    await user.type(name, ' ou maintenus');
+    await user.selectOptions(unit, 'JOBS');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer l’indicateur modifié' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+  });
+
+  it('applies the domain rules before sending', async () => {
+    const user = userEvent.setup();
+    renderWithApp(<IndicatorForm indicator={indicator} onDone={() => undefined} />);
+    const name = screen.getByRole('textbox', { name: /^Nom de l’indicateur/ });
+    await user.clear(name);
+    await user.click(screen.getByRole('button', { name: 'Enregistrer l’indicateur modifié' }));
+    await waitFor(() => expect(name).toHaveFocus());
+    expect(describedErrors(name)).toBe('Ce champ est obligatoire.');
   });
 });
 
@@ -271,11 +335,7 @@ describe('ExperimentForm', () => {
     expect(screen.getByRole('combobox', { name: /^Organisation porteuse/ })).toHaveValue(
       organisation.id,
     );
-    expect(
-      screen.getByText(
-        'Les organisations partenaires ne peuvent pas encore être choisies dans ce formulaire.',
-      ),
-    ).toBeVisible();
+    expect(screen.getByRole('combobox', { name: /^Organisations partenaires/ })).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Enregistrer l’expérience' }));
 
     const name = screen.getByRole('textbox', { name: /^Nom de l’expérience/ });
@@ -340,7 +400,8 @@ describe('ExperimentForm', () => {
     ];
     renderWithApp(<ExperimentForm themes={themes} experiment={experiment} />, { mocks });
     const name = screen.getByRole('textbox', { name: /^Nom de l’expérience/ });
-    expect(screen.getByText('Partenaires conservés : Commune de Lyon.')).toBeVisible();
+    // The partners are shown in their picker, and kept.
+    expect(screen.getByText('Commune de Lyon')).toBeVisible();
     await user.type(name, ' du quartier');
     await user.click(screen.getByRole('button', { name: 'Enregistrer les modifications' }));
 
@@ -350,5 +411,53 @@ describe('ExperimentForm', () => {
     // Saving again replaces the newer version, deliberately.
     await user.click(screen.getByRole('button', { name: 'Enregistrer les modifications' }));
     await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
+  });
+
+  it('chooses partners by name, never offering the carrier, and sends them', async () => {
+    const user = userEvent.setup();
+    const cooperative: OrganisationRef = {
+      __typename: 'Organisation',
+      id: uuid(23),
+      name: 'SCOP Énergies Solidaires',
+      actorType: 'ESS_ENTERPRISE',
+    };
+    const input = {
+      name: experiment.name,
+      description: experiment.description,
+      territoryIds: ['COMMUNE-69123'],
+      partnerOrganisationIds: [uuid(22), uuid(23)],
+      themeIds: [uuid(11)],
+      status: 'RUNNING',
+      startedOn: '2023-03-01',
+      endedOn: null,
+      links: ['https://example.org/centrale'],
+      experimentId: experiment.id,
+      expectedVersion: 2,
+    };
+    const updateExperiment = jest.fn(() => ({
+      data: { updateExperiment: { ...experiment, version: 3 } },
+    }));
+    const mocks: MockLink.MockedResponse[] = [
+      {
+        request: { query: SEARCH_ORGANISATIONS_QUERY, variables: { query: 'énergies', first: 10 } },
+        result: { data: { searchOrganisations: [organisation, cooperative] } },
+        maxUsageCount: Number.POSITIVE_INFINITY,
+      },
+      {
+        request: { query: UPDATE_EXPERIMENT_MUTATION, variables: { input } },
+        result: updateExperiment,
+      },
+    ];
+    renderWithApp(<ExperimentForm themes={themes} experiment={experiment} />, { mocks });
+    const partners = screen.getByRole('combobox', { name: /^Organisations partenaires/ });
+    await user.click(partners);
+    await user.type(partners, 'énergies');
+    await user.click(
+      await screen.findByRole('option', { name: cooperative.name }, { timeout: 3000 }),
+    );
+    // The carrying organisation is not a partner option.
+    expect(screen.queryByRole('option', { name: organisation.name })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Enregistrer les modifications' }));
+    await waitFor(() => expect(updateExperiment).toHaveBeenCalled());
   });
 });

@@ -28,9 +28,11 @@ import { errorMessage, errorReason, serverFieldErrors } from '../../../shared/gr
 import type {
   ExperimentOrganisation,
   ExperimentStatus,
+  OrganisationRef,
   TerritoryRef,
   Theme,
 } from '../../../shared/graphql/schema-types';
+import { OrganisationSelect } from '../../organisations/components/OrganisationSelect';
 import {
   EXPERIMENT_QUERY,
   RECORD_EXPERIMENT_MUTATION,
@@ -46,6 +48,7 @@ const FIELDS = [
   'name',
   'description',
   'territoryIds',
+  'partnerOrganisationIds',
   'themeIds',
   'status',
   'startedOn',
@@ -70,7 +73,7 @@ const splitLinks = (text: string) =>
 /**
  * Records an experiment for one of the member's organisations, or changes one (naming the
  * version it was read at, so that a change made meanwhile is never overwritten). Partners are
- * not chosen here (no organisation search yet): an edit keeps the experiment's partners.
+ * searched among all organisations; the carrying organisation is never offered as a partner.
  */
 export function ExperimentForm({ themes, organisations = [], experiment }: ExperimentFormProps) {
   const { t, i18n } = useTranslation();
@@ -85,6 +88,8 @@ export function ExperimentForm({ themes, organisations = [], experiment }: Exper
   const [name, setName] = useState(experiment?.name ?? '');
   const [description, setDescription] = useState(experiment?.description ?? '');
   const [territories, setTerritories] = useState<TerritoryRef[]>(experiment?.territories ?? []);
+  const [partners, setPartners] = useState<OrganisationRef[]>(experiment?.partners ?? []);
+  const carrierId = experiment ? experiment.organisation.id : organisationId;
   const [themeIds, setThemeIds] = useState<string[]>(
     experiment?.themes.map((theme) => theme.id) ?? [],
   );
@@ -109,7 +114,7 @@ export function ExperimentForm({ themes, organisations = [], experiment }: Exper
       name,
       description,
       territoryIds: territories.map((territory) => territory.id),
-      partnerOrganisationIds: experiment?.partners.map((partner) => partner.id) ?? [],
+      partnerOrganisationIds: partners.map((partner) => partner.id),
       themeIds,
       status,
       // A blank date is missing ("required"), not a malformed one.
@@ -198,7 +203,10 @@ export function ExperimentForm({ themes, organisations = [], experiment }: Exper
               })),
             ]}
             onChange={(event) => {
-              setOrganisationId(event.currentTarget.value);
+              const carrier = event.currentTarget.value;
+              setOrganisationId(carrier);
+              // The carrier cannot also be a partner.
+              setPartners((current) => current.filter((partner) => partner.id !== carrier));
               clear('organisationId');
             }}
           />
@@ -264,13 +272,21 @@ export function ExperimentForm({ themes, organisations = [], experiment }: Exper
             ))}
           </Stack>
         </Checkbox.Group>
-        <Text size="sm" c="gray.7">
-          {experiment && experiment.partners.length > 0
-            ? t('experiments.form.partnersKept', {
-                names: experiment.partners.map((partner) => partner.name).join(', '),
-              })
-            : t('experiments.form.partnersLater')}
-        </Text>
+        <OrganisationSelect
+          multiple
+          id="experiment-partners"
+          inputRef={fieldRef('partnerOrganisationIds')}
+          label={t('experiments.form.partners')}
+          description={t('experiments.form.partnersHint', { max: EXPERIMENT_LIMITS.partnersMax })}
+          maxValues={EXPERIMENT_LIMITS.partnersMax}
+          exclude={carrierId ? [carrierId] : []}
+          value={partners}
+          error={errors.partnerOrganisationIds}
+          onChange={(next) => {
+            setPartners(next);
+            clear('partnerOrganisationIds');
+          }}
+        />
         <NativeSelect
           ref={fieldRef('status')}
           label={t('experiments.form.status')}

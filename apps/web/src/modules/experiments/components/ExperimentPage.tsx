@@ -81,6 +81,7 @@ function IndicatorSection({
   const { t, i18n } = useTranslation();
   // 'new', a measurement's id (editing it), or nothing.
   const [form, setForm] = useState<string | null>(null);
+  const [editingIndicator, setEditingIndicator] = useState(false);
   const editing = indicator.measurements.find((measurement) => measurement.id === form);
   const headingId = `indicator-${indicator.id}`;
   return (
@@ -99,6 +100,23 @@ function IndicatorSection({
             </Badge>
           </Group>
         </Group>
+        {canEdit &&
+          (editingIndicator ? (
+            <Suspense fallback={<LoadingState />}>
+              <IndicatorForm indicator={indicator} onDone={() => setEditingIndicator(false)} />
+            </Suspense>
+          ) : (
+            <Group>
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                aria-label={t('experiments.page.editIndicatorLabel', { name: indicator.name })}
+                onClick={() => setEditingIndicator(true)}
+              >
+                {t('experiments.page.editIndicator')}
+              </Button>
+            </Group>
+          ))}
         {indicator.description && <Text className="preserve-lines">{indicator.description}</Text>}
         {indicator.baseline !== null && indicator.baselineOn && (
           <Text size="sm" c="gray.7">

@@ -1,48 +1,68 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Button, Group, NativeSelect, Stack, TextInput, Textarea, Title } from '@mantine/core';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { EXPERIMENT_LIMITS, fieldErrors, indicatorInputSchema } from '@passerelle/domain';
+import {
+  EXPERIMENT_LIMITS,
+  fieldErrors,
+  indicatorInputSchema,
+  updateIndicatorInputSchema,
+} from '@passerelle/domain';
 import { currentLanguage } from '../../../app/i18n/i18n';
 import { FormErrorSummary } from '../../../shared/forms/FormErrorSummary';
 import { useFieldErrors } from '../../../shared/forms/useFieldErrors';
 import { errorMessage, serverFieldErrors } from '../../../shared/graphql/errors';
 import type { IndicatorKind, IndicatorUnit } from '../../../shared/graphql/schema-types';
-import { ADD_INDICATOR_MUTATION, EXPERIMENT_QUERY } from '../graphql/experiments.documents';
+import {
+  ADD_INDICATOR_MUTATION,
+  EXPERIMENT_QUERY,
+  type IndicatorDetail,
+  UPDATE_INDICATOR_MUTATION,
+} from '../graphql/experiments.documents';
 import { evictRegistry } from '../lib/cache';
 import { INDICATOR_KINDS } from '../lib/experimentSearchParams';
 import { parseFigure, unitsOf } from '../lib/figures';
 
 const FIELDS = ['name', 'description', 'kind', 'unit', 'baseline', 'baselineOn'] as const;
 
-interface IndicatorFormProps {
-  experimentId: string;
-  onDone: () => void;
-}
+type IndicatorFormProps =
+  | { experimentId: string; indicator?: undefined; onDone: () => void }
+  /** Edit: the indicator as it is (every field is written again). */
+  | { experimentId?: undefined; indicator: IndicatorDetail; onDone: () => void };
 
-/** Adds an impact indicator to an experiment: kind, unit (those of the kind), baseline. */
-export function IndicatorForm({ experimentId, onDone }: IndicatorFormProps) {
+/**
+ * Adds an impact indicator to an experiment, or changes one: kind, unit (those of the kind),
+ * baseline.
+ */
+export function IndicatorForm({ experimentId, indicator, onDone }: IndicatorFormProps) {
   const { t, i18n } = useTranslation();
+  const titleId = useId();
   const { errors, count, fieldRef, report, clear } = useFieldErrors(FIELDS);
   const [formError, setFormError] = useState<string | null>(null);
-  const [name, setName] = useState('');
-  const [description, setDescription] = useState('');
-  const [kind, setKind] = useState<IndicatorKind | ''>('');
-  const [unit, setUnit] = useState<IndicatorUnit | ''>('');
-  const [baseline, setBaseline] = useState('');
-  const [baselineOn, setBaselineOn] = useState('');
-  const [addIndicator, { loading }] = useMutation(ADD_INDICATOR_MUTATION, {
+  const [name, setName] = useState(indicator?.name ?? '');
+  const [description, setDescription] = useState(indicator?.description ?? '');
+  const [kind, setKind] = useState<IndicatorKind | ''>(indicator?.kind ?? '');
+  const [unit, setUnit] = useState<IndicatorUnit | ''>(indicator?.unit ?? '');
+  const [baseline, setBaseline] = useState(
+    indicator?.baseline === null || indicator?.baseline === undefined
+      ? ''
+      : String(indicator.baseline),
+  );
+  const [baselineOn, setBaselineOn] = useState(indicator?.baselineOn ?? '');
+  const options = {
     refetchQueries: [EXPERIMENT_QUERY],
     awaitRefetchQueries: true,
     update: evictRegistry,
-  });
+  };
+  const [addIndicator, adding] = useMutation(ADD_INDICATOR_MUTATION, options);
+  const [updateIndicator, updating] = useMutation(UPDATE_INDICATOR_MUTATION, options);
+  const loading = adding.loading || updating.loading;
   const units = unitsOf(kind);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFormError(null);
-    const input = {
-      experimentId,
+    const fields = {
       name,
       description: description.trim() === '' ? null : description,
       kind: kind || undefined,
@@ -50,20 +70,30 @@ export function IndicatorForm({ experimentId, onDone }: IndicatorFormProps) {
       baseline: parseFigure(baseline),
       baselineOn: baselineOn || null,
     };
-    if (report(fieldErrors(indicatorInputSchema(new Date()), input, currentLanguage(i18n)))) {
-      return;
-    }
+    const language = currentLanguage(i18n);
+    const now = new Date();
+    const local = indicator
+      ? fieldErrors(
+          updateIndicatorInputSchema(now),
+          { ...fields, indicatorId: indicator.id },
+          language,
+        )
+      : fieldErrors(indicatorInputSchema(now), { ...fields, experimentId }, language);
+    if (report(local)) return;
+    const checked = {
+      ...fields,
+      kind: kind as IndicatorKind,
+      unit: unit as IndicatorUnit,
+      baseline: fields.baseline as number | null,
+    };
     try {
-      await addIndicator({
-        variables: {
-          input: {
-            ...input,
-            kind: kind as IndicatorKind,
-            unit: unit as IndicatorUnit,
-            baseline: input.baseline as number | null,
-          },
-        },
-      });
+      if (indicator) {
+        await updateIndicator({ variables: { input: { ...checked, indicatorId: indicator.id } } });
+      } else {
+        await addIndicator({
+          variables: { input: { ...checked, experimentId: experimentId as string } },
+        });
+      }
       onDone();
     } catch (error) {
       if (report(serverFieldErrors(error))) return;
@@ -72,14 +102,12 @@ export function IndicatorForm({ experimentId, onDone }: IndicatorFormProps) {
   };
 
   return (
-    <form
-      noValidate
-      onSubmit={(event) => void submit(event)}
-      aria-labelledby="indicator-form-title"
-    >
+    <form noValidate onSubmit={(event) => void submit(event)} aria-labelledby={titleId}>
       <Stack gap="md">
-        <Title order={3} fz="h4" id="indicator-form-title">
-          {t('experiments.indicatorForm.title')}
+        <Title order={3} fz="h4" id={titleId}>
+          {indicator
+            ? t('experiments.indicatorForm.editTitle', { name: indicator.name })
+            : t('experiments.indicatorForm.title')}
         </Title>
         <FormErrorSummary fieldErrorCount={count} formError={formError} />
         <TextInput
@@ -178,7 +206,9 @@ export function IndicatorForm({ experimentId, onDone }: IndicatorFormProps) {
         </Group>
         <Group>
           <Button type="submit" loading={loading}>
-            {t('experiments.indicatorForm.submit')}
+            {indicator
+              ? t('experiments.indicatorForm.save')
+              : t('experiments.indicatorForm.submit')}
           </Button>
           <Button variant="subtle" onClick={onDone}>
             {t('experiments.form.cancel')}

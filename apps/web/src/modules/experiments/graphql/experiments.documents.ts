@@ -401,6 +401,19 @@ export const ADD_INDICATOR_MUTATION: TypedDocumentNode<
   ${INDICATOR_FIELDS}
 `;
 
+/** Every field of the indicator is written again (the form shows them all). */
+export const UPDATE_INDICATOR_MUTATION: TypedDocumentNode<
+  { updateIndicator: IndicatorDetail },
+  { input: IndicatorFieldsInput & { indicatorId: string } }
+> = gql`
+  mutation UpdateIndicator($input: UpdateIndicatorInput!) {
+    updateIndicator(input: $input) {
+      ...IndicatorFields
+    }
+  }
+  ${INDICATOR_FIELDS}
+`;
+
 export interface MeasurementFieldsInput {
   value: number;
   measuredOn: string;

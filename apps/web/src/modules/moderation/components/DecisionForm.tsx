@@ -11,7 +11,8 @@ import {
 } from '../graphql/moderation.documents';
 
 interface DecisionFormProps {
-  item: ModerationItem;
+  /** The queue's item, or on the proposal page just the proposal or comment decided on. */
+  item: Pick<ModerationItem, 'targetType' | 'targetId'>;
   kind: DecisionKind;
   /** The button's text, e.g. "Masquer", or "Refuser" for content awaiting review. */
   label: string;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../shared/graphql/errors';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
@@ -10,13 +10,87 @@ import {
   PROPOSAL_MODERATION_QUERY,
   type AnswerStatus,
 } from '../graphql/moderation.documents';
+import { DecisionForm } from './DecisionForm';
 import { ReportButton } from './ReportButton';
 
 export const isModerator = (role: string | undefined) => role === 'MODERATOR' || role === 'ADMIN';
 
+/**
+ * Whether the proposal page offers to hide or restore the proposal and its comments: the API's
+ * `viewerCanModerate` (platform moderators, and the local moderators of its consultation), or
+ * the platform role while the answer is not there yet.
+ */
+export function canModerateOnPage(
+  proposal: { viewerCanModerate?: boolean } | null | undefined,
+  role: string | undefined,
+): boolean {
+  return proposal?.viewerCanModerate === true || isModerator(role);
+}
+
 function useProposalModeration(proposalId: string) {
   const { data } = useQuery(PROPOSAL_MODERATION_QUERY, { variables: { id: proposalId } });
   return data?.proposal;
+}
+
+/**
+ * Whether the viewer moderates this proposal's page (it and its comments). Read from the cache
+ * (the page's one request fills it): the comments never send a request of their own for it.
+ */
+export function useCanModerateProposal(proposalId: string): boolean {
+  const { user } = useCurrentUser();
+  const { data } = useQuery(PROPOSAL_MODERATION_QUERY, {
+    variables: { id: proposalId },
+    fetchPolicy: 'cache-only',
+    skip: !user,
+  });
+  return user ? canModerateOnPage(data?.proposal, user.role) : false;
+}
+
+interface ContentDecisionProps {
+  targetType: 'PROPOSAL' | 'COMMENT';
+  targetId: string;
+  isHidden: boolean;
+}
+
+/** "Masquer" or "Rétablir" a proposal or comment from its page, with the decision's reason. */
+export function ContentDecision({ targetType, targetId, isHidden }: ContentDecisionProps) {
+  const { t } = useTranslation();
+  const client = useApolloClient();
+  const [notice, setNotice] = useState<string | null>(null);
+  const kind = isHidden ? 'restoreContent' : 'hideContent';
+  return (
+    <Stack gap={4}>
+      <DecisionForm
+        key={kind}
+        item={{ targetType, targetId }}
+        kind={kind}
+        label={isHidden ? t('moderation.restore') : t('moderation.hide')}
+        onDone={(updated) => {
+          const __typename = targetType === 'PROPOSAL' ? 'Proposal' : 'Comment';
+          client.cache.modify({
+            id: client.cache.identify({ __typename, id: targetId }),
+            fields: { isHidden: () => updated.isHidden },
+          });
+          setNotice(t(`moderation.done.${kind}`));
+        }}
+      />
+      {notice && (
+        <Text size="sm" role="status">
+          {notice}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** Hide or restore the proposal, for whoever moderates its page. */
+export function ProposalModerationActions({ proposalId }: { proposalId: string }) {
+  const proposal = useProposalModeration(proposalId);
+  const canModerate = useCanModerateProposal(proposalId);
+  if (!proposal || !canModerate) return null;
+  return (
+    <ContentDecision targetType="PROPOSAL" targetId={proposal.id} isHidden={proposal.isHidden} />
+  );
 }
 
 /** "Masquée en attente de modération", shown to the author (and moderators) of a hidden proposal. */

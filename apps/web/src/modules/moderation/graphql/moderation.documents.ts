@@ -43,6 +43,8 @@ export interface ProposalModeration {
   officialAnswer: string | null;
   status: string;
   canEdit: boolean;
+  /** Whether the viewer may hide or restore it and its comments (local moderators too). */
+  viewerCanModerate?: boolean;
   author: { __typename?: 'Participant'; id: string };
 }
 
@@ -58,6 +60,7 @@ export const PROPOSAL_MODERATION_QUERY: TypedDocumentNode<
       officialAnswer
       status
       canEdit
+      viewerCanModerate
       author {
         id
       }

@@ -1,6 +1,10 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { ActorType } from '@passerelle/domain';
-import type { Participant, TerritoryRef } from '../../../shared/graphql/schema-types';
+import type {
+  OrganisationRef,
+  Participant,
+  TerritoryRef,
+} from '../../../shared/graphql/schema-types';
 import { TERRITORY_FIELDS } from '../../territories/graphql/territories.documents';
 
 export type MembershipRole = 'MEMBER' | 'MANAGER';
@@ -141,6 +145,20 @@ export const RESPOND_INVITATION_MUTATION: TypedDocumentNode<
     respondToOrganisationInvitation(input: $input) {
       id
       status
+    }
+  }
+`;
+
+/** Organisations whose name contains `query` (≥ 2 characters; case and accents ignored). */
+export const SEARCH_ORGANISATIONS_QUERY: TypedDocumentNode<
+  { searchOrganisations: OrganisationRef[] },
+  { query: string; first?: number }
+> = gql`
+  query SearchOrganisations($query: String!, $first: Int) {
+    searchOrganisations(query: $query, first: $first) {
+      id
+      name
+      actorType
     }
   }
 `;

@@ -38,8 +38,9 @@ export function IndicatorFigure({
           <Badge
             size="xs"
             radius="sm"
-            variant={figure.checkedAt ? 'light' : 'outline'}
-            color={figure.checkedAt ? 'teal' : 'gray'}
+            // Filled brand colour: a light teal badge misses the contrast ratio (axe).
+            variant={figure.checkedAt ? 'filled' : 'outline'}
+            color={figure.checkedAt ? 'passerelle' : 'gray'}
             tt="none"
           >
             {figure.checkedAt ? t('evidence.checked') : t('evidence.notChecked')}

@@ -26,6 +26,7 @@ import {
   HiddenProposalNotice,
   isModerator,
   OfficialAnswer,
+  ProposalModerationActions,
   ReportProposal,
 } from '../../moderation/components/ProposalModeration';
 import {
@@ -220,6 +221,7 @@ export function ProposalPage() {
           </Group>
           <AuthorActions proposalId={proposal.id} />
           <ReportProposal proposalId={proposal.id} />
+          <ProposalModerationActions proposalId={proposal.id} />
           <AnswerProposalForm proposalId={proposal.id} />
           <ModeratorOnly>
             <MergeDuplicatesButton
