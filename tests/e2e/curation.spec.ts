@@ -41,6 +41,30 @@ async function searchCandidates(page: Page, text: string): Promise<Locator> {
   return page.getByRole('region', { name: 'Sources à citer' });
 }
 
+/**
+ * Records every text the page's live regions speak from now on. dnd-kit's region holds only the
+ * latest announcement, and a later one (the keyboard sensor scrolls, collisions are measured
+ * again) may replace it before a look at the page: the record keeps each of them.
+ */
+async function recordAnnouncements(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const spoken: string[] = [];
+    (window as unknown as { spoken: string[] }).spoken = spoken;
+    const note = () => {
+      for (const region of document.querySelectorAll('[aria-live]')) {
+        const text = region.textContent?.trim();
+        if (text && spoken.at(-1) !== text) spoken.push(text);
+      }
+    };
+    new MutationObserver(note).observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+  });
+  return () => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken);
+}
+
 /** A mouse drag in small steps, as a person does it (dnd-kit waits for a few pixels of travel). */
 async function dragWithMouse(page: Page, from: Locator, to: Locator): Promise<void> {
   const start = await from.boundingBox();
@@ -173,19 +197,20 @@ test('a curator builds a brief from filtered candidates, by keyboard and drag an
 
   // Keyboard reorder with dnd-kit: section 2 picked up, moved up, dropped; announced in French.
   const handle = page.getByRole('button', { name: `Déplacer la section 2 « ${secondTitle} »` });
+  const spoken = await recordAnnouncements(page);
   await handle.focus();
   await page.keyboard.press('Space');
-  await expect(
-    page.getByText(`Vous avez saisi la section 2 « ${secondTitle} », en position 2 sur 2.`),
-  ).toBeAttached();
+  await expect
+    .poll(spoken)
+    .toContain(`Vous avez saisi la section 2 « ${secondTitle} », en position 2 sur 2.`);
   await page.keyboard.press('ArrowUp');
-  await expect(
-    page.getByText(`Vous déplacez la section 2 « ${secondTitle} » en position 1 sur 2.`),
-  ).toBeAttached();
+  await expect
+    .poll(spoken)
+    .toContain(`Vous déplacez la section 2 « ${secondTitle} » en position 1 sur 2.`);
   await page.keyboard.press('Space');
-  await expect(
-    page.getByText(`Vous avez déposé la section 2 « ${secondTitle} » en position 1 sur 2.`),
-  ).toBeAttached();
+  await expect
+    .poll(spoken)
+    .toContain(`Vous avez déposé la section 2 « ${secondTitle} » en position 1 sur 2.`);
   await expect(page.getByRole('group', { name: /^Section 1/ })).toHaveAccessibleName(
     `Section 1 : ${secondTitle}`,
   );
