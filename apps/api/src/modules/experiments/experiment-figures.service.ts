@@ -77,9 +77,7 @@ export class ExperimentFiguresService {
   ): Promise<IndicatorRecord> {
     const user = signedIn(actor, lang);
     const data = parseUpdateIndicatorInput(input, now, lang);
-    const indicator = await this.experiments.findIndicator(data.indicatorId);
-    if (!indicator) throw new DomainError(DomainErrorCode.INDICATOR_NOT_FOUND, undefined, lang);
-    await this.assertCanEdit(user.id, indicator.experiment.organisationId);
+    const indicator = await this.editableIndicator(user.id, data.indicatorId, lang);
     return this.experiments.updateIndicator(
       indicator.id,
       indicator.experimentId,
@@ -96,9 +94,7 @@ export class ExperimentFiguresService {
   ): Promise<MeasurementRecord> {
     const user = signedIn(actor, lang);
     const data = parseMeasurementInput(input, now, lang);
-    const indicator = await this.experiments.findIndicator(data.indicatorId);
-    if (!indicator) throw new DomainError(DomainErrorCode.INDICATOR_NOT_FOUND, undefined, lang);
-    await this.assertCanEdit(user.id, indicator.experiment.organisationId);
+    const indicator = await this.editableIndicator(user.id, data.indicatorId, lang);
     return this.experiments.recordMeasurement(
       indicator.id,
       indicator.experimentId,
@@ -164,6 +160,14 @@ export class ExperimentFiguresService {
       throw new DomainError(DomainErrorCode.MEASUREMENT_NOT_FOUND, undefined, lang);
     }
     return measurement;
+  }
+
+  /** The indicator, if it exists and `userId` is a member of its experiment's carrier. */
+  private async editableIndicator(userId: string, indicatorId: string, lang: Language) {
+    const indicator = await this.experiments.findIndicator(indicatorId);
+    if (!indicator) throw new DomainError(DomainErrorCode.INDICATOR_NOT_FOUND, undefined, lang);
+    await this.assertCanEdit(userId, indicator.experiment.organisationId);
+    return indicator;
   }
 
   private async assertCanEdit(userId: string, organisationId: string) {

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { type ChangeEvent, useCallback, useMemo, useRef, useState } from 'react';
 import type { FieldError } from '@passerelle/domain';
 
 export type FieldErrorMap<F extends string> = Partial<Record<F, string>>;
@@ -60,5 +60,22 @@ export function useFieldErrors<F extends string>(fields: readonly F[]) {
 
   const count = useMemo(() => Object.keys(errors).length, [errors]);
 
-  return { errors, count, fieldRef, report, clear };
+  /**
+   * The props binding a text field to its state: its ref, value and error, and a change that
+   * stores the new text and clears the field's error.
+   */
+  const textField = useCallback(
+    (field: F, value: string, setValue: (next: string) => void) => ({
+      ref: fieldRef(field),
+      value,
+      error: errors[field],
+      onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+        setValue(event.currentTarget.value);
+        clear(field);
+      },
+    }),
+    [errors, fieldRef, clear],
+  );
+
+  return { errors, count, fieldRef, report, clear, textField };
 }

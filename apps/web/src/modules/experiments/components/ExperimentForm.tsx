@@ -79,7 +79,7 @@ export function ExperimentForm({ themes, organisations = [], experiment }: Exper
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const client = useApolloClient();
-  const { errors, count, fieldRef, report, clear } = useFieldErrors(FIELDS);
+  const { errors, count, fieldRef, report, clear, textField } = useFieldErrors(FIELDS);
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
   const [organisationId, setOrganisationId] = useState(
@@ -212,19 +212,12 @@ export function ExperimentForm({ themes, organisations = [], experiment }: Exper
           />
         )}
         <TextInput
-          ref={fieldRef('name')}
           label={t('experiments.form.name')}
           required
           maxLength={EXPERIMENT_LIMITS.nameMax}
-          value={name}
-          error={errors.name}
-          onChange={(event) => {
-            setName(event.currentTarget.value);
-            clear('name');
-          }}
+          {...textField('name', name, setName)}
         />
         <Textarea
-          ref={fieldRef('description')}
           label={t('experiments.form.description')}
           description={t('experiments.form.descriptionHint', {
             min: EXPERIMENT_LIMITS.descriptionMin,
@@ -233,12 +226,7 @@ export function ExperimentForm({ themes, organisations = [], experiment }: Exper
           autosize
           minRows={5}
           maxLength={EXPERIMENT_LIMITS.descriptionMax}
-          value={description}
-          error={errors.description}
-          onChange={(event) => {
-            setDescription(event.currentTarget.value);
-            clear('description');
-          }}
+          {...textField('description', description, setDescription)}
         />
         <TerritoriesPicker
           inputRef={fieldRef('territoryIds')}
@@ -305,42 +293,24 @@ export function ExperimentForm({ themes, organisations = [], experiment }: Exper
         />
         <Group grow align="flex-start" wrap="wrap">
           <TextInput
-            ref={fieldRef('startedOn')}
             type="date"
             label={t('experiments.form.startedOn')}
             required
-            value={startedOn}
-            error={errors.startedOn}
-            onChange={(event) => {
-              setStartedOn(event.currentTarget.value);
-              clear('startedOn');
-            }}
+            {...textField('startedOn', startedOn, setStartedOn)}
           />
           <TextInput
-            ref={fieldRef('endedOn')}
             type="date"
             label={t('experiments.form.endedOn')}
             description={t('experiments.form.endedOnHint')}
-            value={endedOn}
-            error={errors.endedOn}
-            onChange={(event) => {
-              setEndedOn(event.currentTarget.value);
-              clear('endedOn');
-            }}
+            {...textField('endedOn', endedOn, setEndedOn)}
           />
         </Group>
         <Textarea
-          ref={fieldRef('links')}
           label={t('experiments.form.links')}
           description={t('experiments.form.linksHint', { max: EXPERIMENT_LIMITS.linksMax })}
           autosize
           minRows={2}
-          value={links}
-          error={errors.links}
-          onChange={(event) => {
-            setLinks(event.currentTarget.value);
-            clear('links');
-          }}
+          {...textField('links', links, setLinks)}
         />
         <Group>
           <Button type="submit" loading={recording.loading || updating.loading}>

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   Anchor,
@@ -10,7 +10,6 @@ import {
   NativeSelect,
   Stack,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { NetworkStatus } from '@apollo/client';
@@ -19,15 +18,14 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../../app/paths';
 import { errorMessage } from '../../../shared/graphql/errors';
-import type { TerritoryRef } from '../../../shared/graphql/schema-types';
 import { territoryLabel } from '../../../shared/ui/format';
 import { LoadingState } from '../../../shared/ui/LoadingState';
 import { PageTitle } from '../../../shared/ui/PageTitle';
 import { usePageTitle } from '../../../shared/ui/usePageTitle';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
 import { THEMES_QUERY } from '../../proposals/graphql/proposals.documents';
-import { TerritorySelect } from '../../territories/components/TerritorySelect';
-import { TERRITORY_QUERY } from '../../territories/graphql/territories.documents';
+import { TerritoryFilter } from '../../territories/components/TerritoryFilter';
+import { SearchForm } from '../../../shared/ui/SearchForm';
 import {
   EXPERIMENTS_BY_DEPARTEMENT_QUERY,
   EXPERIMENTS_PAGE_SIZE,
@@ -48,57 +46,6 @@ import {
 import { formatDay, formatValue } from '../lib/format';
 import { DepartementCartogram } from './DepartementCartogram';
 import { StatusBadge } from './StatusBadge';
-
-function SearchForm({ value, onSearch }: { value: string; onSearch: (text: string) => void }) {
-  const { t } = useTranslation();
-  const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSearch(text.trim());
-  };
-  return (
-    <form role="search" aria-label={t('experiments.list.searchLabel')} onSubmit={submit}>
-      <Group gap="xs" align="flex-end" wrap="nowrap">
-        <TextInput
-          type="search"
-          label={t('experiments.list.searchLabel')}
-          placeholder={t('experiments.list.searchPlaceholder')}
-          value={text}
-          onChange={(event) => setText(event.currentTarget.value)}
-          style={{ flex: 1, minWidth: 0 }}
-        />
-        <Button type="submit">{t('experiments.list.searchButton')}</Button>
-      </Group>
-    </form>
-  );
-}
-
-/** The territory filter: the chosen territory is read back from its id in the URL. */
-function TerritoryFilter({
-  territoryId,
-  onChange,
-}: {
-  territoryId: string;
-  onChange: (territory: TerritoryRef | null) => void;
-}) {
-  const { t } = useTranslation();
-  const { data } = useQuery(TERRITORY_QUERY, {
-    variables: { id: territoryId },
-    skip: !territoryId,
-  });
-  const value = territoryId && data?.territory.id === territoryId ? data.territory : null;
-  return (
-    <TerritorySelect
-      key={value?.id ?? territoryId}
-      id="experiment-filter-territory"
-      label={t('territory.label')}
-      description={t('experiments.list.territoryHint')}
-      value={value}
-      onChange={onChange}
-    />
-  );
-}
 
 /** The key figure of a card: the first indicator that has a measurement, its latest one. */
 function KeyFigure({ experiment }: { experiment: ExperimentSummary }) {
@@ -311,7 +258,13 @@ export function ExperimentsPage() {
         <RecordLink />
       </Stack>
       <Card withBorder radius="md" padding="md">
-        <SearchForm value={state.query} onSearch={(query) => update({ query })} />
+        <SearchForm
+          value={state.query}
+          onSearch={(query) => update({ query })}
+          label={t('experiments.list.searchLabel')}
+          placeholder={t('experiments.list.searchPlaceholder')}
+          buttonLabel={t('experiments.list.searchButton')}
+        />
       </Card>
       <Grid gap="xl">
         <Grid.Col span={{ base: 12, md: 4 }}>
@@ -340,6 +293,8 @@ export function ExperimentsPage() {
               <TerritoryFilter
                 territoryId={state.territoryId}
                 onChange={(territory) => update({ territoryId: territory?.id ?? '' })}
+                id="experiment-filter-territory"
+                description={t('experiments.list.territoryHint')}
               />
               <NativeSelect
                 label={t('experiments.list.actorType')}

@@ -37,7 +37,7 @@ type IndicatorFormProps =
 export function IndicatorForm({ experimentId, indicator, onDone }: IndicatorFormProps) {
   const { t, i18n } = useTranslation();
   const titleId = useId();
-  const { errors, count, fieldRef, report, clear } = useFieldErrors(FIELDS);
+  const { errors, count, fieldRef, report, clear, textField } = useFieldErrors(FIELDS);
   const [formError, setFormError] = useState<string | null>(null);
   const [name, setName] = useState(indicator?.name ?? '');
   const [description, setDescription] = useState(indicator?.description ?? '');
@@ -111,30 +111,18 @@ export function IndicatorForm({ experimentId, indicator, onDone }: IndicatorForm
         </Title>
         <FormErrorSummary fieldErrorCount={count} formError={formError} />
         <TextInput
-          ref={fieldRef('name')}
           label={t('experiments.indicatorForm.name')}
           description={t('experiments.indicatorForm.nameHint')}
           required
           maxLength={EXPERIMENT_LIMITS.indicatorNameMax}
-          value={name}
-          error={errors.name}
-          onChange={(event) => {
-            setName(event.currentTarget.value);
-            clear('name');
-          }}
+          {...textField('name', name, setName)}
         />
         <Textarea
-          ref={fieldRef('description')}
           label={t('experiments.indicatorForm.description')}
           autosize
           minRows={2}
           maxLength={EXPERIMENT_LIMITS.indicatorDescriptionMax}
-          value={description}
-          error={errors.description}
-          onChange={(event) => {
-            setDescription(event.currentTarget.value);
-            clear('description');
-          }}
+          {...textField('description', description, setDescription)}
         />
         <Group grow align="flex-start" wrap="wrap">
           <NativeSelect
@@ -181,27 +169,15 @@ export function IndicatorForm({ experimentId, indicator, onDone }: IndicatorForm
         </Group>
         <Group grow align="flex-start" wrap="wrap">
           <TextInput
-            ref={fieldRef('baseline')}
             label={t('experiments.indicatorForm.baseline')}
             description={t('experiments.indicatorForm.baselineHint')}
             inputMode="decimal"
-            value={baseline}
-            error={errors.baseline}
-            onChange={(event) => {
-              setBaseline(event.currentTarget.value);
-              clear('baseline');
-            }}
+            {...textField('baseline', baseline, setBaseline)}
           />
           <TextInput
-            ref={fieldRef('baselineOn')}
             type="date"
             label={t('experiments.indicatorForm.baselineOn')}
-            value={baselineOn}
-            error={errors.baselineOn}
-            onChange={(event) => {
-              setBaselineOn(event.currentTarget.value);
-              clear('baselineOn');
-            }}
+            {...textField('baselineOn', baselineOn, setBaselineOn)}
           />
         </Group>
         <Group>

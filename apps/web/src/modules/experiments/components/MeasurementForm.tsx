@@ -39,7 +39,7 @@ export function MeasurementForm({
 }: MeasurementFormProps) {
   const { t, i18n } = useTranslation();
   const titleId = useId();
-  const { errors, count, fieldRef, report, clear } = useFieldErrors(FIELDS);
+  const { count, report, textField } = useFieldErrors(FIELDS);
   const [formError, setFormError] = useState<string | null>(null);
   const [value, setValue] = useState(measurement ? String(measurement.value) : '');
   const [measuredOn, setMeasuredOn] = useState(measurement?.measuredOn ?? '');
@@ -104,56 +104,32 @@ export function MeasurementForm({
         <FormErrorSummary fieldErrorCount={count} formError={formError} />
         <Group grow align="flex-start" wrap="wrap">
           <TextInput
-            ref={fieldRef('value')}
             label={t('experiments.measurementForm.value', {
               unit: t(`experiments.unit.${unit}`),
             })}
             required
             inputMode="decimal"
-            value={value}
-            error={errors.value}
-            onChange={(event) => {
-              setValue(event.currentTarget.value);
-              clear('value');
-            }}
+            {...textField('value', value, setValue)}
           />
           <TextInput
-            ref={fieldRef('measuredOn')}
             type="date"
             label={t('experiments.measurementForm.measuredOn')}
             required
-            value={measuredOn}
-            error={errors.measuredOn}
-            onChange={(event) => {
-              setMeasuredOn(event.currentTarget.value);
-              clear('measuredOn');
-            }}
+            {...textField('measuredOn', measuredOn, setMeasuredOn)}
           />
         </Group>
         <TextInput
-          ref={fieldRef('source')}
           label={t('experiments.measurementForm.source')}
           description={t('experiments.measurementForm.sourceHint')}
           required
           maxLength={EXPERIMENT_LIMITS.sourceMax}
-          value={source}
-          error={errors.source}
-          onChange={(event) => {
-            setSource(event.currentTarget.value);
-            clear('source');
-          }}
+          {...textField('source', source, setSource)}
         />
         <TextInput
-          ref={fieldRef('sourceUrl')}
           type="url"
           label={t('experiments.measurementForm.sourceUrl')}
           maxLength={EXPERIMENT_LIMITS.urlMax}
-          value={sourceUrl}
-          error={errors.sourceUrl}
-          onChange={(event) => {
-            setSourceUrl(event.currentTarget.value);
-            clear('sourceUrl');
-          }}
+          {...textField('sourceUrl', sourceUrl, setSourceUrl)}
         />
         <Group>
           <Button type="submit" loading={recording.loading || updating.loading}>

@@ -198,6 +198,28 @@ const INDICATOR_FIELDS = gql`
   ${MEASUREMENT_FIELDS}
 `;
 
+/** A page of an experiment's change history: the page's first one and each older one. */
+const HISTORY_PAGE_FIELDS = gql`
+  fragment ExperimentHistoryPage on ExperimentChangeConnection {
+    nodes {
+      id
+      action
+      targetType
+      targetId
+      createdAt
+      changedFields
+      actor {
+        id
+        displayName
+      }
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+  }
+`;
+
 const EXPERIMENT_DETAIL_FIELDS = gql`
   fragment ExperimentDetailFields on Experiment {
     id
@@ -235,26 +257,12 @@ const EXPERIMENT_DETAIL_FIELDS = gql`
     viewerCanEdit
     viewerCanCheck
     history(first: 20) {
-      nodes {
-        id
-        action
-        targetType
-        targetId
-        createdAt
-        changedFields
-        actor {
-          id
-          displayName
-        }
-      }
-      pageInfo {
-        endCursor
-        hasNextPage
-      }
+      ...ExperimentHistoryPage
     }
   }
   ${TERRITORY_FIELDS}
   ${INDICATOR_FIELDS}
+  ${HISTORY_PAGE_FIELDS}
 `;
 
 export const EXPERIMENT_QUERY: TypedDocumentNode<
@@ -310,25 +318,11 @@ export const EXPERIMENT_HISTORY_QUERY: TypedDocumentNode<
     experiment(id: $id) {
       id
       history(first: 20, after: $after) {
-        nodes {
-          id
-          action
-          targetType
-          targetId
-          createdAt
-          changedFields
-          actor {
-            id
-            displayName
-          }
-        }
-        pageInfo {
-          endCursor
-          hasNextPage
-        }
+        ...ExperimentHistoryPage
       }
     }
   }
+  ${HISTORY_PAGE_FIELDS}
 `;
 
 export const MY_EXPERIMENT_ORGANISATIONS_QUERY: TypedDocumentNode<

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import {
   Button,
   Card,
@@ -9,19 +9,17 @@ import {
   Stack,
   Switch,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { ActorType } from '@passerelle/domain';
-import type { TerritoryRef } from '../../../shared/graphql/schema-types';
 import { PageTitle } from '../../../shared/ui/PageTitle';
 import { usePageTitle } from '../../../shared/ui/usePageTitle';
 import { CONSULTATIONS_QUERY } from '../../consultations/graphql/consultations.documents';
-import { TerritorySelect } from '../../territories/components/TerritorySelect';
-import { TERRITORY_QUERY } from '../../territories/graphql/territories.documents';
+import { TerritoryFilter } from '../../territories/components/TerritoryFilter';
+import { SearchForm } from '../../../shared/ui/SearchForm';
 import { THEMES_QUERY } from '../graphql/proposals.documents';
 import {
   ORDERS,
@@ -32,59 +30,6 @@ import {
 } from '../hooks/useProposalSearchParams';
 import { ProposalList } from './ProposalList';
 import { ThemeCheckboxes } from '../../../shared/ui/ThemeCheckboxes';
-
-function SearchForm({ value, onSearch }: { value: string; onSearch: (text: string) => void }) {
-  const { t } = useTranslation();
-  const [text, setText] = useState(value);
-  // Back / Forward change the URL: the field follows it.
-  useEffect(() => setText(value), [value]);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSearch(text.trim());
-  };
-  return (
-    <form role="search" aria-label={t('proposals.searchLabel')} onSubmit={submit}>
-      <Group gap="xs" align="flex-end" wrap="nowrap">
-        <TextInput
-          type="search"
-          label={t('proposals.searchLabel')}
-          placeholder={t('proposals.searchPlaceholder')}
-          value={text}
-          onChange={(event) => setText(event.currentTarget.value)}
-          style={{ flex: 1, minWidth: 0 }}
-        />
-        <Button type="submit">{t('proposals.searchButton')}</Button>
-      </Group>
-    </form>
-  );
-}
-
-/** The territory filter: the chosen territory is read back from its id in the URL. */
-function TerritoryFilter({
-  territoryId,
-  onChange,
-}: {
-  territoryId: string;
-  onChange: (territory: TerritoryRef | null) => void;
-}) {
-  const { t } = useTranslation();
-  const { data } = useQuery(TERRITORY_QUERY, {
-    variables: { id: territoryId },
-    skip: !territoryId,
-  });
-  const value = territoryId && data?.territory.id === territoryId ? data.territory : null;
-  return (
-    <TerritorySelect
-      // A new territory from the URL (Back) re-creates the field with its label.
-      key={value?.id ?? territoryId}
-      id="filter-territory"
-      label={t('territory.label')}
-      description={t('proposals.territoryHint')}
-      value={value}
-      onChange={onChange}
-    />
-  );
-}
 
 // Its default thresholds come from the domain's consultation settings, whose module builds their
 // zod schemas: loaded with the filters (at once on a wide screen, when opened on a phone), not
@@ -131,6 +76,8 @@ export function ProposalsPage() {
       <TerritoryFilter
         territoryId={state.territoryId}
         onChange={(territory) => update({ territoryId: territory?.id ?? '' })}
+        id="filter-territory"
+        description={t('proposals.territoryHint')}
       />
       <Checkbox.Group
         label={t('proposals.status')}
@@ -197,7 +144,13 @@ export function ProposalsPage() {
       </Stack>
       <Card withBorder radius="md" padding="md">
         <Stack gap="sm">
-          <SearchForm value={state.search} onSearch={(search) => update({ search })} />
+          <SearchForm
+            value={state.search}
+            onSearch={(search) => update({ search })}
+            label={t('proposals.searchLabel')}
+            placeholder={t('proposals.searchPlaceholder')}
+            buttonLabel={t('proposals.searchButton')}
+          />
           <NativeSelect
             label={t('proposals.sortLabel')}
             value={state.orderBy}

@@ -76,7 +76,7 @@ export function SubmitProposalForm({ consultations, themes, proposal }: SubmitPr
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const client = useApolloClient();
-  const { errors, count, fieldRef, report, clear } = useFieldErrors(FIELDS);
+  const { errors, count, fieldRef, report, clear, textField } = useFieldErrors(FIELDS);
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
   const [consultationId, setConsultationId] = useState(
@@ -230,33 +230,21 @@ export function SubmitProposalForm({ consultations, themes, proposal }: SubmitPr
           </Stack>
         )}
         <TextInput
-          ref={fieldRef('title')}
           label={t('submit.titleField')}
           description={`${t('submit.lengthHint', { min: L.titleMin, max: L.titleMax })} ${counter(title, L.titleMax)}`}
           required
           maxLength={L.titleMax}
-          value={title}
-          error={errors.title}
-          onChange={(event) => {
-            setTitle(event.currentTarget.value);
-            clear('title');
-          }}
+          {...textField('title', title, setTitle)}
         />
         <SimilarProposals title={title} consultationId={consultationId} excludeId={proposal?.id} />
         <Textarea
-          ref={fieldRef('summary')}
           label={t('submit.summary')}
           description={`${t('submit.lengthHint', { min: L.summaryMin, max: L.summaryMax })} ${counter(summary, L.summaryMax)}`}
           required
           autosize
           minRows={3}
           maxLength={L.summaryMax}
-          value={summary}
-          error={errors.summary}
-          onChange={(event) => {
-            setSummary(event.currentTarget.value);
-            clear('summary');
-          }}
+          {...textField('summary', summary, setSummary)}
         />
         <Textarea
           ref={fieldRef('body')}
@@ -346,32 +334,20 @@ export function SubmitProposalForm({ consultations, themes, proposal }: SubmitPr
           }}
         />
         <Textarea
-          ref={fieldRef('experiment')}
           label={t('submit.experiment')}
           description={`${t('submit.experimentHint')} ${t('submit.maxLengthHint', { max: L.experimentMax })}`}
           autosize
           minRows={3}
           maxLength={L.experimentMax}
-          value={experiment}
-          error={errors.experiment}
-          onChange={(event) => {
-            setExperiment(event.currentTarget.value);
-            clear('experiment');
-          }}
+          {...textField('experiment', experiment, setExperiment)}
         />
         <Textarea
-          ref={fieldRef('measuredImpact')}
           label={t('submit.measuredImpact')}
           description={`${t('submit.measuredImpactHint')} ${t('submit.maxLengthHint', { max: L.measuredImpactMax })}`}
           autosize
           minRows={3}
           maxLength={L.measuredImpactMax}
-          value={measuredImpact}
-          error={errors.measuredImpact}
-          onChange={(event) => {
-            setMeasuredImpact(event.currentTarget.value);
-            clear('measuredImpact');
-          }}
+          {...textField('measuredImpact', measuredImpact, setMeasuredImpact)}
         />
         <ExperimentsPicker
           inputRef={fieldRef('experimentIds')}
