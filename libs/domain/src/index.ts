@@ -14,6 +14,7 @@ export * from './permissions/can';
 export * from './proposals/proposal-status';
 export * from './proposals/proposal.schemas';
 export * from './proposals/proposal-editing';
+export * from './proposals/amendments';
 export * from './proposals/clusters';
 export * from './consultations/phases';
 export * from './rankings/scores';

@@ -16,25 +16,56 @@ export const EDITABLE_PROPOSAL_STATUSES: readonly ProposalStatus[] = ['DRAFT', '
 export interface EditableProposal {
   authorId: string;
   status: ProposalStatus;
+  /** Accepted co-authors (issue 11): they edit as the author does. */
+  coAuthorIds?: readonly string[];
 }
 
-/** Whether `actor` may edit the proposal now: its author, while the status allows edits. */
-export function canEditProposal(actor: Actor, proposal: EditableProposal): boolean {
+/** The author, or one of the accepted co-authors. */
+function mayEdit(actor: Actor, proposal: EditableProposal): boolean {
   return (
-    can(actor, 'proposal.edit', { ownerId: proposal.authorId }) &&
-    EDITABLE_PROPOSAL_STATUSES.includes(proposal.status)
+    can(actor, 'proposal.edit', { ownerId: proposal.authorId }) ||
+    (actor !== null && (proposal.coAuthorIds ?? []).includes(actor.id))
   );
 }
 
+/** Whether `actor` may edit the proposal now: its author or a co-author, while the status allows edits. */
+export function canEditProposal(actor: Actor, proposal: EditableProposal): boolean {
+  return mayEdit(actor, proposal) && EDITABLE_PROPOSAL_STATUSES.includes(proposal.status);
+}
+
 /**
- * Throws SIGN_IN_REQUIRED (anonymous), NOT_ALLOWED (not the author) or PROPOSAL_NOT_EDITABLE
- * (the status no longer allows edits).
+ * Throws SIGN_IN_REQUIRED (anonymous), NOT_ALLOWED (neither the author nor a co-author) or
+ * PROPOSAL_NOT_EDITABLE (the status no longer allows edits).
  */
 export function assertCanEditProposal(actor: Actor, proposal: EditableProposal): void {
+  if (!mayEdit(actor, proposal)) assertCan(actor, 'proposal.edit', { ownerId: proposal.authorId });
+  if (!EDITABLE_PROPOSAL_STATUSES.includes(proposal.status)) {
+    throw new DomainError(DomainErrorCode.PROPOSAL_NOT_EDITABLE);
+  }
+}
+
+/**
+ * Only the proposal's author invites co-authors, while it can be edited, and never themself
+ * (COAUTHOR_ALREADY: they are its author already).
+ */
+export function assertCanInviteCoAuthor(
+  actor: Actor,
+  proposal: EditableProposal,
+  inviteeId: string,
+): void {
   assertCan(actor, 'proposal.edit', { ownerId: proposal.authorId });
   if (!EDITABLE_PROPOSAL_STATUSES.includes(proposal.status)) {
     throw new DomainError(DomainErrorCode.PROPOSAL_NOT_EDITABLE);
   }
+  if (inviteeId === proposal.authorId) throw new DomainError(DomainErrorCode.COAUTHOR_ALREADY);
+}
+
+/** The author while the proposal is editable (what the page offers). */
+export function canInviteCoAuthors(actor: Actor, proposal: EditableProposal): boolean {
+  return (
+    can(actor, 'proposal.edit', { ownerId: proposal.authorId }) &&
+    EDITABLE_PROPOSAL_STATUSES.includes(proposal.status)
+  );
 }
 
 /** Optimistic concurrency: the edit was made on the current version, or STALE_VERSION. */

@@ -63,6 +63,17 @@ export const CommentStance = values('FOR', 'AGAINST', 'NEUTRAL', 'NONE');
 export type CommentStance = keyof typeof CommentStance;
 
 /** Where a territorial experiment stands. */
+/** Where an amendment stands (issue 11). */
+export const AmendmentStatus = values('PENDING', 'ACCEPTED', 'REJECTED', 'WITHDRAWN');
+export type AmendmentStatus = keyof typeof AmendmentStatus;
+
+export const AmendmentVoteValue = values('FOR', 'AGAINST');
+export type AmendmentVoteValue = keyof typeof AmendmentVoteValue;
+
+/** A co-author invitation, answered or not. */
+export const CoAuthorStatus = values('INVITED', 'ACCEPTED', 'DECLINED');
+export type CoAuthorStatus = keyof typeof CoAuthorStatus;
+
 export const ExperimentStatus = values('RUNNING', 'ENDED', 'STOPPED');
 export type ExperimentStatus = keyof typeof ExperimentStatus;
 

@@ -72,6 +72,17 @@ export const DomainErrorCode = {
   MEASUREMENT_NOT_FOUND: 'MEASUREMENT_NOT_FOUND',
   NOT_AN_EXPERIMENT_MEMBER: 'NOT_AN_EXPERIMENT_MEMBER',
   OWN_FIGURE_CHECK: 'OWN_FIGURE_CHECK',
+  AMENDMENT_NOT_FOUND: 'AMENDMENT_NOT_FOUND',
+  AMENDMENT_OUTDATED: 'AMENDMENT_OUTDATED',
+  AMENDMENT_CLOSED: 'AMENDMENT_CLOSED',
+  AMENDMENT_UNCHANGED: 'AMENDMENT_UNCHANGED',
+  OWN_PROPOSAL_AMENDMENT: 'OWN_PROPOSAL_AMENDMENT',
+  OWN_AMENDMENT_VOTE: 'OWN_AMENDMENT_VOTE',
+  DECISION_REASON_REQUIRED: 'DECISION_REASON_REQUIRED',
+  COAUTHOR_ALREADY: 'COAUTHOR_ALREADY',
+  COAUTHOR_INVITATION_NOT_FOUND: 'COAUTHOR_INVITATION_NOT_FOUND',
+  COAUTHOR_LIMIT: 'COAUTHOR_LIMIT',
+  COAUTHOR_NOT_FOUND: 'COAUTHOR_NOT_FOUND',
 } as const;
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
 
@@ -362,6 +373,50 @@ const MESSAGES: Record<DomainErrorCode, Record<Language, string>> = {
   OWN_FIGURE_CHECK: {
     fr: 'Vous êtes membre de l’organisation qui porte cette expérimentation : un autre modérateur doit vérifier ses chiffres.',
     en: 'You are a member of the organisation carrying this experiment: another moderator must check its figures.',
+  },
+  AMENDMENT_NOT_FOUND: {
+    fr: "Cet amendement n'existe pas ou n'est pas public.",
+    en: 'This amendment does not exist or is not public.',
+  },
+  AMENDMENT_OUTDATED: {
+    fr: 'La proposition a été modifiée depuis que cet amendement a été écrit : son auteur ou son autrice doit le mettre à jour sur la dernière version avant qu’il puisse être accepté.',
+    en: 'The proposal has changed since this amendment was written: its author must update it to the latest version before it can be accepted.',
+  },
+  AMENDMENT_CLOSED: {
+    fr: 'Cet amendement ne peut plus changer : il a déjà été accepté, rejeté ou retiré, ou la proposition n’est plus ouverte aux amendements.',
+    en: 'This amendment can no longer change: it was already accepted, rejected or withdrawn, or the proposal no longer takes amendments.',
+  },
+  AMENDMENT_UNCHANGED: {
+    fr: 'Votre amendement ne change rien au texte actuel : modifiez le titre, le résumé ou le texte.',
+    en: 'Your amendment changes nothing in the current text: change the title, the summary or the body.',
+  },
+  OWN_PROPOSAL_AMENDMENT: {
+    fr: 'Vous êtes auteur ou autrice de cette proposition : modifiez-la directement plutôt que de l’amender.',
+    en: 'You are an author of this proposal: edit it directly instead of amending it.',
+  },
+  OWN_AMENDMENT_VOTE: {
+    fr: 'Vous ne pouvez pas voter sur votre propre amendement.',
+    en: 'You cannot vote on your own amendment.',
+  },
+  DECISION_REASON_REQUIRED: {
+    fr: 'Vous décidez à la place de l’auteur ou de l’autrice de la proposition : indiquez le motif de votre décision.',
+    en: 'You are deciding instead of the proposal’s author: give the reason for your decision.',
+  },
+  COAUTHOR_ALREADY: {
+    fr: 'Cette personne est déjà co-autrice de la proposition ou déjà invitée.',
+    en: 'This person already co-authors the proposal or has already been invited.',
+  },
+  COAUTHOR_INVITATION_NOT_FOUND: {
+    fr: 'Aucune invitation en attente ne vous attend pour cette proposition.',
+    en: 'There is no pending invitation for you on this proposal.',
+  },
+  COAUTHOR_LIMIT: {
+    fr: 'Une proposition compte au plus 10 co-auteurs et co-autrices, invitations comprises.',
+    en: 'A proposal has at most 10 co-authors, invitations included.',
+  },
+  COAUTHOR_NOT_FOUND: {
+    fr: 'Cette personne n’est pas co-autrice de la proposition.',
+    en: 'This person is not a co-author of the proposal.',
   },
 };
 
