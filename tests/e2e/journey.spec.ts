@@ -9,6 +9,8 @@ import {
 test('a participant signs up, signs out, signs in, submits a proposal and finds it on the home page', async ({
   page,
 }) => {
+  // Two password hashes (sign-up, sign-in) and a whole journey: past a minute on a loaded machine.
+  test.slow();
   const participant = newParticipant();
   const accountButton = page.getByRole('button', { name: `Compte de ${participant.displayName}` });
   const title = `Cantines bio en régie ${participant.displayName.slice(-8)}`;
