@@ -8,6 +8,7 @@ import { renderMarkdown } from '../../apps/api/src/common/markdown/markdown';
 import type { PrismaClient, Prisma } from '../../apps/api/src/generated/prisma/client';
 import { TERMS_VERSION } from '../../libs/domain/src/privacy/privacy';
 import { proposalScores } from '../../libs/domain/src/rankings/scores';
+import { seedDemoAmendments } from './demo-amendments';
 import { demoBriefRows } from './demo-brief';
 import { seedDemoExperiments } from './demo-experiments';
 import { seedDemoLocal } from './demo-local';
@@ -184,6 +185,7 @@ export async function seedDemoData(
     );
     await seedDemoLocal(prisma, demoId, { now, log });
     await seedDemoExperiments(prisma, demoId, { now, log });
+    await seedDemoAmendments(prisma, demoId, { now, log });
     return;
   }
 
@@ -644,4 +646,5 @@ export async function seedDemoData(
   );
   await seedDemoLocal(prisma, demoId, { now, log });
   await seedDemoExperiments(prisma, demoId, { now, log });
+  await seedDemoAmendments(prisma, demoId, { now, log });
 }

@@ -49,6 +49,8 @@ const ALLOWED = new Set([
   'ConsultationModeratorInput.userId', // administrators name a consultation's local moderators
   'RecordExperimentInput.status', // an experiment's own stage (running, ended), set by its members
   'UpdateExperimentInput.status',
+  'InviteCoAuthorInput.userId', // the proposal's author names whom they invite to co-author it
+  'RemoveCoAuthorInput.userId', // the author removes a co-author; a co-author only themself
 ]);
 
 function mutationInputs(schema: GraphQLSchema): GraphQLInputObjectType[] {

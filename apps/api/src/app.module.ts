@@ -16,6 +16,7 @@ import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { RealtimeModule } from './common/realtime/realtime.module';
 import { ConfigModule } from './config/config.module';
 import { type AppConfig } from './config/config.schema';
+import { AmendmentsModule } from './modules/amendments/amendments.module';
 import { AuthEventsAdminModule } from './modules/audit/auth-events-admin.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BriefExportModule } from './modules/briefs/export/brief-export.module';
@@ -70,6 +71,7 @@ export class AppModule {
         AuthModule,
         ConsultationsModule,
         ProposalsModule,
+        AmendmentsModule,
         VotesModule,
         CommentsModule,
         ModerationModule,

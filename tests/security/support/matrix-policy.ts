@@ -14,6 +14,8 @@ import {
 } from '../../factories';
 import { CookieJar } from '../../integration/support/cookies';
 import { ACCOUNT_POLICY } from './matrix-policy-accounts';
+import { COAUTHOR_POLICY } from './matrix-policy-coauthors';
+import { AMENDMENT_POLICY } from './matrix-policy-amendments';
 import { EXPERIMENT_POLICY } from './matrix-policy-experiments';
 import { LOCAL_SPACE_POLICY } from './matrix-policy-local-spaces';
 import { ORGANISATION_SEARCH_POLICY } from './matrix-policy-organisation-search';
@@ -161,6 +163,8 @@ async function proposalInput(world: MatrixWorld) {
 export const POLICY: Record<string, OperationPolicy> = {
   ...ACCOUNT_POLICY,
   ...EXPERIMENT_POLICY,
+  ...AMENDMENT_POLICY,
+  ...COAUTHOR_POLICY,
   ...LOCAL_SPACE_POLICY,
   ...ORGANISATION_SEARCH_POLICY,
 

@@ -159,6 +159,64 @@ describe('e-mail texts', () => {
     ).toBe('Your proposal “X” is now ODD.');
   });
 
+  it('tells of amendments and co-authoring, in French and English', () => {
+    const fr = (kind: NotificationKind, payload: EmailNotification['payload']) =>
+      notificationSentence(note(kind, payload), 'fr');
+    const en = (kind: NotificationKind, payload: EmailNotification['payload']) =>
+      notificationSentence(note(kind, payload), 'en');
+    expect(fr('AMENDMENT_PROPOSED', { title: 'Vélos', authorName: 'Aïcha' })).toBe(
+      'Aïcha propose un amendement à la proposition « Vélos ».',
+    );
+    expect(en('AMENDMENT_PROPOSED', { title: 'Bikes' })).toBe(
+      'Someone proposes an amendment to the proposal “Bikes”.',
+    );
+    expect(fr('AMENDMENT_VOTED', { title: 'Vélos', votesFor: 3, votesAgainst: 1 })).toBe(
+      'Un amendement à « Vélos » compte désormais 3 pour et 1 contre.',
+    );
+    expect(en('AMENDMENT_VOTED', { title: 'Bikes' })).toBe(
+      'An amendment to “Bikes” now has 0 for and 0 against.',
+    );
+    expect(fr('AMENDMENT_DECIDED', { title: 'Vélos', decision: 'ACCEPTED' })).toBe(
+      'Votre amendement à « Vélos » a été accepté.',
+    );
+    expect(fr('AMENDMENT_DECIDED', { title: 'Vélos', decision: 'REJECTED' })).toBe(
+      'Votre amendement à « Vélos » a été rejeté.',
+    );
+    expect(en('AMENDMENT_DECIDED', { title: 'Bikes', decision: 'ACCEPTED' })).toBe(
+      'Your amendment to “Bikes” was accepted.',
+    );
+    expect(en('AMENDMENT_DECIDED', { title: 'Bikes', decision: 'REJECTED' })).toBe(
+      'Your amendment to “Bikes” was rejected.',
+    );
+    expect(fr('COAUTHOR_INVITED', { title: 'Vélos', authorName: 'Léa' })).toBe(
+      'Léa vous invite à co-écrire la proposition « Vélos ».',
+    );
+    expect(en('COAUTHOR_INVITED', { title: 'Bikes', authorName: 'Lea' })).toBe(
+      'Lea invites you to co-author the proposal “Bikes”.',
+    );
+    expect(fr('COAUTHOR_ANSWERED', { title: 'Vélos', authorName: 'Léa', accepted: true })).toBe(
+      'Léa a accepté de co-écrire « Vélos ».',
+    );
+    expect(fr('COAUTHOR_ANSWERED', { title: 'Vélos', accepted: false })).toBe(
+      'La personne invitée a décliné votre invitation à co-écrire « Vélos ».',
+    );
+    expect(en('COAUTHOR_ANSWERED', { title: 'Bikes', authorName: 'Lea', accepted: true })).toBe(
+      'Lea agreed to co-author “Bikes”.',
+    );
+    expect(en('COAUTHOR_ANSWERED', { title: 'Bikes', accepted: false })).toBe(
+      'The invitee declined your invitation to co-author “Bikes”.',
+    );
+    expect(fr('COAUTHOR_INVITED', { proposalTitle: 'Vélos', actorName: 'Léa' })).toBe(
+      'Léa vous invite à co-écrire la proposition « Vélos ».',
+    );
+    const digest = renderDigestEmail(
+      [note('AMENDMENT_DECIDED', { title: 'Vélos', decision: 'ACCEPTED' })],
+      'fr',
+      links,
+    );
+    expect(digest.html).toContain('<h2>Décisions sur vos amendements</h2>');
+  });
+
   it('links to the cluster, the comment, the proposal or the notifications list', () => {
     const base = links.baseUrl;
     expect(
@@ -170,6 +228,9 @@ describe('e-mail texts', () => {
     expect(notificationLink(note('COMMENT_REPLY', { proposalId: 'p', commentId: 'c' }), base)).toBe(
       `${base}/propositions/p#commentaire-c`,
     );
+    expect(
+      notificationLink(note('AMENDMENT_VOTED', { proposalId: 'p', amendmentId: 'a' }), base),
+    ).toBe(`${base}/propositions/p#amendement-a`);
     expect(notificationLink(note('ACCOUNT_SUSPENDED'), base)).toBe(`${base}/notifications`);
   });
 

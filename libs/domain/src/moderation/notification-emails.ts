@@ -114,6 +114,16 @@ export interface EmailNotification {
     briefSlug?: string | null;
     suspendedUntil?: string | null;
     targetType?: string | null;
+    /** Amendments (issue 11): the amendment, its counters, and the decision taken on it. */
+    amendmentId?: string | null;
+    votesFor?: number | null;
+    votesAgainst?: number | null;
+    decision?: 'ACCEPTED' | 'REJECTED' | string | null;
+    /** COAUTHOR_ANSWERED: whether the invitee accepted. */
+    accepted?: boolean | null;
+    /** Other names of `title` and `authorName` some notices (issue 11) write. */
+    proposalTitle?: string | null;
+    actorName?: string | null;
   };
 }
 
@@ -186,6 +196,22 @@ const SENTENCES: Record<Language, Record<NotificationKind, Sentence>> = {
       `${p.authorName ?? 'Quelqu’un'} a répondu à votre commentaire sur « ${t} ».`,
     PROPOSAL_COMMENTED: (p, t) => `${p.authorName ?? 'Quelqu’un'} a commenté « ${t} ».`,
     PROPOSAL_STATUS_CHANGED: (_p, t, s) => `Votre proposition « ${t} » est désormais ${s}.`,
+    AMENDMENT_PROPOSED: (p, t) =>
+      `${p.authorName ?? 'Quelqu’un'} propose un amendement à la proposition « ${t} ».`,
+    AMENDMENT_VOTED: (p, t) =>
+      `Un amendement à « ${t} » compte désormais ${p.votesFor ?? 0} pour et ${p.votesAgainst ?? 0} contre.`,
+    AMENDMENT_DECIDED: (p, t) =>
+      p.decision === 'ACCEPTED'
+        ? `Votre amendement à « ${t} » a été accepté.`
+        : `Votre amendement à « ${t} » a été rejeté.`,
+    COAUTHOR_INVITED: (p, t) =>
+      `${p.authorName ?? 'L’auteur ou l’autrice'} vous invite à co-écrire la proposition « ${t} ».`,
+    COAUTHOR_ANSWERED: (p, t) => {
+      const who = p.authorName ?? 'La personne invitée';
+      return p.accepted
+        ? `${who} a accepté de co-écrire « ${t} ».`
+        : `${who} a décliné votre invitation à co-écrire « ${t} ».`;
+    },
   },
   en: {
     CONTENT_HIDDEN: (p, t) =>
@@ -205,6 +231,22 @@ const SENTENCES: Record<Language, Record<NotificationKind, Sentence>> = {
     COMMENT_REPLY: (p, t) => `${p.authorName ?? 'Someone'} replied to your comment on “${t}”.`,
     PROPOSAL_COMMENTED: (p, t) => `${p.authorName ?? 'Someone'} commented on “${t}”.`,
     PROPOSAL_STATUS_CHANGED: (_p, t, s) => `Your proposal “${t}” is now ${s}.`,
+    AMENDMENT_PROPOSED: (p, t) =>
+      `${p.authorName ?? 'Someone'} proposes an amendment to the proposal “${t}”.`,
+    AMENDMENT_VOTED: (p, t) =>
+      `An amendment to “${t}” now has ${p.votesFor ?? 0} for and ${p.votesAgainst ?? 0} against.`,
+    AMENDMENT_DECIDED: (p, t) =>
+      p.decision === 'ACCEPTED'
+        ? `Your amendment to “${t}” was accepted.`
+        : `Your amendment to “${t}” was rejected.`,
+    COAUTHOR_INVITED: (p, t) =>
+      `${p.authorName ?? 'The author'} invites you to co-author the proposal “${t}”.`,
+    COAUTHOR_ANSWERED: (p, t) => {
+      const who = p.authorName ?? 'The invitee';
+      return p.accepted
+        ? `${who} agreed to co-author “${t}”.`
+        : `${who} declined your invitation to co-author “${t}”.`;
+    },
   },
 };
 
@@ -224,6 +266,11 @@ const KIND_HEADINGS: Record<Language, Record<NotificationKind, string>> = {
     COMMENT_REPLY: 'Réponses à vos commentaires',
     PROPOSAL_COMMENTED: 'Nouveaux commentaires',
     PROPOSAL_STATUS_CHANGED: 'Changements de statut',
+    AMENDMENT_PROPOSED: 'Amendements proposés',
+    AMENDMENT_VOTED: 'Votes sur les amendements',
+    AMENDMENT_DECIDED: 'Décisions sur vos amendements',
+    COAUTHOR_INVITED: 'Invitations à co-écrire',
+    COAUTHOR_ANSWERED: 'Réponses à vos invitations à co-écrire',
   },
   en: {
     CONTENT_HIDDEN: 'Hidden content',
@@ -239,6 +286,11 @@ const KIND_HEADINGS: Record<Language, Record<NotificationKind, string>> = {
     COMMENT_REPLY: 'Replies to your comments',
     PROPOSAL_COMMENTED: 'New comments',
     PROPOSAL_STATUS_CHANGED: 'Status changes',
+    AMENDMENT_PROPOSED: 'Amendments proposed',
+    AMENDMENT_VOTED: 'Votes on amendments',
+    AMENDMENT_DECIDED: 'Decisions on your amendments',
+    COAUTHOR_INVITED: 'Invitations to co-author',
+    COAUTHOR_ANSWERED: 'Answers to your co-author invitations',
   },
 };
 
@@ -276,7 +328,11 @@ export function notificationLink(notification: EmailNotification, baseUrl: strin
     return `${baseUrl}/regroupements/${encodeURIComponent(p.clusterId)}`;
   }
   if (p.proposalId) {
-    const anchor = p.commentId ? `#commentaire-${encodeURIComponent(p.commentId)}` : '';
+    const anchor = p.commentId
+      ? `#commentaire-${encodeURIComponent(p.commentId)}`
+      : p.amendmentId
+        ? `#amendement-${encodeURIComponent(p.amendmentId)}`
+        : '';
     return `${baseUrl}/propositions/${encodeURIComponent(p.proposalId)}${anchor}`;
   }
   return `${baseUrl}/notifications`;
@@ -284,8 +340,11 @@ export function notificationLink(notification: EmailNotification, baseUrl: strin
 
 /** One plain-text sentence saying what happened. */
 export function notificationSentence(notification: EmailNotification, lang: Language): string {
-  const p = notification.payload;
-  const title = p.title ?? WORDS[lang].untitled;
+  const p = {
+    ...notification.payload,
+    authorName: notification.payload.authorName ?? notification.payload.actorName,
+  };
+  const title = p.title ?? p.proposalTitle ?? WORDS[lang].untitled;
   const status =
     p.status && p.status in STATUS_LABELS[lang]
       ? STATUS_LABELS[lang][p.status as ProposalStatus]

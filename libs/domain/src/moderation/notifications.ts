@@ -18,6 +18,11 @@ export const NotificationKind = values(
   'COMMENT_REPLY',
   'PROPOSAL_COMMENTED',
   'PROPOSAL_STATUS_CHANGED',
+  'AMENDMENT_PROPOSED',
+  'AMENDMENT_VOTED',
+  'AMENDMENT_DECIDED',
+  'COAUTHOR_INVITED',
+  'COAUTHOR_ANSWERED',
 );
 export type NotificationKind = keyof typeof NotificationKind;
 

@@ -1,4 +1,4 @@
-import { type Actor } from '../permissions/can';
+import { type Actor, type ConsultationModeration } from '../permissions/can';
 import { type AmendmentStatus, type ProposalStatus } from '../shared/enums';
 import { DomainError } from '../shared/errors';
 import { fieldErrors } from '../shared/validation';
@@ -58,7 +58,7 @@ const amendment = (
   ...overrides,
 });
 
-const notModerating = { isLocalModerator: false };
+const notModerating: ConsultationModeration = { isLocalModerator: false };
 
 function codeOf(run: () => void): string | null {
   try {
@@ -223,6 +223,19 @@ describe('who decides an amendment', () => {
   ])('never %s', (_who, actor, code) => {
     expect(decide(actor, 'Une raison valable.')).toBe(code);
     expect(canDecideAmendment(actor, proposal(), notModerating)).toBe(false);
+  });
+
+  it('never lets a moderator decide their own amendment', () => {
+    const own = { ...amendment(), authorId: uuid(5) };
+    expect(
+      codeOf(() =>
+        assertCanDecideAmendment(moderator, own, proposal(), {
+          moderation: notModerating,
+          expectedVersion: 1,
+          reason: 'Je valide ma propre proposition.',
+        }),
+      ),
+    ).toBe('NOT_ALLOWED');
   });
 
   it('refuses a closed amendment and a stale read', () => {

@@ -214,7 +214,8 @@ export function canDecideAmendment(
 }
 
 /**
- * SIGN_IN_REQUIRED, NOT_ALLOWED (co-authors, the amendment's author and everyone else),
+ * SIGN_IN_REQUIRED, NOT_ALLOWED (co-authors, the amendment's author — a moderator too — and
+ * everyone else),
  * AMENDMENT_CLOSED, STALE_VERSION (rebased since the decider read it), and
  * DECISION_REASON_REQUIRED when a moderator decides in the author's place without a reason.
  */
@@ -226,7 +227,11 @@ export function assertCanDecideAmendment(
   lang: Language = DEFAULT_LANGUAGE,
 ): void {
   signedIn(actor, lang);
-  if (!canDecideAmendment(actor, proposal, decision.moderation)) {
+  // Never one's own amendment, whatever one's role: a moderator would accept it and be invited.
+  if (
+    actor.id === amendment.authorId ||
+    !canDecideAmendment(actor, proposal, decision.moderation)
+  ) {
     throw new DomainError(DomainErrorCode.NOT_ALLOWED, undefined, lang);
   }
   if (!isAmendmentOpen(amendment, proposal)) {

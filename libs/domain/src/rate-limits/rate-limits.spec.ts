@@ -81,6 +81,20 @@ describe('rate limits', () => {
         ['ip', 600, 3600],
       ],
     ],
+    [
+      'amend',
+      [
+        ['account', 20, 3600],
+        ['ip', 100, 3600],
+      ],
+    ],
+    [
+      'voteOnAmendment',
+      [
+        ['account', 120, 60],
+        ['ip', 600, 60],
+      ],
+    ],
   ] as const)('limits %s', (action, expected) => {
     expect(RATE_LIMITS[action].map((rule) => [rule.scope, rule.limit, rule.windowSeconds])).toEqual(
       expected,

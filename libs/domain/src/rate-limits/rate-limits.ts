@@ -17,6 +17,8 @@
  * | oidcSignIn     | —                               | 30 per 10 min   |
  * | download       | —                               | 60 per minute   |
  * | editExperiment | 120 per hour                    | 600 per hour    |
+ * | amend          | 20 per hour                     | 100 per hour    |
+ * | voteOnAmendment | 120 per minute                 | 600 per minute  |
  *
  * Per-IP limits are a few times the per-account ones, so that a household, a school or an
  * association sharing one address is not blocked by one busy member, while a script spraying
@@ -36,6 +38,8 @@ export const RateLimitAction = {
   oidcSignIn: 'oidcSignIn',
   download: 'download',
   editExperiment: 'editExperiment',
+  amend: 'amend',
+  voteOnAmendment: 'voteOnAmendment',
 } as const;
 export type RateLimitAction = keyof typeof RateLimitAction;
 
@@ -106,6 +110,16 @@ export const RATE_LIMITS: Readonly<Record<RateLimitAction, readonly RateLimitRul
   editExperiment: [
     { scope: 'account', limit: 120, windowSeconds: HOUR },
     { scope: 'ip', limit: 600, windowSeconds: HOUR },
+  ],
+  // Proposing or rebasing an amendment writes a whole proposal's texts: a few dozen per hour.
+  amend: [
+    { scope: 'account', limit: 20, windowSeconds: HOUR },
+    { scope: 'ip', limit: 100, windowSeconds: HOUR },
+  ],
+  // Votes on amendments: the budget of votes on proposals.
+  voteOnAmendment: [
+    { scope: 'account', limit: 120, windowSeconds: MINUTE },
+    { scope: 'ip', limit: 600, windowSeconds: MINUTE },
   ],
 };
 

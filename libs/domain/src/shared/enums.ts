@@ -62,7 +62,6 @@ export type VoteValue = keyof typeof VoteValue;
 export const CommentStance = values('FOR', 'AGAINST', 'NEUTRAL', 'NONE');
 export type CommentStance = keyof typeof CommentStance;
 
-/** Where a territorial experiment stands. */
 /** Where an amendment stands (issue 11). */
 export const AmendmentStatus = values('PENDING', 'ACCEPTED', 'REJECTED', 'WITHDRAWN');
 export type AmendmentStatus = keyof typeof AmendmentStatus;
@@ -74,6 +73,7 @@ export type AmendmentVoteValue = keyof typeof AmendmentVoteValue;
 export const CoAuthorStatus = values('INVITED', 'ACCEPTED', 'DECLINED');
 export type CoAuthorStatus = keyof typeof CoAuthorStatus;
 
+/** Where a territorial experiment stands. */
 export const ExperimentStatus = values('RUNNING', 'ENDED', 'STOPPED');
 export type ExperimentStatus = keyof typeof ExperimentStatus;
 

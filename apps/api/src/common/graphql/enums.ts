@@ -1,6 +1,9 @@
 import { registerEnumType } from '@nestjs/graphql';
 import {
   ActorType,
+  AmendmentStatus,
+  AmendmentVoteValue,
+  CoAuthorStatus,
   CompetentLevel,
   Lever,
   PhaseKind,
@@ -26,5 +29,28 @@ registerEnumType(Lever, {
   description: 'The kind of public action a proposal asks for.',
 });
 registerEnumType(PhaseKind, { name: 'PhaseKind' });
+registerEnumType(AmendmentStatus, { name: 'AmendmentStatus' });
+registerEnumType(AmendmentVoteValue, { name: 'AmendmentVoteValue' });
+/** The texts an amendment may change: capital names in GraphQL, the domain's keys as values. */
+export const AmendableField = { TITLE: 'title', SUMMARY: 'summary', BODY: 'body' } as const;
+registerEnumType(AmendableField, {
+  name: 'AmendableField',
+  description: 'A text of a proposal an amendment may change.',
+});
+registerEnumType(CoAuthorStatus, {
+  name: 'CoAuthorStatus',
+  description: 'Where a co-author invitation stands (issue 11).',
+});
 
-export { ActorType, CompetentLevel, Lever, PhaseKind, ProposalStatus, Role, TerritoryLevel };
+export {
+  ActorType,
+  AmendmentStatus,
+  AmendmentVoteValue,
+  CoAuthorStatus,
+  CompetentLevel,
+  Lever,
+  PhaseKind,
+  ProposalStatus,
+  Role,
+  TerritoryLevel,
+};

@@ -13,6 +13,8 @@ import {
   type Actor,
   type Language,
   ProposalStatus,
+  AmendmentStatus,
+  type AmendmentStatus as AmendmentStatusType,
   type ProposalStatus as ProposalStatusType,
 } from '@passerelle/domain';
 import { CurrentUser } from '../../common/auth/auth.decorators';
@@ -143,6 +145,35 @@ export class NotificationsResolver {
   status(@Parent() notification: NotificationRecord): ProposalStatusType | null {
     const status = this.service.payload(notification).status;
     return status && status in ProposalStatus ? (status as ProposalStatusType) : null;
+  }
+
+  @ResolveField(() => ID, { nullable: true })
+  amendmentId(@Parent() notification: NotificationRecord): string | null {
+    return this.service.payload(notification).amendmentId ?? null;
+  }
+
+  @ResolveField(() => AmendmentStatus, { nullable: true })
+  decision(@Parent() notification: NotificationRecord): AmendmentStatusType | null {
+    const decision = this.service.payload(notification).decision;
+    return decision && decision in AmendmentStatus ? (decision as AmendmentStatusType) : null;
+  }
+
+  @ResolveField(() => Boolean, { nullable: true })
+  accepted(@Parent() notification: NotificationRecord): boolean | null {
+    const accepted = this.service.payload(notification).accepted;
+    return typeof accepted === 'boolean' ? accepted : null;
+  }
+
+  @ResolveField(() => Int, { nullable: true })
+  votesFor(@Parent() notification: NotificationRecord): number | null {
+    const votes = this.service.payload(notification).votesFor;
+    return typeof votes === 'number' ? votes : null;
+  }
+
+  @ResolveField(() => Int, { nullable: true })
+  votesAgainst(@Parent() notification: NotificationRecord): number | null {
+    const votes = this.service.payload(notification).votesAgainst;
+    return typeof votes === 'number' ? votes : null;
   }
 
   @ResolveField(() => Proposal, { nullable: true })

@@ -32,6 +32,11 @@ export interface NotificationPayload {
   authorName?: string | null;
   excerpt?: string | null;
   status?: string | null;
+  amendmentId?: string | null;
+  decision?: string | null;
+  accepted?: boolean | null;
+  votesFor?: number | null;
+  votesAgainst?: number | null;
 }
 
 @Injectable()

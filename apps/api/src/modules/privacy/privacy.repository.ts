@@ -13,7 +13,7 @@ import { PrismaService } from '../../common/prisma/prisma.service';
 import { Prisma } from '../../generated/prisma/client';
 
 /** Keys of notification payloads that name or quote someone else: left out of an export. */
-const FOREIGN_PAYLOAD_KEYS = ['authorName', 'excerpt'];
+const FOREIGN_PAYLOAD_KEYS = ['authorName', 'actorName', 'excerpt'];
 
 /** Rows deleted per statement by the retention job (a bounded, index-driven DELETE). */
 const PURGE_BATCH = 5_000;
@@ -93,6 +93,10 @@ export class PrivacyRepository {
       emails,
       opinionGroups,
       identities,
+      amendments,
+      amendmentVotes,
+      coAuthorships,
+      coAuthoredRevisions,
     ] = await Promise.all([
       p.proposal.findMany({
         where: { authorId: userId },
@@ -220,6 +224,62 @@ export class PrivacyRepository {
         where: { userId },
         select: { issuer: true, subject: true, createdAt: true, lastSignInAt: true },
       }),
+      // Issue 11: the account's amendments (the decider named only as "me" or not), its votes on
+      // amendments, its co-authorships and invitations, and what it wrote in others' proposals.
+      p.amendment.findMany({
+        where: { authorId: userId },
+        orderBy: { createdAt: 'asc' },
+        select: {
+          id: true,
+          proposalId: true,
+          baseVersion: true,
+          title: true,
+          summary: true,
+          body: true,
+          reason: true,
+          status: true,
+          votesFor: true,
+          votesAgainst: true,
+          version: true,
+          decidedAt: true,
+          decisionReason: true,
+          erasedAt: true,
+          createdAt: true,
+          updatedAt: true,
+          revision: { select: { version: true } },
+        },
+      }),
+      p.amendmentVote.findMany({
+        where: { userId },
+        orderBy: { createdAt: 'asc' },
+        select: { amendmentId: true, value: true, createdAt: true, updatedAt: true },
+      }),
+      p.proposalCoAuthor.findMany({
+        where: { userId },
+        orderBy: { invitedAt: 'asc' },
+        select: {
+          proposalId: true,
+          status: true,
+          amendmentId: true,
+          invitedAt: true,
+          answeredAt: true,
+        },
+      }),
+      p.proposalRevision.findMany({
+        // Not the revisions applying someone else's amendment it accepted: those words are theirs.
+        where: { editorId: userId, amendmentId: null, proposal: { authorId: { not: userId } } },
+        orderBy: [{ createdAt: 'asc' }, { version: 'asc' }],
+        select: {
+          proposalId: true,
+          version: true,
+          title: true,
+          summary: true,
+          body: true,
+          experiment: true,
+          measuredImpact: true,
+          createdAt: true,
+        },
+      }),
     ]);
     const mine = (editorId: string) => editorId === userId;
     return {
@@ -254,6 +314,13 @@ export class PrivacyRepository {
       authEvents,
       emails,
       opinionGroupMemberships: opinionGroups,
+      amendments: amendments.map(({ revision, ...amendment }) => ({
+        ...amendment,
+        appliedVersion: revision?.version ?? null,
+      })),
+      amendmentVotes,
+      coAuthorships,
+      coAuthoredRevisions,
     };
   }
 
@@ -302,11 +369,16 @@ export class PrivacyRepository {
         const commentIds = (
           await tx.comment.findMany({ where: { authorId: userId }, select: { id: true } })
         ).map((row) => row.id);
+        const amendmentIds = (
+          await tx.amendment.findMany({ where: { authorId: userId }, select: { id: true } })
+        ).map((row) => row.id);
 
         if (mode === 'ERASE_CONTRIBUTIONS') {
           await this.retractVotes(tx, userId);
-          await this.eraseContributions(tx, userId, proposalIds, commentIds, now);
+          await this.eraseContributions(tx, userId, proposalIds, commentIds, now, amendmentIds);
+          await this.eraseAmendments(tx, userId, proposalIds, amendmentIds, now);
         }
+        await this.endCoAuthorInvitations(tx, userId, proposalIds);
         await this.redactCopies(tx, userId, account, commentIds);
 
         // What only this account had: removed.
@@ -427,6 +499,7 @@ export class PrivacyRepository {
     proposalIds: string[],
     commentIds: string[],
     now: Date,
+    amendmentIds: string[],
   ): Promise<void> {
     await tx.proposal.updateMany({
       where: { authorId: userId },
@@ -441,7 +514,15 @@ export class PrivacyRepository {
       },
     });
     await tx.proposalRevision.updateMany({
-      where: { OR: [{ proposalId: { in: proposalIds } }, { editorId: userId }] },
+      where: {
+        OR: [
+          { proposalId: { in: proposalIds } },
+          // Revisions they wrote (as a co-author too), not those applying someone else's
+          // amendment they accepted; and those applying their own accepted amendments.
+          { editorId: userId, amendmentId: null },
+          { amendmentId: { in: amendmentIds } },
+        ],
+      },
       data: {
         title: ERASED_PROPOSAL.title,
         summary: ERASED_PROPOSAL.summary,
@@ -478,6 +559,9 @@ export class PrivacyRepository {
     await tx.$executeRaw`UPDATE notifications SET payload = jsonb_set(payload, '{title}',
         to_jsonb(${ERASED_PROPOSAL.title}::text))
       WHERE payload ? 'title' AND payload->>'proposalId' = ANY(${proposalIds}::text[])`;
+    await tx.$executeRaw`UPDATE notifications SET payload = jsonb_set(payload, '{proposalTitle}',
+        to_jsonb(${ERASED_PROPOSAL.title}::text))
+      WHERE payload ? 'proposalTitle' AND payload->>'proposalId' = ANY(${proposalIds}::text[])`;
     await tx.$executeRaw`UPDATE notifications SET payload = jsonb_set(payload, '{excerpt}', '""')
       WHERE payload ? 'excerpt' AND payload->>'commentId' = ANY(${commentIds}::text[])`;
     // E-mails to others that linked to them are expurgated (their texts were quoted there).
@@ -519,6 +603,73 @@ export class PrivacyRepository {
         data: { snapshot: snapshot as unknown as Prisma.InputJsonValue },
       });
     }
+  }
+
+  /**
+   * Issue 11, erasure: the account's votes on amendments are retracted with the counters kept
+   * exact (one statement); its amendments keep their place in the history (who proposed what
+   * when, and the decision) without their texts, and a pending one is withdrawn, so that nobody
+   * can accept the placeholders into a proposal. The co-authors of its erased proposals go with
+   * them (nobody may write an erased proposal again).
+   */
+  private async eraseAmendments(
+    tx: Prisma.TransactionClient,
+    userId: string,
+    proposalIds: string[],
+    amendmentIds: string[],
+    now: Date,
+  ): Promise<void> {
+    await tx.$executeRaw`WITH gone AS (
+        DELETE FROM amendment_votes WHERE "userId" = ${userId}::uuid
+        RETURNING "amendmentId", value
+      )
+      UPDATE amendments a SET
+        "votesFor" = a."votesFor" - g.f,
+        "votesAgainst" = a."votesAgainst" - g.n
+      FROM (SELECT "amendmentId",
+          count(*) FILTER (WHERE value = 'FOR')::int AS f,
+          count(*) FILTER (WHERE value = 'AGAINST')::int AS n
+        FROM gone GROUP BY "amendmentId") g
+      WHERE a.id = g."amendmentId"`;
+    if (amendmentIds.length > 0) {
+      await tx.amendment.updateMany({
+        where: { id: { in: amendmentIds }, status: 'PENDING' },
+        data: { status: 'WITHDRAWN' },
+      });
+      await tx.amendment.updateMany({
+        where: { id: { in: amendmentIds } },
+        data: {
+          erasedAt: now,
+          title: ERASED_PROPOSAL.title,
+          summary: ERASED_PROPOSAL.summary,
+          body: ERASED_PROPOSAL.body,
+          reason: ERASED_TEXT,
+        },
+      });
+    }
+    if (proposalIds.length > 0) {
+      await tx.proposalCoAuthor.deleteMany({ where: { proposalId: { in: proposalIds } } });
+    }
+  }
+
+  /**
+   * Co-author invitations that only mattered to this account: those it received and did not
+   * accept, and the pending ones it sent as an author. Accepted co-authorships stay as credits
+   * (the revisions they wrote name the account, as its tombstone).
+   */
+  private async endCoAuthorInvitations(
+    tx: Prisma.TransactionClient,
+    userId: string,
+    proposalIds: string[],
+  ): Promise<void> {
+    await tx.proposalCoAuthor.deleteMany({
+      where: {
+        OR: [
+          { userId, status: { not: 'ACCEPTED' } },
+          { proposalId: { in: proposalIds }, status: 'INVITED' },
+        ],
+      },
+    });
   }
 
   /**

@@ -19,6 +19,7 @@ import { UsersLoaders } from '../users/users.loaders';
 import { type UserRecord } from '../users/users.repository';
 import { ProposalRevision, ProposalStatusChange } from './models/proposal-history.model';
 import { Proposal } from './models/proposal.model';
+import { ProposalCoAuthorsService } from './proposal-coauthors.service';
 import { ProposalsLoaders } from './proposals.loaders';
 import { type ProposalRecord, type ProposalRevisionRecord } from './proposals.repository';
 import { ProposalsService } from './proposals.service';
@@ -48,6 +49,7 @@ export class ProposalFieldsResolver {
     private readonly userLoaders: UsersLoaders,
     private readonly organisationLoaders: OrganisationsLoaders,
     private readonly consultationLoaders: ConsultationsLoaders,
+    private readonly coAuthors: ProposalCoAuthorsService,
   ) {}
 
   @ResolveField(() => String)
@@ -55,9 +57,14 @@ export class ProposalFieldsResolver {
     return this.service.bodyHtml(proposal.bodyHtml, proposal.body);
   }
 
+  /** The author or an accepted co-author (batched: no statement per proposal of a list). */
   @ResolveField(() => Boolean)
-  canEdit(@Parent() proposal: ProposalRecord, @CurrentUser() actor: Actor): boolean {
-    return this.service.canEdit(actor, proposal);
+  canEdit(
+    @Parent() proposal: ProposalRecord,
+    @CurrentUser() actor: Actor,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<boolean> {
+    return this.coAuthors.canEdit(actor, proposal, loaders);
   }
 
   @ResolveField(() => [ProposalRevision])

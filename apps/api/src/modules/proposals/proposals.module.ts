@@ -30,6 +30,12 @@ import { AnswerProposal } from './use-cases/answer-proposal';
 import { AnswerProposalResolver } from './use-cases/answer-proposal.resolver';
 
 import { ProposalModerationResolver } from './proposal-moderation.resolver';
+import {
+  CoAuthorInvitationResolver,
+  ProposalCoAuthorsResolver,
+} from './proposal-coauthors.resolver';
+import { ProposalCoAuthorsRepository } from './proposal-coauthors.repository';
+import { ProposalCoAuthorsService } from './proposal-coauthors.service';
 
 @Module({
   imports: [
@@ -61,6 +67,10 @@ import { ProposalModerationResolver } from './proposal-moderation.resolver';
     ProposalExperimentsResolver,
     ExperimentProposalsResolver,
     ProposalModerationResolver,
+    ProposalCoAuthorsRepository,
+    ProposalCoAuthorsService,
+    ProposalCoAuthorsResolver,
+    CoAuthorInvitationResolver,
   ],
   exports: [
     ProposalsRepository,

@@ -6,7 +6,6 @@ import {
   assertCurrentVersion,
   assertPhaseOpen,
   can,
-  canEditProposal,
   DomainError,
   DomainErrorCode,
   EDITABLE_PROPOSAL_STATUSES,
@@ -33,6 +32,7 @@ import { ViewerModeration } from '../consultations/viewer-moderation';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { TerritoriesRepository } from '../territories/territories.repository';
 import { ThemesRepository } from '../themes/themes.repository';
+import { ProposalCoAuthorsRepository } from './proposal-coauthors.repository';
 import { ProposalExperimentsRepository } from './proposal-experiments.repository';
 import {
   type ProposalRecord,
@@ -80,6 +80,7 @@ export class ProposalsService {
     private readonly realtime: RealtimeService,
     private readonly citations: ProposalExperimentsRepository,
     private readonly viewer: ViewerModeration,
+    private readonly coAuthors: ProposalCoAuthorsRepository,
   ) {}
 
   /** A public proposal, or any proposal of its own author (drafts, withdrawn ones). */
@@ -130,10 +131,6 @@ export class ProposalsService {
     if (proposal.hiddenAt === null || can(actor, 'moderation.act')) return false;
     const moderation = await this.viewer.in(actor, proposal.consultationId, loaders);
     return isContentVisibleTo(actor, proposal, moderation);
-  }
-
-  canEdit(actor: Actor, proposal: ProposalRecord): boolean {
-    return canEditProposal(actor, proposal);
   }
 
   /** The stored HTML, or the body rendered now for rows written before bodyHtml existed. */
@@ -213,7 +210,9 @@ export class ProposalsService {
     if (actor === null) throw new DomainError(DomainErrorCode.SIGN_IN_REQUIRED, undefined, lang);
     const data = validateInput(updateProposalInputSchema, input, lang);
     const proposal = await this.get(actor, data.proposalId, lang);
-    assertCanEditProposal(actor, proposal);
+    // Accepted co-authors edit as the author does (issue 11); the revision names its editor.
+    const coAuthorIds = await this.coAuthors.acceptedIds(proposal.id);
+    assertCanEditProposal(actor, { ...proposal, coAuthorIds });
     assertCurrentVersion(data.expectedVersion, proposal.version);
     await this.assertReferencesExist(data.themeIds, data.territoryId, null, lang);
     await this.assertExperimentsExist(data.experimentIds, lang);

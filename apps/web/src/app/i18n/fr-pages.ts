@@ -970,7 +970,24 @@ export const frPages = {
         'La proposition « {{title}} » n’est plus regroupée : elle retrouve son statut précédent.',
       PROPOSAL_CITED:
         'Votre proposition « {{title}} » est citée dans la section « {{section}} » de la contribution « {{brief}} ».',
+      AMENDMENT_PROPOSED: '{{author}} propose un amendement à votre proposition « {{title}} ».',
+      AMENDMENT_VOTED: 'Nouveaux votes sur un amendement à la proposition « {{title}} ».',
+      AMENDMENT_VOTED_COUNTS:
+        'Nouveaux votes sur un amendement à la proposition « {{title}} » : {{for}} pour, {{against}} contre.',
+      AMENDMENT_DECIDED:
+        'Une décision a été prise sur votre amendement à la proposition « {{title}} ».',
+      AMENDMENT_DECIDED_ACCEPTED:
+        'Votre amendement à la proposition « {{title}} » a été accepté : il en forme la nouvelle version.',
+      AMENDMENT_DECIDED_REJECTED: 'Votre amendement à la proposition « {{title}} » a été rejeté.',
+      COAUTHOR_INVITED: '{{author}} vous invite à co-écrire la proposition « {{title}} ».',
+      COAUTHOR_ANSWERED: '{{author}} a répondu à votre invitation à co-écrire « {{title}} ».',
+      COAUTHOR_ANSWERED_ACCEPTED:
+        '{{author}} a accepté de co-écrire votre proposition « {{title}} ».',
+      COAUTHOR_ANSWERED_DECLINED:
+        '{{author}} a décliné votre invitation à co-écrire « {{title}} ».',
     },
+    decisionReason: 'Motif de la décision : « {{reason}} »',
+    seeAmendment: 'Voir l’amendement',
   },
   notificationEmails: {
     title: 'Notifications par e-mail',
@@ -997,6 +1014,11 @@ export const frPages = {
       CONTENT_REJECTED: 'Contenu refusé par la modération',
       ACCOUNT_SUSPENDED: 'Suspension de mon compte',
       ACCOUNT_REINSTATED: 'Rétablissement de mon compte',
+      AMENDMENT_PROPOSED: 'Amendement proposé à ma proposition',
+      AMENDMENT_VOTED: 'Votes sur un amendement (le mien ou sur ma proposition)',
+      AMENDMENT_DECIDED: 'Décision sur mon amendement',
+      COAUTHOR_INVITED: 'Invitation à co-écrire une proposition',
+      COAUTHOR_ANSWERED: 'Réponse à mes invitations à co-écrire',
     },
     save: 'Enregistrer les préférences',
     saved: 'Préférences enregistrées.',
@@ -1652,5 +1674,165 @@ export const frPages = {
     added: '{{name}} modère maintenant cette consultation.',
     removed: '{{name}} ne modère plus cette consultation.',
     localScope: 'Vous modérez : {{titles}}.',
+  },
+  amendments: {
+    title: 'Amendements',
+    intro:
+      'Plutôt qu’une proposition presque identique, proposez une modification de celle-ci : son auteur·rice décide de l’intégrer.',
+    itemTitle: 'Amendement de {{name}}',
+    proposedOn: 'Proposé le {{date}}',
+    onVersion: 'sur la version {{version}}',
+    reason: 'Motivation',
+    accept: 'Accepter',
+    reject: 'Rejeter',
+    withdraw: 'Retirer',
+    withdrawConfirmText: 'Retirer cet amendement ? Il restera visible, marqué comme retiré.',
+    withdrawConfirm: 'Confirmer le retrait',
+    cancel: 'Annuler',
+    historyCredit: 'applique l’amendement de {{author}}, accepté par {{editor}}',
+    status: {
+      PENDING: 'En attente',
+      ACCEPTED: 'Accepté',
+      REJECTED: 'Rejeté',
+      WITHDRAWN: 'Retiré',
+    },
+    field: {
+      TITLE: 'Titre',
+      SUMMARY: 'Résumé',
+      BODY: 'Texte',
+    },
+    diff: {
+      legend: 'Texte ajouté : souligné. Texte supprimé : barré.',
+    },
+    filter: {
+      label: 'Afficher les amendements',
+      option: '{{label}} ({{count}})',
+      PENDING: 'En attente',
+      ACCEPTED: 'Acceptés',
+      REJECTED: 'Rejetés',
+      ALL: 'Tous',
+    },
+    empty: {
+      PENDING: 'Aucun amendement en attente.',
+      ACCEPTED: 'Aucun amendement accepté.',
+      REJECTED: 'Aucun amendement rejeté.',
+      ALL: 'Aucun amendement pour l’instant.',
+    },
+    outdated: {
+      title: 'Obsolète',
+      text: 'La proposition a changé depuis cet amendement (écrit sur la version {{version}}, elle en est à la version {{current}}). Il doit être mis à jour par son auteur·rice avant de pouvoir être accepté.',
+      textAuthor:
+        'La proposition a changé depuis votre amendement (écrit sur la version {{version}}, elle en est à la version {{current}}). Mettez-le à jour pour qu’il puisse être accepté.',
+      update: 'Mettre à jour',
+    },
+    decided: {
+      ACCEPTED: 'Accepté le {{date}} par {{name}}.',
+      REJECTED: 'Rejeté le {{date}} par {{name}}.',
+      appliedVersion: 'Il forme la version {{version}} de la proposition.',
+      reason: 'Motif : « {{reason}} »',
+    },
+    votes: {
+      label: 'Votre avis sur cet amendement',
+      button: {
+        FOR: 'Pour · {{count}}',
+        AGAINST: 'Contre · {{count}}',
+      },
+      counts: 'Pour : {{for}} · Contre : {{against}}',
+      signIn: 'Connectez-vous pour voter',
+      withdrawHint: 'Appuyez de nouveau sur votre choix pour retirer votre vote.',
+      cast: {
+        FOR: 'Vous votez pour cet amendement.',
+        AGAINST: 'Vous votez contre cet amendement.',
+      },
+      withdrawn: 'Votre vote est retiré.',
+    },
+    decision: {
+      acceptTitle: 'Accepter l’amendement de {{name}}',
+      rejectTitle: 'Rejeter l’amendement de {{name}}',
+      acceptText:
+        'Le titre, le résumé et le texte de la proposition deviennent ceux de l’amendement : c’est une nouvelle version, créditée à vous et à l’auteur·rice de l’amendement.',
+      rejectText: 'L’amendement reste visible, marqué comme rejeté, avec votre motif.',
+      reason: 'Motif de la décision',
+      reasonHintAuthor:
+        'Facultatif pour l’auteur·rice de la proposition. Obligatoire pour l’équipe de modération.',
+      reasonHintModerator:
+        'Obligatoire : vous décidez à la place de l’auteur·rice de la proposition, en tant que modérateur·rice.',
+      reasonRequired:
+        'Indiquez le motif de votre décision : il est obligatoire pour la modération.',
+      inviteAuthor: 'Inviter l’auteur·rice de l’amendement comme co-auteur·rice',
+      inviteAuthorHint: '{{name}} pourra accepter ou décliner, puis modifier la proposition.',
+      confirmAccept: 'Accepter l’amendement',
+      confirmReject: 'Rejeter l’amendement',
+    },
+    announce: {
+      accepted: 'Amendement accepté : la proposition est mise à jour.',
+      rejected: 'Amendement rejeté.',
+      withdrawn: 'Amendement retiré.',
+      proposed: 'Votre amendement est publié.',
+      rebased: 'Votre amendement est mis à jour.',
+    },
+    errors: {
+      outdated:
+        'Rien n’a été appliqué : cet amendement porte sur une version plus ancienne de la proposition. Son auteur·rice doit d’abord le mettre à jour. La liste est actualisée.',
+      stale:
+        'Rien n’a été appliqué : cet amendement a été modifié entre-temps. Relisez sa nouvelle version avant de décider. La liste est actualisée.',
+      staleRebase:
+        'Votre amendement a été modifié entre-temps (peut-être depuis un autre onglet). Rechargez la page pour repartir de sa dernière version.',
+    },
+    form: {
+      open: 'Proposer un amendement',
+      signIn: 'Connectez-vous pour proposer un amendement',
+      title: 'Proposer un amendement',
+      intro:
+        'Le formulaire reprend le texte actuel : modifiez le titre, le résumé ou le texte, puis expliquez pourquoi. Seules les différences seront montrées.',
+      unchanged: 'Modifiez au moins le titre, le résumé ou le texte avant de publier.',
+      bodyHint: 'Markdown accepté.',
+      reason: 'Motivation de l’amendement',
+      reasonHint: 'Ce que votre modification apporte, entre {{min}} et {{max}} caractères.',
+      submit: 'Publier l’amendement',
+    },
+    rebase: {
+      title: 'Mettre à jour l’amendement',
+      intro:
+        'La proposition a changé depuis votre amendement. Vos modifications sont reprises sur sa version actuelle : vérifiez-les avant d’enregistrer. Les votes reçus sont conservés.',
+      conflictsTitle: 'Changements à réconcilier',
+      conflicts:
+        'La proposition et votre amendement modifient tous deux : {{fields}}. Votre texte est repris ; intégrez-y les changements de la proposition si besoin.',
+      reasonHint:
+        'Laissez tel quel pour garder votre motivation (entre {{min}} et {{max}} caractères).',
+      current: 'Par rapport à ce que dit la proposition maintenant',
+      currentHint: 'Ce que votre amendement mis à jour changerait dans la version actuelle :',
+      noChange: 'Tel quel, votre amendement ne change plus rien à la version actuelle.',
+      submit: 'Enregistrer la mise à jour',
+    },
+    coAuthors: {
+      with: 'avec {{names}}',
+      title: 'Co-auteur·rices',
+      invite: 'Inviter comme co-auteur·rice',
+      inviteLabel: 'Inviter {{name}} comme co-auteur·rice',
+      invited: '{{name}} est invité·e à co-écrire la proposition.',
+      inviteHint:
+        'Invitez les auteur·rices d’amendements depuis la liste des amendements. Les co-auteur·rices peuvent modifier le texte.',
+      none: 'Aucun co-auteur·rice pour l’instant.',
+      remove: 'Retirer',
+      removeLabel: 'Retirer {{name}} des co-auteur·rices',
+      removed: '{{name}} ne co-écrit plus cette proposition.',
+      invitations: 'Invitations',
+      invitationStatus: {
+        INVITED: 'invitation envoyée',
+        ACCEPTED: 'invitation acceptée',
+        DECLINED: 'invitation déclinée',
+      },
+      youCoAuthor: 'Vous co-écrivez cette proposition : vous pouvez modifier son texte.',
+      leave: 'Ne plus co-écrire',
+      left: 'Vous ne co-écrivez plus cette proposition.',
+      invitationTitle: 'Invitation à co-écrire',
+      invitationText:
+        'L’auteur·rice de cette proposition vous invite à la co-écrire : vous pourrez modifier son texte.',
+      acceptInvitation: 'Accepter l’invitation',
+      declineInvitation: 'Décliner',
+      acceptedNotice: 'Vous co-écrivez maintenant cette proposition.',
+      declinedNotice: 'Invitation déclinée.',
+    },
   },
 } as const;

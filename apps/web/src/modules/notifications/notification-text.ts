@@ -29,7 +29,28 @@ type SentenceKey =
   | 'PROPOSAL_CITED'
   | 'COMMENT_REPLY'
   | 'PROPOSAL_COMMENTED'
-  | 'PROPOSAL_STATUS_CHANGED';
+  | 'PROPOSAL_STATUS_CHANGED'
+  | 'AMENDMENT_PROPOSED'
+  | 'AMENDMENT_VOTED'
+  | 'AMENDMENT_VOTED_COUNTS'
+  | 'AMENDMENT_DECIDED'
+  | 'AMENDMENT_DECIDED_ACCEPTED'
+  | 'AMENDMENT_DECIDED_REJECTED'
+  | 'COAUTHOR_INVITED'
+  | 'COAUTHOR_ANSWERED'
+  | 'COAUTHOR_ANSWERED_ACCEPTED'
+  | 'COAUTHOR_ANSWERED_DECLINED';
+
+/**
+ * Accepted or not, for an amendment's decision or a co-author's answer (`decision`, `accepted`);
+ * undefined when the notice does not say (an older API: a general sentence is used).
+ */
+function isAccepted(notification: NotificationNode): boolean | undefined {
+  if (typeof notification.accepted === 'boolean') return notification.accepted;
+  if (notification.decision === 'ACCEPTED') return true;
+  if (notification.decision === 'REJECTED') return false;
+  return undefined;
+}
 
 /** Kinds added with notification e-mails: their sentences live in the notificationEmails block. */
 type EmailEraKey = 'COMMENT_REPLY' | 'PROPOSAL_COMMENTED' | 'PROPOSAL_STATUS_CHANGED';
@@ -49,6 +70,20 @@ function sentenceKey(notification: NotificationNode): SentenceKey {
       return `${notification.kind}_${notification.commentId ? 'COMMENT' : 'PROPOSAL'}`;
     case 'ACCOUNT_SUSPENDED':
       return notification.suspendedUntil ? 'ACCOUNT_SUSPENDED_UNTIL' : 'ACCOUNT_SUSPENDED';
+    case 'AMENDMENT_VOTED':
+      return typeof notification.votesFor === 'number' &&
+        typeof notification.votesAgainst === 'number'
+        ? 'AMENDMENT_VOTED_COUNTS'
+        : 'AMENDMENT_VOTED';
+    case 'AMENDMENT_DECIDED':
+    case 'COAUTHOR_ANSWERED': {
+      const accepted = isAccepted(notification);
+      if (accepted === undefined) return notification.kind;
+      if (notification.kind === 'AMENDMENT_DECIDED') {
+        return accepted ? 'AMENDMENT_DECIDED_ACCEPTED' : 'AMENDMENT_DECIDED_REJECTED';
+      }
+      return accepted ? 'COAUTHOR_ANSWERED_ACCEPTED' : 'COAUTHOR_ANSWERED_DECLINED';
+    }
     default:
       return notification.kind;
   }
@@ -75,6 +110,8 @@ export function describeNotification(
     status: notification.status
       ? t(`status.${notification.status}`)
       : t('notificationEmails.unknownStatus'),
+    for: notification.votesFor ?? 0,
+    against: notification.votesAgainst ?? 0,
   };
   const sentence = isEmailEra(key)
     ? t(`notificationEmails.sentence.${key}`, options)
@@ -87,7 +124,9 @@ export function describeNotification(
         ? t(
             notification.kind === 'PROPOSAL_ANSWERED'
               ? 'notifications.answer'
-              : 'notifications.reason',
+              : notification.kind === 'AMENDMENT_DECIDED'
+                ? 'notifications.decisionReason'
+                : 'notifications.reason',
             {
               reason: notification.reason,
             },
@@ -100,6 +139,11 @@ export function describeNotification(
     link = {
       to: `${paths.proposal(notification.proposal.id)}#commentaire-${encodeURIComponent(notification.commentId)}`,
       label: t('notificationEmails.seeComment'),
+    };
+  } else if (notification.proposal && notification.amendmentId) {
+    link = {
+      to: `${paths.proposal(notification.proposal.id)}#amendement-${encodeURIComponent(notification.amendmentId)}`,
+      label: t('notifications.seeAmendment'),
     };
   } else if (notification.proposal) {
     link = { to: paths.proposal(notification.proposal.id), label: t('notifications.seeProposal') };

@@ -279,7 +279,12 @@ export type NotificationKind =
   | 'PROPOSAL_CITED'
   | 'COMMENT_REPLY'
   | 'PROPOSAL_COMMENTED'
-  | 'PROPOSAL_STATUS_CHANGED';
+  | 'PROPOSAL_STATUS_CHANGED'
+  | 'AMENDMENT_PROPOSED'
+  | 'AMENDMENT_VOTED'
+  | 'AMENDMENT_DECIDED'
+  | 'COAUTHOR_INVITED'
+  | 'COAUTHOR_ANSWERED';
 
 export interface NotificationNode {
   __typename?: 'Notification';
@@ -304,6 +309,15 @@ export interface NotificationNode {
   excerpt?: string | null;
   /** PROPOSAL_STATUS_CHANGED, PROPOSAL_ANSWERED: the new status. */
   status?: ProposalStatus | null;
+  /** Amendment notices (issue 11): the amendment, when the API serves it. */
+  amendmentId?: string | null;
+  /** AMENDMENT_DECIDED: ACCEPTED or REJECTED, when the API serves it. */
+  decision?: string | null;
+  /** COAUTHOR_ANSWERED: whether the invitee accepted, when the API serves it. */
+  accepted?: boolean | null;
+  /** AMENDMENT_VOTED: the amendment's counts when the notice was refreshed. */
+  votesFor?: number | null;
+  votesAgainst?: number | null;
 }
 
 export interface NotificationConnection {
@@ -1001,4 +1015,56 @@ export interface ExperimentChange {
   createdAt: string;
   actor: { __typename?: 'Participant'; id: string; displayName: string } | null;
   changedFields: string[];
+}
+
+// amendments and co-authoring (issue 11) — see /work/coord/COMMON.md (GraphQL contract).
+export type AmendmentStatus = 'PENDING' | 'ACCEPTED' | 'REJECTED' | 'WITHDRAWN';
+export type AmendmentVoteValue = 'FOR' | 'AGAINST';
+export type AmendableFieldName = 'TITLE' | 'SUMMARY' | 'BODY';
+export type CoAuthorStatus = 'INVITED' | 'ACCEPTED' | 'DECLINED';
+
+/** Word-level differences of an amendment against the revision it was written on. */
+export interface AmendmentDiff {
+  __typename?: 'AmendmentDiff';
+  title: DiffPart[];
+  summary: DiffPart[];
+  body: DiffPart[];
+  changedFields: AmendableFieldName[];
+}
+
+export interface Amendment {
+  __typename?: 'Amendment';
+  id: string;
+  author: Participant;
+  /** The proposal revision it was written against. */
+  baseVersion: number;
+  title: string;
+  summary: string;
+  body: string;
+  reason: string;
+  status: AmendmentStatus;
+  votesFor: number;
+  votesAgainst: number;
+  viewerVote: AmendmentVoteValue | null;
+  /** PENDING and the proposal has a newer revision than baseVersion. */
+  isOutdated: boolean;
+  diff: AmendmentDiff;
+  /** Bumped by each rebase; decisions send it as expectedVersion. */
+  version: number;
+  decidedAt: string | null;
+  decidedBy: Participant | null;
+  decisionReason: string | null;
+  appliedVersion: number | null;
+  createdAt: string;
+  viewerCanVote: boolean;
+  viewerCanDecide: boolean;
+  viewerIsAuthor: boolean;
+}
+
+export interface CoAuthorInvitation {
+  __typename?: 'CoAuthorInvitation';
+  participant: Participant;
+  status: CoAuthorStatus;
+  invitedAt: string;
+  answeredAt: string | null;
 }

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { NotificationKind, ProposalStatus } from '@passerelle/domain';
+import { AmendmentStatus, NotificationKind, ProposalStatus } from '@passerelle/domain';
 import '../../../common/graphql/enums';
 import { PageInfo } from '../../proposals/models/proposal-connection.model';
 import { Proposal } from '../../proposals/models/proposal.model';
@@ -69,6 +69,30 @@ export class Notification {
     description: 'PROPOSAL_STATUS_CHANGED, PROPOSAL_ANSWERED: the status the proposal moved to.',
   })
   status?: ProposalStatus | null;
+
+  @Field(() => ID, { nullable: true, description: 'AMENDMENT_*: the amendment it is about.' })
+  amendmentId?: string | null;
+
+  @Field(() => AmendmentStatus, {
+    nullable: true,
+    description: 'AMENDMENT_DECIDED: ACCEPTED or REJECTED.',
+  })
+  decision?: AmendmentStatus | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'COAUTHOR_ANSWERED: whether the invitation was accepted.',
+  })
+  accepted?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'AMENDMENT_VOTED: votes for, when last told.' })
+  votesFor?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'AMENDMENT_VOTED: votes against, when last told.',
+  })
+  votesAgainst?: number | null;
 }
 
 @ObjectType()

@@ -81,7 +81,10 @@ export class Proposal {
   @Field()
   updatedAt!: Date;
 
-  @Field({ description: 'Whether the viewer is the author and the status still allows edits.' })
+  @Field({
+    description:
+      'Whether the viewer is the author or an accepted co-author and the status still allows edits.',
+  })
   canEdit?: boolean;
 
   @Field(() => [ProposalRevision], { description: 'Every version, newest first.' })

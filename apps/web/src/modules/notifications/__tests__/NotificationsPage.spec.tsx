@@ -46,6 +46,11 @@ const node = (id: string, change: Partial<NotificationNode> = {}): NotificationN
   authorName: null,
   excerpt: null,
   status: null,
+  amendmentId: null,
+  decision: null,
+  accepted: null,
+  votesFor: null,
+  votesAgainst: null,
   ...change,
 });
 const page = (nodes: NotificationNode[], unreadCount: number): MockLink.MockedResponse => ({

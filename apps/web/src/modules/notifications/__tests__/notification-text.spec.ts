@@ -234,3 +234,89 @@ describe('describeNotification', () => {
     });
   });
 });
+
+describe('describeNotification for amendments and co-authoring', () => {
+  const amendmentId = '00000000-0000-4000-8000-0000000000a1';
+
+  it.each<[string, Partial<NotificationNode>, string, string]>([
+    [
+      'a proposed amendment',
+      { kind: 'AMENDMENT_PROPOSED', authorName: 'Aïcha', amendmentId },
+      'Aïcha propose un amendement à votre proposition « Une recyclerie par quartier ».',
+      'Aïcha proposes an amendment to your proposal “Une recyclerie par quartier”.',
+    ],
+    [
+      'votes with their counts',
+      { kind: 'AMENDMENT_VOTED', votesFor: 3, votesAgainst: 1 },
+      'Nouveaux votes sur un amendement à la proposition « Une recyclerie par quartier » : 3 pour, 1 contre.',
+      'New votes on an amendment to the proposal “Une recyclerie par quartier”: 3 for, 1 against.',
+    ],
+    [
+      'votes without counts',
+      { kind: 'AMENDMENT_VOTED' },
+      'Nouveaux votes sur un amendement à la proposition « Une recyclerie par quartier ».',
+      'New votes on an amendment to the proposal “Une recyclerie par quartier”.',
+    ],
+    [
+      'an accepted amendment',
+      { kind: 'AMENDMENT_DECIDED', decision: 'ACCEPTED' },
+      'Votre amendement à la proposition « Une recyclerie par quartier » a été accepté : il en forme la nouvelle version.',
+      'Your amendment to the proposal “Une recyclerie par quartier” was accepted: it makes its new version.',
+    ],
+    [
+      'a rejected amendment',
+      { kind: 'AMENDMENT_DECIDED', decision: 'REJECTED' },
+      'Votre amendement à la proposition « Une recyclerie par quartier » a été rejeté.',
+      'Your amendment to the proposal “Une recyclerie par quartier” was rejected.',
+    ],
+    [
+      'a decision the notice does not detail',
+      { kind: 'AMENDMENT_DECIDED' },
+      'Une décision a été prise sur votre amendement à la proposition « Une recyclerie par quartier ».',
+      'A decision was made on your amendment to the proposal “Une recyclerie par quartier”.',
+    ],
+    [
+      'an invitation to co-author',
+      { kind: 'COAUTHOR_INVITED', authorName: 'Jo' },
+      'Jo vous invite à co-écrire la proposition « Une recyclerie par quartier ».',
+      'Jo invites you to co-author the proposal “Une recyclerie par quartier”.',
+    ],
+    [
+      'an accepted invitation',
+      { kind: 'COAUTHOR_ANSWERED', authorName: 'Jo', accepted: true },
+      'Jo a accepté de co-écrire votre proposition « Une recyclerie par quartier ».',
+      'Jo agreed to co-author your proposal “Une recyclerie par quartier”.',
+    ],
+    [
+      'a declined invitation',
+      { kind: 'COAUTHOR_ANSWERED', authorName: 'Jo', accepted: false },
+      'Jo a décliné votre invitation à co-écrire « Une recyclerie par quartier ».',
+      'Jo declined your invitation to co-author “Une recyclerie par quartier”.',
+    ],
+  ])('says what happened for %s, in French and English', (_, change, french, english) => {
+    expect(describeIn('fr', notice(change)).sentence).toBe(french);
+    expect(describeIn('en', notice(change)).sentence).toBe(english);
+  });
+
+  it('quotes the decision’s reason as the decider’s, not the moderation’s', () => {
+    const decided = notice({
+      kind: 'AMENDMENT_DECIDED',
+      decision: 'REJECTED',
+      reason: 'Hors du périmètre de la commune.',
+    });
+    expect(describeIn('fr', decided).detail).toBe(
+      'Motif de la décision : « Hors du périmètre de la commune. »',
+    );
+  });
+
+  it('links an amendment notice to the amendment on the proposal page', () => {
+    expect(describeIn('fr', notice({ kind: 'AMENDMENT_PROPOSED', amendmentId })).link).toEqual({
+      to: `/propositions/${proposalId}#amendement-${amendmentId}`,
+      label: 'Voir l’amendement',
+    });
+    expect(describeIn('fr', notice({ kind: 'COAUTHOR_INVITED' })).link).toEqual({
+      to: `/propositions/${proposalId}`,
+      label: 'Voir la proposition',
+    });
+  });
+});

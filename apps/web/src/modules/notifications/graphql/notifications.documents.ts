@@ -28,6 +28,11 @@ const NOTIFICATION_FIELDS = gql`
     authorName
     excerpt
     status
+    amendmentId
+    decision
+    accepted
+    votesFor
+    votesAgainst
   }
 `;
 

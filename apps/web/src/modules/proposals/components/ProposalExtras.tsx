@@ -18,6 +18,7 @@ import { errorMessage } from '../../../shared/graphql/errors';
 import { formatDateTime } from '../../../shared/ui/format';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
 import { authorName } from '../../privacy/anonymous';
+import { RevisionAmendmentCredit } from '../../amendments/components/RevisionAmendmentCredit';
 import {
   FOLLOW_PROPOSAL_MUTATION,
   PROPOSAL_BODY_QUERY,
@@ -254,6 +255,11 @@ export function ProposalHistory({ proposalId }: { proposalId: string }) {
                 </time>
                 {' · '}
                 {t('history.by', { name: authorName(revision.editor, t) })}
+                <RevisionAmendmentCredit
+                  proposalId={proposalId}
+                  version={revision.version}
+                  editorName={authorName(revision.editor, t)}
+                />
               </summary>
               <Stack gap="xs" mt="xs">
                 <Text fw={700}>{revision.title}</Text>

@@ -21,6 +21,7 @@ import { ProposalCitedIn } from '../../briefs/components/ProposalCitedIn';
 import { ProposalOpinions } from '../../opinions/components/ProposalOpinions';
 import { authorName, proposalText, proposalTitle } from '../../privacy/anonymous';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
+import { CoAuthorsByline } from '../../amendments/components/CoAuthorsByline';
 import {
   AnswerProposalForm,
   HiddenProposalNotice,
@@ -44,6 +45,23 @@ import { ProposalExperiments } from './ProposalExperiments';
 const MergeDuplicatesButton = lazy(() =>
   import('../../clusters/components/MergeDuplicatesButton').then((m) => ({
     default: m.MergeDuplicatesButton,
+  })),
+);
+
+// Amendments and co-authoring (issue 11): their forms and dialogs load after the page's text.
+const AmendmentsSection = lazy(() =>
+  import('../../amendments/components/AmendmentsSection').then((m) => ({
+    default: m.AmendmentsSection,
+  })),
+);
+const CoAuthorsPanel = lazy(() =>
+  import('../../amendments/components/CoAuthorsPanel').then((m) => ({
+    default: m.CoAuthorsPanel,
+  })),
+);
+const CoAuthorInvitationBanner = lazy(() =>
+  import('../../amendments/components/CoAuthorsPanel').then((m) => ({
+    default: m.CoAuthorInvitationBanner,
   })),
 );
 
@@ -175,6 +193,7 @@ export function ProposalPage() {
           {' · '}
           {territoryLabel(proposal.territory)}
         </Text>
+        <CoAuthorsByline proposalId={proposal.id} />
         <ThemeBadges themes={proposal.themes} label={t('proposal.themes')} />
         {/* A held proposal is hidden too: its own notice says why, instead of the generic one. */}
         {isAwaitingReview ? (
@@ -184,6 +203,9 @@ export function ProposalPage() {
         )}
         <ProposalClusterNotice proposalId={proposal.id} />
         <ProposalCitedIn proposalId={proposal.id} />
+        <Suspense fallback={null}>
+          <CoAuthorInvitationBanner proposalId={proposal.id} />
+        </Suspense>
       </Stack>
       <div className="proposal-layout">
         <Stack gap="xl" className="proposal-main">
@@ -212,6 +234,9 @@ export function ProposalPage() {
           )}
           <ProposalExperiments proposalId={proposal.id} />
           <ProposalOpinions proposalId={proposal.id} />
+          <Suspense fallback={null}>
+            <AmendmentsSection proposalId={proposal.id} />
+          </Suspense>
         </Stack>
         <Stack gap="md" className="proposal-aside">
           <VotePanel proposalId={proposal.id} />
@@ -220,6 +245,9 @@ export function ProposalPage() {
             <ShareButton />
           </Group>
           <AuthorActions proposalId={proposal.id} />
+          <Suspense fallback={null}>
+            <CoAuthorsPanel proposalId={proposal.id} />
+          </Suspense>
           <ReportProposal proposalId={proposal.id} />
           <ProposalModerationActions proposalId={proposal.id} />
           <AnswerProposalForm proposalId={proposal.id} />

@@ -1,6 +1,10 @@
 import type { TypedDocumentNode } from '@apollo/client';
 import type { ProposalDetail } from '../../../shared/graphql/schema-types';
 import { mergeRootFieldQueries } from '../../../shared/graphql/merge-documents';
+import {
+  PROPOSAL_AMENDMENTS_QUERY,
+  PROPOSAL_COAUTHORS_QUERY,
+} from '../../amendments/graphql/amendments.documents';
 import { PROPOSAL_CITED_IN_QUERY } from '../../briefs/graphql/briefs.documents';
 import { PROPOSAL_CLUSTER_INFO_QUERY } from '../../clusters/graphql/clusters.documents';
 import { PROPOSAL_COMMENTS_QUERY } from '../../comments/graphql/comments.documents';
@@ -39,6 +43,8 @@ export const PROPOSAL_PAGE_SECTION_QUERIES = [
   PROPOSAL_FOLLOW_QUERY,
   PROPOSAL_COMMENTS_QUERY,
   PROPOSAL_HISTORY_QUERY,
+  PROPOSAL_COAUTHORS_QUERY,
+  PROPOSAL_AMENDMENTS_QUERY,
 ];
 
 /**

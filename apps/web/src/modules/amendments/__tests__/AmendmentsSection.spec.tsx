@@ -1,0 +1,245 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { MockLink } from '@apollo/client/testing';
+import { renderWithApp } from '../../../testing/render';
+import type { Amendment } from '../../../shared/graphql/schema-types';
+import { ME_QUERY } from '../../auth/graphql/auth.documents';
+import { AmendmentsSection } from '../components/AmendmentsSection';
+import {
+  PROPOSAL_AMENDMENTS_QUERY,
+  INVITE_COAUTHOR_MUTATION,
+  PROPOSAL_COAUTHORS_QUERY,
+  VOTE_ON_AMENDMENT_MUTATION,
+} from '../graphql/amendments.documents';
+import { amendment, amendmentId, proposalId } from './fixtures';
+
+const authorId = '00000000-0000-4000-8000-0000000000c1';
+const viewer = {
+  __typename: 'User' as const,
+  id: '00000000-0000-4000-8000-0000000000d1',
+  email: 'camille@example.org',
+  displayName: 'Camille',
+  role: 'PARTICIPANT' as const,
+  actorType: 'CITIZEN' as const,
+  territory: null,
+};
+
+function mocksFor(
+  amendments: Amendment[],
+  options: { viewerCanInviteCoAuthors?: boolean; viewerId?: string } = {},
+): MockLink.MockedResponse[] {
+  return [
+    {
+      request: { query: ME_QUERY },
+      result: { data: { me: { ...viewer, id: options.viewerId ?? viewer.id } } },
+      maxUsageCount: Number.POSITIVE_INFINITY,
+    },
+    {
+      request: { query: PROPOSAL_AMENDMENTS_QUERY, variables: { id: proposalId } },
+      result: {
+        data: {
+          proposal: {
+            __typename: 'Proposal',
+            id: proposalId,
+            version: 2,
+            title: 'Une recyclerie dans chaque quartier',
+            summary: 'Réparer et revendre les objets.',
+            body: 'Le texte.',
+            status: 'PUBLISHED',
+            author: { __typename: 'Participant', id: authorId },
+            viewerCanAmend: true,
+            pendingAmendmentsCount: amendments.filter((a) => a.status === 'PENDING').length,
+            amendments,
+          },
+        },
+      },
+    },
+    {
+      request: { query: PROPOSAL_COAUTHORS_QUERY, variables: { id: proposalId } },
+      result: {
+        data: {
+          proposal: {
+            __typename: 'Proposal',
+            id: proposalId,
+            author: { __typename: 'Participant', id: authorId },
+            coAuthors: [],
+            coAuthorInvitations: [],
+            viewerCoAuthorStatus: null,
+            viewerCanInviteCoAuthors: options.viewerCanInviteCoAuthors ?? false,
+          },
+        },
+      },
+    },
+  ];
+}
+
+describe('AmendmentsSection', () => {
+  it('lists pending amendments first, and filters by status', async () => {
+    const user = userEvent.setup();
+    renderWithApp(<AmendmentsSection proposalId={proposalId} />, {
+      mocks: mocksFor([
+        amendment(),
+        amendment({
+          id: 'a2',
+          status: 'ACCEPTED',
+          author: { ...amendment().author, id: 'p2', displayName: 'Jo Martin' },
+          decidedAt: '2026-11-21T10:00:00.000Z',
+          decidedBy: { ...amendment().author, id: authorId, displayName: 'Louise' },
+          appliedVersion: 2,
+          viewerCanVote: false,
+        }),
+      ]),
+    });
+    const section = await screen.findByRole('region', { name: 'Amendements' });
+    const filters = within(section).getByRole('group', { name: 'Afficher les amendements' });
+    expect(within(filters).getByRole('button', { name: 'En attente (1)' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    expect(within(section).getAllByRole('article')).toHaveLength(1);
+    expect(
+      within(section).getByRole('article', { name: 'Amendement de Aïcha Benali' }),
+    ).toHaveTextContent('En attente');
+
+    await user.click(within(filters).getByRole('button', { name: 'Acceptés (1)' }));
+    const accepted = within(section).getByRole('article', { name: 'Amendement de Jo Martin' });
+    expect(accepted).toHaveTextContent('Accepté le 21 novembre 2026 par Louise.');
+    expect(accepted).toHaveTextContent('Il forme la version 2 de la proposition.');
+    await user.click(within(filters).getByRole('button', { name: 'Rejetés (0)' }));
+    expect(within(section).getByText('Aucun amendement rejeté.')).toBeInTheDocument();
+    await user.click(within(filters).getByRole('button', { name: 'Tous (2)' }));
+    expect(within(section).getAllByRole('article')).toHaveLength(2);
+  });
+
+  it('toggles the viewer’s vote through the cache: a second press withdraws it', async () => {
+    const user = userEvent.setup();
+    const vote = (value: 'FOR' | null, votesFor: number): MockLink.MockedResponse => ({
+      request: { query: VOTE_ON_AMENDMENT_MUTATION, variables: { input: { amendmentId, value } } },
+      result: {
+        data: {
+          voteOnAmendment: {
+            __typename: 'Amendment',
+            id: amendmentId,
+            viewerVote: value,
+            votesFor,
+            votesAgainst: 1,
+          },
+        },
+      },
+    });
+    renderWithApp(<AmendmentsSection proposalId={proposalId} />, {
+      mocks: [...mocksFor([amendment()]), vote('FOR', 3), vote(null, 2)],
+    });
+    await user.click(await screen.findByRole('button', { name: 'Pour · 2' }));
+    const pressed = await screen.findByRole('button', { name: 'Pour · 3' });
+    await waitFor(() => expect(pressed).toHaveAttribute('aria-pressed', 'true'));
+    await user.click(pressed);
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Pour · 2' })).toHaveAttribute(
+        'aria-pressed',
+        'false',
+      ),
+    );
+    // Announced once the API has answered (the button changes at once, optimistically).
+    expect(await screen.findByText('Votre vote est retiré.')).toBeInTheDocument();
+  });
+
+  it('says an amendment is outdated, and offers its author to update it', async () => {
+    renderWithApp(<AmendmentsSection proposalId={proposalId} />, {
+      mocks: mocksFor([
+        amendment({ isOutdated: true, viewerIsAuthor: true, viewerCanVote: false }),
+      ]),
+    });
+    const item = await screen.findByRole('article', { name: 'Amendement de Aïcha Benali' });
+    expect(item).toHaveTextContent('Obsolète');
+    expect(item).toHaveTextContent('écrit sur la version 1, elle en est à la version 2');
+    expect(within(item).getByRole('button', { name: 'Mettre à jour' })).toBeVisible();
+    expect(within(item).getByRole('button', { name: 'Retirer' })).toBeVisible();
+    expect(within(item).queryByRole('button', { name: /^Accepter/ })).not.toBeInTheDocument();
+  });
+
+  it('offers the proposal’s author to decide and to invite the amendment’s author', async () => {
+    const user = userEvent.setup();
+    renderWithApp(<AmendmentsSection proposalId={proposalId} />, {
+      mocks: mocksFor([amendment({ viewerCanDecide: true })], {
+        viewerCanInviteCoAuthors: true,
+        viewerId: authorId,
+      }),
+    });
+    const item = await screen.findByRole('article', { name: 'Amendement de Aïcha Benali' });
+    expect(
+      await within(item).findByRole('button', {
+        name: 'Inviter Aïcha Benali comme co-auteur·rice',
+      }),
+    ).toBeVisible();
+    await user.click(within(item).getByRole('button', { name: /^Accepter/ }));
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Accepter l’amendement de Aïcha Benali',
+    });
+    // The proposal's own author need not give a reason.
+    expect(
+      within(dialog).getByRole('textbox', { name: 'Motif de la décision' }),
+    ).not.toBeRequired();
+  });
+
+  it('asks a moderator deciding in the author’s place for a reason', async () => {
+    const user = userEvent.setup();
+    renderWithApp(<AmendmentsSection proposalId={proposalId} />, {
+      mocks: mocksFor([amendment({ viewerCanDecide: true })]),
+    });
+    const item = await screen.findByRole('article', { name: 'Amendement de Aïcha Benali' });
+    await user.click(within(item).getByRole('button', { name: /^Rejeter/ }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByRole('textbox', { name: /Motif de la décision/ })).toBeRequired();
+  });
+
+  it('invites an amendment’s author as a co-author, then says they are invited', async () => {
+    const user = userEvent.setup();
+    const invited: MockLink.MockedResponse = {
+      request: {
+        query: INVITE_COAUTHOR_MUTATION,
+        variables: { input: { proposalId, userId: amendment().author.id } },
+      },
+      result: {
+        data: {
+          inviteCoAuthor: {
+            __typename: 'Proposal',
+            id: proposalId,
+            author: { __typename: 'Participant', id: authorId },
+            coAuthors: [],
+            coAuthorInvitations: [
+              {
+                __typename: 'CoAuthorInvitation',
+                participant: amendment().author,
+                status: 'INVITED',
+                invitedAt: '2026-11-26T10:00:00.000Z',
+                answeredAt: null,
+              },
+            ],
+            viewerCoAuthorStatus: null,
+            viewerCanInviteCoAuthors: true,
+          },
+        },
+      },
+    };
+    renderWithApp(<AmendmentsSection proposalId={proposalId} />, {
+      mocks: [
+        ...mocksFor([amendment({ viewerCanDecide: true })], {
+          viewerCanInviteCoAuthors: true,
+          viewerId: authorId,
+        }),
+        invited,
+      ],
+    });
+    const item = await screen.findByRole('article', { name: 'Amendement de Aïcha Benali' });
+    await user.click(
+      await within(item).findByRole('button', {
+        name: 'Inviter Aïcha Benali comme co-auteur·rice',
+      }),
+    );
+    expect(
+      await within(item).findByText('Aïcha Benali est invité·e à co-écrire la proposition.'),
+    ).toBeVisible();
+    expect(within(item).queryByRole('button', { name: /^Inviter/ })).not.toBeInTheDocument();
+  });
+});
