@@ -150,7 +150,6 @@ describe('amendments permissions: who decides, who rebases and withdraws', () =>
         input: {
           amendmentId: f.amendment.id,
           expectedVersion: 1,
-          inviteAuthorAsCoAuthor: mutation === ACCEPT ? true : undefined,
           ...extra,
         },
       },
@@ -165,12 +164,39 @@ describe('amendments permissions: who decides, who rebases and withdraws', () =>
   ] as const)('%s', (name, mutation, status) => {
     it('is allowed to the proposal author without a reason', async () => {
       const f = await fixture();
-      const result = await decide(mutation, f, await f.tokenOf('the proposal author'));
+      const result = await decide(mutation, f, await f.tokenOf('the proposal author'), {
+        inviteAuthorAsCoAuthor: mutation === ACCEPT ? true : undefined,
+      });
       expect(dataOf(result)[name]).toMatchObject({
         status,
         decidedBy: { id: f.author.id },
         decisionReason: null,
       });
+      // Accepting, the author may invite the amendment's author to co-author the proposal.
+      expect(
+        await prisma().proposalCoAuthor.count({
+          where: { proposalId: f.proposalId, userId: f.amender.id, status: 'INVITED' },
+        }),
+      ).toBe(mutation === ACCEPT ? 1 : 0);
+    });
+
+    it('never lets a moderator invite the amendment author as co-author of someone else’s proposal', async () => {
+      const f = await fixture();
+      const token = await f.tokenOf('a platform moderator');
+      const result = await decide(mutation, f, token, {
+        reason: MODERATOR_REASON,
+        inviteAuthorAsCoAuthor: true,
+      });
+      if (mutation === ACCEPT) {
+        expect(refusal(result)).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_ALLOWED' });
+        await expectUndecided(f);
+      } else {
+        // Rejecting invites nobody: the flag is read only on acceptance.
+        expect(dataOf(result)[name]).toMatchObject({ status });
+        expect(await prisma().proposalCoAuthor.count({ where: { proposalId: f.proposalId } })).toBe(
+          2,
+        );
+      }
     });
 
     it.each([
@@ -246,6 +272,23 @@ describe('amendments permissions: who decides, who rebases and withdraws', () =>
       });
       await expectUndecided(f);
     });
+  });
+
+  it('invites no suspended amendment author when the author accepts with an invitation', async () => {
+    const f = await fixture();
+    await prisma().user.update({
+      where: { id: f.amender.id },
+      data: { suspendedAt: new Date(), suspendedUntil: null, suspensionReason: 'Test' },
+    });
+    const result = await decide(ACCEPT, f, await f.tokenOf('the proposal author'), {
+      inviteAuthorAsCoAuthor: true,
+    });
+    expect(dataOf(result).acceptAmendment).toMatchObject({ status: 'ACCEPTED' });
+    expect(
+      await prisma().proposalCoAuthor.count({
+        where: { proposalId: f.proposalId, userId: f.amender.id },
+      }),
+    ).toBe(0);
   });
 
   it('tells each viewer whether they may decide, vote, rebase and withdraw', async () => {

@@ -401,12 +401,39 @@ describe('co-authors of a proposal', () => {
         'NOT_FOUND',
         'COAUTHOR_INVITATION_NOT_FOUND',
       );
-      expectError(
-        await answer(invitee, randomUUID(), true),
-        'NOT_FOUND',
-        'COAUTHOR_INVITATION_NOT_FOUND',
-      );
+      expectError(await answer(invitee, randomUUID(), true), 'NOT_FOUND', 'PROPOSAL_NOT_FOUND');
       expect((await read(proposalId, invitee)).viewerCoAuthorStatus).toBe('DECLINED');
+    });
+
+    it('keeps a proposal hidden by moderation out of reach: no answer, no leaving, nothing written', async () => {
+      const { author, proposalId } = await proposalOf();
+      const invitee = await person();
+      const coAuthor = await coAuthorOf(author, proposalId);
+      dataOf(await invite(author, proposalId, invitee.id));
+      await factoryPrisma().proposal.update({
+        where: { id: proposalId },
+        data: { hiddenAt: new Date() },
+      });
+
+      // Both answers return the proposal: they would show its hidden text.
+      expectError(await answer(invitee, proposalId, true), 'NOT_FOUND', 'PROPOSAL_NOT_FOUND');
+      expectError(
+        await remove(coAuthor, proposalId, coAuthor.id),
+        'NOT_FOUND',
+        'PROPOSAL_NOT_FOUND',
+      );
+      expect(
+        await factoryPrisma().proposalCoAuthor.findMany({
+          where: { proposalId },
+          orderBy: { userId: 'asc' },
+          select: { userId: true, status: true },
+        }),
+      ).toEqual(
+        [
+          { userId: coAuthor.id, status: 'ACCEPTED' },
+          { userId: invitee.id, status: 'INVITED' },
+        ].sort((a, b) => (a.userId < b.userId ? -1 : 1)),
+      );
     });
 
     it('lists co-authors in order of acceptance', async () => {

@@ -3,6 +3,7 @@ import {
   type AmendableTexts,
   type AmendmentStatus,
   type AmendmentVoteValue,
+  isSuspended,
 } from '@passerelle/domain';
 import { byKey, groupByKey } from '../../common/dataloader/loader-registry';
 import { PrismaService } from '../../common/prisma/prisma.service';
@@ -183,6 +184,15 @@ export class AmendmentsRepository {
     return this.prisma.proposalCoAuthor.count({
       where: { proposalId, status: { in: ['INVITED', 'ACCEPTED'] } },
     });
+  }
+
+  /** An existing account, neither deleted nor suspended at `now`. */
+  async isInvitable(userId: string, now: Date): Promise<boolean> {
+    const user = await this.prisma.user.findUnique({
+      where: { id: userId },
+      select: { deletedAt: true, suspendedAt: true, suspendedUntil: true },
+    });
+    return user !== null && user.deletedAt === null && !isSuspended(user, now);
   }
 
   async displayNameOf(userId: string): Promise<string | null> {

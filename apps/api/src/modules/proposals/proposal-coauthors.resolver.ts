@@ -73,7 +73,7 @@ export class ProposalCoAuthorsResolver {
     description:
       'The author invites an active participant to co-author the proposal while it is editable. NOT_FOUND (USER_NOT_FOUND) for an unknown, deleted or suspended account; CONFLICT (COAUTHOR_ALREADY, COAUTHOR_LIMIT). Inviting someone who declined invites them again.',
   })
-  @RateLimit('addComment')
+  @RateLimit('amend')
   inviteCoAuthor(
     @Args('input', { type: () => InviteCoAuthorInput }) input: InviteCoAuthorInput,
     @CurrentUser() actor: Actor,
@@ -86,7 +86,7 @@ export class ProposalCoAuthorsResolver {
     description:
       'The invitee accepts or declines a pending co-author invitation; NOT_FOUND (COAUTHOR_INVITATION_NOT_FOUND) otherwise.',
   })
-  @RateLimit('addComment')
+  @RateLimit('amend')
   answerCoAuthorInvitation(
     @Args('input', { type: () => AnswerCoAuthorInvitationInput })
     input: AnswerCoAuthorInvitationInput,
@@ -100,7 +100,7 @@ export class ProposalCoAuthorsResolver {
     description:
       'The author removes a co-author or an invitation; a co-author leaves (userId = themself). NOT_FOUND (COAUTHOR_NOT_FOUND) when the person is neither.',
   })
-  @RateLimit('addComment')
+  @RateLimit('amend')
   removeCoAuthor(
     @Args('input', { type: () => RemoveCoAuthorInput }) input: RemoveCoAuthorInput,
     @CurrentUser() actor: Actor,

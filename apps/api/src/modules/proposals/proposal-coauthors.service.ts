@@ -109,6 +109,8 @@ export class ProposalCoAuthorsService {
   ): Promise<ProposalRecord> {
     const invitee = signedIn(actor, lang);
     const data = validateInput(answerCoAuthorInvitationInputSchema, input, lang);
+    // The answer is the proposal: a hidden one stays out of reach (PROPOSAL_NOT_FOUND).
+    await this.proposals.get(actor, data.proposalId, lang);
     const notFound = () =>
       new DomainError(DomainErrorCode.COAUTHOR_INVITATION_NOT_FOUND, undefined, lang);
     const actorName = await this.coAuthors.displayName(invitee.id);
@@ -135,10 +137,8 @@ export class ProposalCoAuthorsService {
     const remover = signedIn(actor, lang);
     const data = validateInput(removeCoAuthorInputSchema, input, lang);
     const isLeaving = remover.id === data.userId;
-    // Leaving needs no view of the proposal (its row is the viewer's own); removing someone does.
-    const proposalId = isLeaving
-      ? data.proposalId
-      : (await this.proposals.get(actor, data.proposalId, lang)).id;
+    // The answer is the proposal: leaving, too, needs one the viewer can see (a hidden one waits).
+    const proposalId = (await this.proposals.get(actor, data.proposalId, lang)).id;
     const removed = await this.coAuthors.remove(
       { proposalId, userId: data.userId },
       (proposal, row) => {

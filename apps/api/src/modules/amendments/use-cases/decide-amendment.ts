@@ -65,8 +65,12 @@ export class DecideAmendment {
     const texts = textsOf(amendment);
     // Nothing to apply any more (e.g. the author made the same edit meanwhile): rebase or reject.
     assertAmendmentChanges(textsOf(proposal), texts, lang);
+    // Only the proposal's author invites co-authors: a moderator deciding in their place does not.
+    if (data.inviteAuthorAsCoAuthor && deciderId !== proposal.authorId) {
+      throw new DomainError(DomainErrorCode.NOT_ALLOWED, undefined, lang);
+    }
     const invitation = data.inviteAuthorAsCoAuthor
-      ? await this.invitation(context, deciderId, lang)
+      ? await this.invitation(context, deciderId, lang, now)
       : null;
     try {
       const accepted = await this.amendments.accept(
@@ -164,14 +168,17 @@ export class DecideAmendment {
 
   /**
    * The co-author invitation of the amendment's author: none when they already co-author the
-   * proposal or are invited; COAUTHOR_LIMIT when the proposal has no seat left.
+   * proposal or are invited, or when their account is deleted or suspended; COAUTHOR_LIMIT when the proposal has no seat left.
    */
   private async invitation(
     context: AmendmentContext,
     deciderId: string,
     lang: Language,
+    now: Date,
   ): Promise<AcceptanceInvitation | null> {
     const { amendment, proposal } = context;
+    // A deleted or suspended account is not invited (as inviteCoAuthor refuses it).
+    if (!(await this.amendments.isInvitable(amendment.authorId, now))) return null;
     const existing = await this.amendments.findCoAuthor(proposal.id, amendment.authorId);
     if (existing && existing.status !== 'DECLINED') return null;
     assertCoAuthorRoom(await this.amendments.countCoAuthorSeats(proposal.id), lang);

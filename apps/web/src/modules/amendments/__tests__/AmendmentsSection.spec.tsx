@@ -193,6 +193,31 @@ describe('AmendmentsSection', () => {
     expect(within(dialog).getByRole('textbox', { name: /Motif de la décision/ })).toBeRequired();
   });
 
+  it('lets a moderator accept with a reason, without inviting anyone as co-author', async () => {
+    const user = userEvent.setup();
+    renderWithApp(<AmendmentsSection proposalId={proposalId} />, {
+      mocks: mocksFor([amendment({ viewerCanDecide: true })]),
+    });
+    const item = await screen.findByRole('article', { name: 'Amendement de Aïcha Benali' });
+    await user.click(within(item).getByRole('button', { name: /^Accepter/ }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByRole('textbox', { name: /Motif de la décision/ })).toBeRequired();
+    // Only the proposal's author invites co-authors.
+    expect(within(dialog).queryByRole('checkbox')).not.toBeInTheDocument();
+  });
+
+  it('offers no acceptance of an outdated amendment, only its rejection', async () => {
+    renderWithApp(<AmendmentsSection proposalId={proposalId} />, {
+      mocks: mocksFor([amendment({ viewerCanDecide: true, isOutdated: true })], {
+        viewerId: authorId,
+      }),
+    });
+    const item = await screen.findByRole('article', { name: 'Amendement de Aïcha Benali' });
+    expect(item).toHaveTextContent('Obsolète');
+    expect(within(item).getByRole('button', { name: /^Rejeter/ })).toBeVisible();
+    expect(within(item).queryByRole('button', { name: /^Accepter/ })).not.toBeInTheDocument();
+  });
+
   it('invites an amendment’s author as a co-author, then says they are invited', async () => {
     const user = userEvent.setup();
     const invited: MockLink.MockedResponse = {

@@ -208,10 +208,13 @@ function AmendmentItem({
           <Group gap="xs" wrap="wrap">
             {amendment.viewerCanDecide && (
               <>
-                <Button size="sm" onClick={() => setDecision('ACCEPT')}>
-                  {t('amendments.accept')}
-                  <VisuallyHidden> {t('amendments.itemTitle', { name })}</VisuallyHidden>
-                </Button>
+                {/* An outdated amendment is accepted only once its author has updated it. */}
+                {!amendment.isOutdated && (
+                  <Button size="sm" onClick={() => setDecision('ACCEPT')}>
+                    {t('amendments.accept')}
+                    <VisuallyHidden> {t('amendments.itemTitle', { name })}</VisuallyHidden>
+                  </Button>
+                )}
                 <Button size="sm" variant="default" onClick={() => setDecision('REJECT')}>
                   {t('amendments.reject')}
                   <VisuallyHidden> {t('amendments.itemTitle', { name })}</VisuallyHidden>

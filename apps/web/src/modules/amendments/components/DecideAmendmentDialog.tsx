@@ -113,7 +113,8 @@ export function DecideAmendmentDialog({
               setFieldError(null);
             }}
           />
-          {isAccept && (
+          {/* Only the proposal's author invites co-authors, never a moderator deciding. */}
+          {isAccept && !isReasonRequired && (
             <Checkbox
               label={t('amendments.decision.inviteAuthor')}
               description={t('amendments.decision.inviteAuthorHint', { name })}
