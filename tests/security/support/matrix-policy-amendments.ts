@@ -37,7 +37,6 @@ const decision =
         expectedVersion: 1,
         // Moderators decide in the author's place only with a reason; the author may give one.
         reason: 'Décision motivée pour la matrice',
-        inviteAuthorAsCoAuthor: name === 'acceptAmendment',
       },
     },
   });
