@@ -1,3 +1,4 @@
+import { COAUTHORS_MAX } from '@passerelle/domain';
 import {
   closeFactories,
   createConsultation,
@@ -434,6 +435,54 @@ describe('amendments: propose, vote, accept, rebase', () => {
       );
       expectRefusal(vote, 'CONFLICT', 'AMENDMENT_CLOSED');
     });
+
+    it('counts co-author seats under the proposal lock: an invitation and an acceptance inviting its author race for the last seat, one wins', async () => {
+      for (let round = 0; round < 3; round += 1) {
+        const { id, author } = await amendableProposal();
+        const others = await createManyUsers(COAUTHORS_MAX);
+        await prisma().proposalCoAuthor.createMany({
+          data: others.slice(0, COAUTHORS_MAX - 1).map((user) => ({
+            proposalId: id,
+            userId: user.id,
+            invitedById: author.id,
+          })),
+        });
+        const amender = await createUser();
+        const amendment = await propose(api, await token(amender), id, { title: ECOLOGICAL_TITLE });
+        const authorToken = await token(author);
+        const results = await Promise.all([
+          api.gql(
+            ACCEPT,
+            {
+              input: {
+                amendmentId: amendment.id,
+                expectedVersion: 1,
+                inviteAuthorAsCoAuthor: true,
+              },
+            },
+            { token: authorToken },
+          ),
+          api.gql(
+            `mutation ($input: InviteCoAuthorInput!) { inviteCoAuthor(input: $input) { id } }`,
+            { input: { proposalId: id, userId: others[COAUTHORS_MAX - 1].id } },
+            { token: authorToken },
+          ),
+        ]);
+        const reasons = results.map((result) => result.errors?.[0]?.extensions?.reason ?? 'ok');
+        expect(reasons.sort()).toEqual(['COAUTHOR_LIMIT', 'ok']);
+        expect(
+          await prisma().proposalCoAuthor.count({
+            where: { proposalId: id, status: { in: ['INVITED', 'ACCEPTED'] } },
+          }),
+        ).toBe(COAUTHORS_MAX);
+        // A refused acceptance wrote nothing: the amendment is pending, the text unchanged.
+        const row = await prisma().amendment.findUniqueOrThrow({ where: { id: amendment.id } });
+        const proposal = await prisma().proposal.findUniqueOrThrow({ where: { id } });
+        expect([row.status, proposal.version]).toEqual(
+          results[0].errors ? ['PENDING', 1] : ['ACCEPTED', 2],
+        );
+      }
+    }, 60_000);
 
     it('lets exactly one of two amendments of the same revision win; the other rebases, then wins', async () => {
       const { id, author } = await amendableProposal();

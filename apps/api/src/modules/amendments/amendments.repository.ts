@@ -55,6 +55,11 @@ export interface AppliedTexts extends AmendableTexts {
 export interface AcceptanceInvitation {
   userId: string;
   notice: NewNotification;
+  /**
+   * Checks the seats taken (accepted co-authors and pending invitations), counted inside the
+   * acceptance's transaction after the proposal's row is locked, as inviteCoAuthor counts them.
+   */
+  assertRoom: (seats: number) => void;
 }
 
 /** The vote notices' payload, given the counters after the vote. */
@@ -176,13 +181,6 @@ export class AmendmentsRepository {
   findCoAuthor(proposalId: string, userId: string) {
     return this.prisma.proposalCoAuthor.findUnique({
       where: { proposalId_userId: { proposalId, userId } },
-    });
-  }
-
-  /** Accepted co-authors and pending invitations of a proposal (COAUTHORS_MAX counts both). */
-  countCoAuthorSeats(proposalId: string): Promise<number> {
-    return this.prisma.proposalCoAuthor.count({
-      where: { proposalId, status: { in: ['INVITED', 'ACCEPTED'] } },
     });
   }
 
@@ -346,6 +344,15 @@ export class AmendmentsRepository {
           select: { status: true },
         });
         // A pending invitation or an accepted co-author stays as it is; a refusal is re-invited.
+        if (!existing || existing.status === 'DECLINED') {
+          // The proposal's row is locked by its update above, so a concurrent inviteCoAuthor
+          // (which locks it too) cannot take the last seat between this count and the write.
+          invitation.assertRoom(
+            await tx.proposalCoAuthor.count({
+              where: { proposalId: amendment.proposalId, status: { in: ['INVITED', 'ACCEPTED'] } },
+            }),
+          );
+        }
         if (!existing) await tx.proposalCoAuthor.create({ data: { ...key, ...invite } });
         else if (existing.status === 'DECLINED') {
           await tx.proposalCoAuthor.update({ where: { proposalId_userId: key }, data: invite });

@@ -168,7 +168,8 @@ export class DecideAmendment {
 
   /**
    * The co-author invitation of the amendment's author: none when they already co-author the
-   * proposal or are invited, or when their account is deleted or suspended; COAUTHOR_LIMIT when the proposal has no seat left.
+   * proposal or are invited, or when their account is deleted or suspended; COAUTHOR_LIMIT
+   * (the whole acceptance rolled back) when the proposal has no seat left.
    */
   private async invitation(
     context: AmendmentContext,
@@ -181,10 +182,11 @@ export class DecideAmendment {
     if (!(await this.amendments.isInvitable(amendment.authorId, now))) return null;
     const existing = await this.amendments.findCoAuthor(proposal.id, amendment.authorId);
     if (existing && existing.status !== 'DECLINED') return null;
-    assertCoAuthorRoom(await this.amendments.countCoAuthorSeats(proposal.id), lang);
     const inviterName = await this.amendments.displayNameOf(deciderId);
     return {
       userId: amendment.authorId,
+      // Counted under the proposal's lock, in the acceptance's transaction (the repository).
+      assertRoom: (seats) => assertCoAuthorRoom(seats, lang),
       notice: {
         userId: amendment.authorId,
         kind: 'COAUTHOR_INVITED',
