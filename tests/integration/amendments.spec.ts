@@ -5,6 +5,7 @@ import {
   createUser,
   type CreatedUser,
   factoryPrisma,
+  PHASES,
 } from '../factories';
 import {
   ACCEPT,
@@ -31,6 +32,7 @@ type ProposalView = {
     summary: string;
     body: string;
     bodyHtml: string;
+    amendmentsOpen: boolean;
     viewerCanAmend: boolean;
     pendingAmendmentsCount: number;
     amendments: AmendmentView[];
@@ -729,6 +731,66 @@ describe('amendments: propose, vote, accept, rebase', () => {
         expect(view.amendments[0]).toMatchObject({ viewerCanVote: false, status: 'PENDING' });
       },
     );
+
+    it('takes amendments and votes during the voting phase; once the debate is over refuses new ones (AMENDING_CLOSED) and still decides pending ones', async () => {
+      const consultation = await createConsultation({ phases: PHASES.proposingClosed() });
+      const { id, author } = await amendableProposal({ consultationId: consultation.id });
+      const amendment = await propose(api, await token(await createUser()), id, {
+        title: ECOLOGICAL_TITLE,
+      });
+      const participant = await token(await createUser());
+      expect((await page(id, participant)).amendmentsOpen).toBe(true);
+      dataOf(
+        await api.gql(
+          VOTE,
+          { input: { amendmentId: amendment.id, value: 'FOR' } },
+          { token: participant },
+        ),
+      );
+
+      // Every phase ended: the consultation no longer debates.
+      const past = new Date(Date.now() - 60_000);
+      await prisma().consultationPhase.updateMany({
+        where: { consultationId: consultation.id },
+        data: { endsAt: past },
+      });
+      const proposed = await api.gql(
+        PROPOSE,
+        {
+          input: {
+            proposalId: id,
+            ...BASE_TEXTS,
+            summary: `${BASE_TEXTS.summary} Vite.`,
+            reason: REASON,
+          },
+        },
+        { token: participant },
+      );
+      expectRefusal(proposed, 'FORBIDDEN', 'AMENDING_CLOSED');
+      const vote = await api.gql(
+        VOTE,
+        { input: { amendmentId: amendment.id, value: 'AGAINST' } },
+        { token: participant },
+      );
+      expectRefusal(vote, 'FORBIDDEN', 'AMENDING_CLOSED');
+      expect(firstError(vote).message).toContain('ne reçoit plus d’amendements');
+      expect(await prisma().amendment.count({ where: { proposalId: id } })).toBe(1);
+      const votes = await prisma().amendmentVote.findMany({ where: { amendmentId: amendment.id } });
+      expect(votes.map((v) => v.value)).toEqual(['FOR']);
+      const view = await page(id, participant);
+      expect(view).toMatchObject({ amendmentsOpen: false, viewerCanAmend: false });
+      expect(view.amendments[0]).toMatchObject({ viewerCanVote: false, votesFor: 1 });
+
+      // The proposal's author still decides the pending amendment.
+      const accepted = dataOf(
+        await api.gql<{ acceptAmendment: AmendmentView }>(
+          ACCEPT,
+          { input: { amendmentId: amendment.id, expectedVersion: 1 } },
+          { token: await token(author) },
+        ),
+      ).acceptAmendment;
+      expect(accepted).toMatchObject({ status: 'ACCEPTED', proposal: { title: ECOLOGICAL_TITLE } });
+    });
 
     it('refuses amendments and votes on a withdrawn proposal (no longer public: NOT_FOUND)', async () => {
       const { id } = await amendableProposal();

@@ -23,7 +23,7 @@ export const WITHDRAW = `mutation ($input: WithdrawAmendmentInput!) { withdrawAm
 
 export const PROPOSAL_AMENDMENTS = `query ($id: ID!, $status: AmendmentStatus) {
   proposal(id: $id) {
-    id version title summary body bodyHtml viewerCanAmend pendingAmendmentsCount
+    id version title summary body bodyHtml amendmentsOpen viewerCanAmend pendingAmendmentsCount
     amendments(status: $status) { ${AMENDMENT_FIELDS} }
     revisions { version title editor { id } amendment { id author { id } } }
   }

@@ -17,6 +17,7 @@ import {
   canVoteOnAmendment,
   COAUTHORS_MAX,
   decideAmendmentInputSchema,
+  isAmendingPhaseOpen,
   isAmendmentCurrent,
   proposeAmendmentInputSchema,
   rebaseAmendmentInputSchema,
@@ -39,13 +40,19 @@ const stranger = participant(4);
 const moderator: Actor = { id: uuid(5), role: 'MODERATOR' };
 
 const proposal = (
-  overrides: Partial<{ status: ProposalStatus; hiddenAt: Date | null; version: number }> = {},
+  overrides: Partial<{
+    status: ProposalStatus;
+    hiddenAt: Date | null;
+    version: number;
+    amendingPhaseOpen: boolean;
+  }> = {},
 ) => ({
   authorId: uuid(1),
   coAuthorIds: [uuid(2)],
   status: 'PUBLISHED' as ProposalStatus,
   hiddenAt: null,
   version: 3,
+  amendingPhaseOpen: true,
   ...overrides,
 });
 const amendment = (
@@ -149,6 +156,36 @@ describe('who proposes an amendment', () => {
     expect(codeOf(() => assertCanAmend(amender, closed))).toBe('AMENDMENT_CLOSED');
     expect(canAmend(amender, closed)).toBe(false);
   });
+
+  it('takes no new amendment once the consultation’s debate is over: AMENDING_CLOSED', () => {
+    const over = proposal({ amendingPhaseOpen: false });
+    expect(codeOf(() => assertCanAmend(amender, over))).toBe('AMENDING_CLOSED');
+    expect(canAmend(amender, over)).toBe(false);
+  });
+});
+
+describe('when amendments are open: the consultation’s proposing and voting phases', () => {
+  const day = (n: number) => new Date(Date.UTC(2026, 10, n));
+  const phase = (
+    kind: 'PROPOSING' | 'VOTING' | 'CURATING' | 'CLOSED',
+    from: number,
+    to: number | null,
+  ) => ({
+    kind,
+    startsAt: day(from),
+    endsAt: to === null ? null : day(to),
+  });
+
+  it.each<[string, ReturnType<typeof phase>[], boolean]>([
+    ['proposing', [phase('PROPOSING', 1, 10)], true],
+    ['voting', [phase('PROPOSING', 1, 3), phase('VOTING', 3, null)], true],
+    ['curating only', [phase('PROPOSING', 1, 3), phase('CURATING', 3, 10)], false],
+    ['closed', [phase('CLOSED', 1, null)], false],
+    ['no phase yet', [phase('PROPOSING', 6, 10)], false],
+    ['no phase at all', [], false],
+  ])('%s: %s', (_when, phases, open) => {
+    expect(isAmendingPhaseOpen(phases, day(5))).toBe(open);
+  });
 });
 
 describe('who votes on an amendment', () => {
@@ -182,6 +219,14 @@ describe('who votes on an amendment', () => {
     );
     expect(canVoteOnAmendment(stranger, amendment(), answered)).toBe(false);
   });
+
+  it('closes votes once the consultation’s debate is over: AMENDING_CLOSED', () => {
+    const over = proposal({ amendingPhaseOpen: false });
+    expect(codeOf(() => assertCanVoteOnAmendment(stranger, amendment(), over))).toBe(
+      'AMENDING_CLOSED',
+    );
+    expect(canVoteOnAmendment(stranger, amendment(), over)).toBe(false);
+  });
 });
 
 describe('who decides an amendment', () => {
@@ -202,6 +247,13 @@ describe('who decides an amendment', () => {
   it('the proposal author, without a reason', () => {
     expect(decide(author)).toBeNull();
     expect(canDecideAmendment(author, proposal(), notModerating)).toBe(true);
+  });
+
+  it('still decides, rebases and withdraws pending amendments after the debate', () => {
+    const over = proposal({ amendingPhaseOpen: false });
+    const settings = { moderation: notModerating, expectedVersion: 1 };
+    expect(codeOf(() => assertCanDecideAmendment(author, amendment(), over, settings))).toBeNull();
+    expect(codeOf(() => assertCanReviseAmendment(amender, amendment(), over, 1))).toBeNull();
   });
 
   it('a platform moderator or a local moderator, only with a reason', () => {

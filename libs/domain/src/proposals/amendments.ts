@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { openPhases, type PhaseWindow } from '../consultations/phases';
 import {
   canModerateConsultation,
   type Actor,
@@ -8,6 +9,7 @@ import {
   AmendmentVoteValue,
   membersOf,
   type AmendmentStatus,
+  type PhaseKind,
   type ProposalStatus,
 } from '../shared/enums';
 import { DomainError, DomainErrorCode } from '../shared/errors';
@@ -44,6 +46,18 @@ export const COAUTHORS_MAX = 10;
 
 /** Statuses in which a proposal takes amendments and votes on them. */
 export const AMENDABLE_PROPOSAL_STATUSES: readonly ProposalStatus[] = ['PUBLISHED'];
+
+/**
+ * Phases of its consultation during which a proposal takes new amendments and votes on them: the
+ * debate's (proposing, voting). Pending amendments are still decided, rebased or withdrawn after.
+ */
+export const AMENDING_PHASES: readonly PhaseKind[] = ['PROPOSING', 'VOTING'];
+
+/** Whether one of the consultation's amending phases is open at `now`. */
+export function isAmendingPhaseOpen(phases: readonly PhaseWindow[], now: Date): boolean {
+  const open = openPhases(phases, now);
+  return AMENDING_PHASES.some((kind) => open.includes(kind));
+}
 
 const L = PROPOSAL_LIMITS;
 const amendedTexts = {
@@ -115,6 +129,8 @@ export interface AmendedProposal {
   version: number;
   /** Accepted co-authors. */
   coAuthorIds: readonly string[];
+  /** Whether an amending phase of its consultation is open now (isAmendingPhaseOpen). */
+  amendingPhaseOpen: boolean;
 }
 
 /** What the rules need to know about an amendment. */
@@ -148,10 +164,18 @@ function signedIn(actor: Actor, lang: Language): asserts actor is NonNullable<Ac
 
 /** Whether `actor` may propose an amendment: signed in, not an author of it, proposal open. */
 export function canAmend(actor: Actor, proposal: AmendedProposal): boolean {
-  return actor !== null && !isProposalAuthor(actor, proposal) && isOpenToAmendments(proposal);
+  return (
+    actor !== null &&
+    !isProposalAuthor(actor, proposal) &&
+    isOpenToAmendments(proposal) &&
+    proposal.amendingPhaseOpen
+  );
 }
 
-/** SIGN_IN_REQUIRED, OWN_PROPOSAL_AMENDMENT (authors edit directly) or AMENDMENT_CLOSED. */
+/**
+ * SIGN_IN_REQUIRED, OWN_PROPOSAL_AMENDMENT (authors edit directly), AMENDMENT_CLOSED (the
+ * proposal) or AMENDING_CLOSED (the consultation's debate is over).
+ */
 export function assertCanAmend(
   actor: Actor,
   proposal: AmendedProposal,
@@ -164,6 +188,13 @@ export function assertCanAmend(
   if (!isOpenToAmendments(proposal)) {
     throw new DomainError(DomainErrorCode.AMENDMENT_CLOSED, undefined, lang);
   }
+  assertAmendingPhase(proposal, lang);
+}
+
+function assertAmendingPhase(proposal: AmendedProposal, lang: Language): void {
+  if (!proposal.amendingPhaseOpen) {
+    throw new DomainError(DomainErrorCode.AMENDING_CLOSED, undefined, lang);
+  }
 }
 
 /** Whether the amendment still takes votes, rebases, withdrawal and decisions. */
@@ -174,16 +205,21 @@ export function isAmendmentOpen(
   return amendment.status === 'PENDING' && isOpenToAmendments(proposal);
 }
 
-/** Signed in, not its author, amendment and proposal open. */
+/** Signed in, not its author, amendment and proposal open, during an amending phase. */
 export function canVoteOnAmendment(
   actor: Actor,
   amendment: AmendmentState,
   proposal: AmendedProposal,
 ): boolean {
-  return actor !== null && actor.id !== amendment.authorId && isAmendmentOpen(amendment, proposal);
+  return (
+    actor !== null &&
+    actor.id !== amendment.authorId &&
+    isAmendmentOpen(amendment, proposal) &&
+    proposal.amendingPhaseOpen
+  );
 }
 
-/** SIGN_IN_REQUIRED, OWN_AMENDMENT_VOTE or AMENDMENT_CLOSED. */
+/** SIGN_IN_REQUIRED, OWN_AMENDMENT_VOTE, AMENDMENT_CLOSED or AMENDING_CLOSED. */
 export function assertCanVoteOnAmendment(
   actor: Actor,
   amendment: AmendmentState,
@@ -197,6 +233,7 @@ export function assertCanVoteOnAmendment(
   if (!isAmendmentOpen(amendment, proposal)) {
     throw new DomainError(DomainErrorCode.AMENDMENT_CLOSED, undefined, lang);
   }
+  assertAmendingPhase(proposal, lang);
 }
 
 /**

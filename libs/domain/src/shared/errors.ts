@@ -75,6 +75,7 @@ export const DomainErrorCode = {
   AMENDMENT_NOT_FOUND: 'AMENDMENT_NOT_FOUND',
   AMENDMENT_OUTDATED: 'AMENDMENT_OUTDATED',
   AMENDMENT_CLOSED: 'AMENDMENT_CLOSED',
+  AMENDING_CLOSED: 'AMENDING_CLOSED',
   AMENDMENT_UNCHANGED: 'AMENDMENT_UNCHANGED',
   OWN_PROPOSAL_AMENDMENT: 'OWN_PROPOSAL_AMENDMENT',
   OWN_AMENDMENT_VOTE: 'OWN_AMENDMENT_VOTE',
@@ -381,6 +382,10 @@ const MESSAGES: Record<DomainErrorCode, Record<Language, string>> = {
   AMENDMENT_OUTDATED: {
     fr: 'La proposition a été modifiée depuis que cet amendement a été écrit : son auteur ou son autrice doit le mettre à jour sur la dernière version avant qu’il puisse être accepté.',
     en: 'The proposal has changed since this amendment was written: its author must update it to the latest version before it can be accepted.',
+  },
+  AMENDING_CLOSED: {
+    fr: 'Cette consultation ne reçoit plus d’amendements ni de votes sur les amendements : ses étapes de dépôt et de vote sont terminées.',
+    en: 'This consultation no longer takes amendments or votes on them: its proposing and voting steps are over.',
   },
   AMENDMENT_CLOSED: {
     fr: 'Cet amendement ne peut plus changer : il a déjà été accepté, rejeté ou retiré, ou la proposition n’est plus ouverte aux amendements.',

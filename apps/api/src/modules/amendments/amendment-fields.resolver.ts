@@ -154,7 +154,18 @@ export class ProposalAmendmentsResolver {
 
   @ResolveField(() => Boolean, {
     description:
-      'Whether the viewer may propose an amendment: signed in, neither its author nor a co-author, and the proposal published and visible.',
+      'Whether it takes new amendments and votes on them now: published, visible, and its consultation in a proposing or voting phase (pending amendments are still decided after).',
+  })
+  async amendmentsOpen(
+    @Parent() proposal: ProposalRecord,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<boolean> {
+    return this.service.amendmentsOpen(proposal, loaders);
+  }
+
+  @ResolveField(() => Boolean, {
+    description:
+      'Whether the viewer may propose an amendment: signed in, neither its author nor a co-author, the proposal published and visible, its consultation in a proposing or voting phase.',
   })
   viewerCanAmend(
     @Parent() proposal: ProposalRecord,

@@ -14,7 +14,9 @@ import {
   canVoteOnAmendment,
   DomainError,
   DomainErrorCode,
+  isAmendingPhaseOpen,
   isAmendmentCurrent,
+  isOpenToAmendments,
   isContentVisibleTo,
   isPubliclyVisible,
   type Language,
@@ -26,6 +28,7 @@ import {
 } from '@passerelle/domain';
 import { type LoaderRegistry } from '../../common/dataloader/loader-registry';
 import { isUuid } from '../../common/graphql/ids';
+import { ConsultationsLoaders } from '../consultations/consultations.loaders';
 import { ViewerModeration } from '../consultations/viewer-moderation';
 import { type ProposalRecord } from '../proposals/proposals.repository';
 import { AmendmentsLoaders } from './amendments.loaders';
@@ -40,13 +43,18 @@ export interface AmendmentContext {
 }
 
 /** The rules' view of a proposal. */
-export function amendedProposal(proposal: ProposalRecord, coAuthorIds: string[]): AmendedProposal {
+export function amendedProposal(
+  proposal: ProposalRecord,
+  coAuthorIds: string[],
+  amendingPhaseOpen: boolean,
+): AmendedProposal {
   return {
     authorId: proposal.authorId,
     status: proposal.status,
     hiddenAt: proposal.hiddenAt,
     version: proposal.version,
     coAuthorIds,
+    amendingPhaseOpen,
   };
 }
 
@@ -68,6 +76,7 @@ export class AmendmentsService {
   constructor(
     private readonly amendments: AmendmentsRepository,
     private readonly loaders: AmendmentsLoaders,
+    private readonly consultationLoaders: ConsultationsLoaders,
     private readonly viewer: ViewerModeration,
   ) {}
 
@@ -84,8 +93,9 @@ export class AmendmentsService {
     const data = validateInput(proposeAmendmentInputSchema, input, lang);
     const proposal = await this.visibleProposal(actor, data.proposalId, loaders);
     if (!proposal) throw new DomainError(DomainErrorCode.PROPOSAL_NOT_FOUND, undefined, lang);
-    const coAuthorIds = await this.loaders.coAuthorIdsByProposalId(loaders).load(proposal.id);
-    assertCanAmend(actor, amendedProposal(proposal, coAuthorIds), lang);
+    const state = await this.proposalState(proposal, loaders);
+    assertCanAmend(actor, state, lang);
+    const { coAuthorIds } = state;
     const author = actor as NonNullable<Actor>;
     const texts = textsOf(data);
     assertAmendmentChanges(textsOf(proposal), texts, lang);
@@ -205,8 +215,7 @@ export class AmendmentsService {
     if (!amendment) throw notFound(lang);
     const proposal = await this.visibleProposal(actor, amendment.proposalId, loaders);
     if (!proposal) throw notFound(lang);
-    const coAuthorIds = await this.loaders.coAuthorIdsByProposalId(loaders).load(proposal.id);
-    return { amendment, proposal, state: amendedProposal(proposal, coAuthorIds) };
+    return { amendment, proposal, state: await this.proposalState(proposal, loaders) };
   }
 
   /** STALE_VERSION when the amendment moved on since it was read, else AMENDMENT_CLOSED. */
@@ -246,15 +255,28 @@ export class AmendmentsService {
 
   // Field resolvers' reads, batched per request.
 
-  async proposalState(proposal: ProposalRecord, loaders: LoaderRegistry): Promise<AmendedProposal> {
-    const coAuthorIds = await this.loaders.coAuthorIdsByProposalId(loaders).load(proposal.id);
-    return amendedProposal(proposal, coAuthorIds);
+  /** The rules' view of a proposal: its accepted co-authors and its consultation's phases now. */
+  async proposalState(
+    proposal: ProposalRecord,
+    loaders: LoaderRegistry,
+    now = new Date(),
+  ): Promise<AmendedProposal> {
+    const [coAuthorIds, phases] = await Promise.all([
+      this.loaders.coAuthorIdsByProposalId(loaders).load(proposal.id),
+      this.consultationLoaders.phasesByConsultationId(loaders).load(proposal.consultationId),
+    ]);
+    return amendedProposal(proposal, coAuthorIds, isAmendingPhaseOpen(phases, now));
   }
 
   private async proposalOf(amendment: AmendmentRecord, loaders: LoaderRegistry) {
     const proposal = await this.loaders.proposalById(loaders).load(amendment.proposalId);
     if (!proposal) throw new Error('Missing proposal of an amendment');
     return proposal;
+  }
+
+  async amendmentsOpen(proposal: ProposalRecord, loaders: LoaderRegistry): Promise<boolean> {
+    const state = await this.proposalState(proposal, loaders);
+    return isOpenToAmendments(state) && state.amendingPhaseOpen;
   }
 
   async canAmend(actor: Actor, proposal: ProposalRecord, loaders: LoaderRegistry) {

@@ -1916,6 +1916,8 @@ export const en: Messages = {
     form: {
       open: 'Propose an amendment',
       signIn: 'Sign in to propose an amendment',
+      closed:
+        'Amendments are closed: the consultation has finished its proposing and voting steps. Pending ones may still be accepted or rejected.',
       title: 'Propose an amendment',
       intro:
         'The form starts from the current text: change the title, summary or text, then explain why. Only the differences will be shown.',

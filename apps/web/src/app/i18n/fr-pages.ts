@@ -1782,6 +1782,8 @@ export const frPages = {
     form: {
       open: 'Proposer un amendement',
       signIn: 'Connectez-vous pour proposer un amendement',
+      closed:
+        'Les amendements sont clos : la consultation a terminé ses étapes de dépôt et de vote. Ceux qui sont en attente peuvent encore être acceptés ou rejetés.',
       title: 'Proposer un amendement',
       intro:
         'Le formulaire reprend le texte actuel : modifiez le titre, le résumé ou le texte, puis expliquez pourquoi. Seules les différences seront montrées.',

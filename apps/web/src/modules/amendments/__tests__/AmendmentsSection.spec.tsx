@@ -26,7 +26,7 @@ const viewer = {
 
 function mocksFor(
   amendments: Amendment[],
-  options: { viewerCanInviteCoAuthors?: boolean; viewerId?: string } = {},
+  options: { viewerCanInviteCoAuthors?: boolean; viewerId?: string; open?: boolean } = {},
 ): MockLink.MockedResponse[] {
   return [
     {
@@ -47,7 +47,8 @@ function mocksFor(
             body: 'Le texte.',
             status: 'PUBLISHED',
             author: { __typename: 'Participant', id: authorId },
-            viewerCanAmend: true,
+            amendmentsOpen: options.open ?? true,
+            viewerCanAmend: options.open ?? true,
             pendingAmendmentsCount: amendments.filter((a) => a.status === 'PENDING').length,
             amendments,
           },
@@ -74,6 +75,20 @@ function mocksFor(
 }
 
 describe('AmendmentsSection', () => {
+  it('says amendments are closed once the consultation’s debate is over, with no form to open', async () => {
+    renderWithApp(<AmendmentsSection proposalId={proposalId} />, {
+      mocks: mocksFor([amendment({ viewerCanVote: false })], { open: false }),
+    });
+    const section = await screen.findByRole('region', { name: 'Amendements' });
+    expect(
+      within(section).getByText(/Les amendements sont clos : la consultation a terminé/),
+    ).toBeInTheDocument();
+    expect(
+      within(section).queryByRole('button', { name: 'Proposer un amendement' }),
+    ).not.toBeInTheDocument();
+    expect(within(section).getAllByRole('article')).toHaveLength(1);
+  });
+
   it('lists pending amendments first, and filters by status', async () => {
     const user = userEvent.setup();
     renderWithApp(<AmendmentsSection proposalId={proposalId} />, {

@@ -17,6 +17,7 @@ const answer = {
         body: 'Texte',
         status: 'PUBLISHED',
         author: { __typename: 'Participant', id: 'author' },
+        amendmentsOpen: false,
         viewerCanAmend: false,
         pendingAmendmentsCount: 0,
         amendments: [

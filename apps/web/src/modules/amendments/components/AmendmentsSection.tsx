@@ -294,7 +294,7 @@ export function AmendmentsSection({ proposalId }: { proposalId: string }) {
   const filter =
     chosenFilter ?? (proposal.pendingAmendmentsCount > 0 && !isLinked ? 'PENDING' : 'ALL');
   const shown = filterAmendments(amendments, filter);
-  const canSignInToAmend = !user && proposal.status === 'PUBLISHED';
+  const canSignInToAmend = !user && proposal.amendmentsOpen;
   if (amendments.length === 0 && !proposal.viewerCanAmend && !canSignInToAmend) {
     return <VisuallyHidden role="status">{announcement}</VisuallyHidden>;
   }
@@ -315,6 +315,9 @@ export function AmendmentsSection({ proposalId }: { proposalId: string }) {
             {t('amendments.form.open')}
           </Button>
         </Group>
+      )}
+      {!proposal.amendmentsOpen && proposal.status === 'PUBLISHED' && (
+        <Text size="sm">{t('amendments.form.closed')}</Text>
       )}
       {canSignInToAmend && (
         <Anchor component={Link} to={withNext(paths.signIn, paths.proposal(proposalId))} size="sm">

@@ -72,6 +72,8 @@ export interface ProposalAmendments {
   body: string;
   status: ProposalStatus;
   author: { __typename?: 'Participant'; id: string };
+  /** Published, visible, and its consultation in a proposing or voting phase. */
+  amendmentsOpen: boolean;
   viewerCanAmend: boolean;
   pendingAmendmentsCount: number;
   /** Newest first, at most 100: the page filters them by status itself. */
@@ -94,6 +96,7 @@ export const PROPOSAL_AMENDMENTS_QUERY: TypedDocumentNode<
       author {
         id
       }
+      amendmentsOpen
       viewerCanAmend
       pendingAmendmentsCount
       amendments {
