@@ -153,6 +153,59 @@ test('a member records an experiment with an indicator and a measurement, a mode
   await expect(page.getByText('Aucune expérience ne correspond à ces critères.')).toBeVisible();
 });
 
+test('the registry filters by actor type and theme, kept in the URL (demo experiments)', async ({
+  page,
+}) => {
+  // Demo data (prisma/seeds/demo-experiments.ts): the PTCE Drôme Coopérative carries two
+  // experiments named after the Drôme — the légumerie (a university among its partners,
+  // "Coopération territoriale") and the citizen savings one ("Démocratie économique").
+  const legumerie = 'Légumerie coopérative de la vallée de la Drôme';
+  const epargne = 'Épargne citoyenne pour les entreprises de la Drôme';
+  await page.goto('/experiences?q=Drôme');
+  const results = page.getByRole('region', { name: 'Expériences pour « Drôme »' });
+  const shown = async (names: string[]) => {
+    await expect(results.getByRole('article')).toHaveCount(names.length);
+    for (const name of names) {
+      await expect(results.getByRole('link', { name, exact: true })).toBeVisible();
+    }
+  };
+  await shown([legumerie, epargne]);
+
+  const actorType = page.getByRole('combobox', { name: 'Type d’acteur' });
+  const theme = page.getByRole('combobox', { name: 'Thème' });
+  // A partner's actor type counts: only the légumerie has a university.
+  await actorType.selectOption('UNIVERSITY');
+  await expect(page).toHaveURL(/acteur=university/);
+  await shown([legumerie]);
+  await expect(page.getByRole('status').filter({ hasText: '1 expérience' })).toBeVisible();
+
+  // The carrier's: both are a PTCE's.
+  await actorType.selectOption('PTCE');
+  await expect(page).toHaveURL(/acteur=ptce/);
+  await expect(page).not.toHaveURL(/acteur=university/);
+  await shown([legumerie, epargne]);
+
+  await theme.selectOption({ label: 'Démocratie économique' });
+  await expect(page).toHaveURL(/theme=[0-9a-f-]{36}/);
+  await expect(page).toHaveURL(/acteur=ptce/);
+  await shown([epargne]);
+  const democratie = new URL(page.url()).searchParams.get('theme');
+
+  await theme.selectOption({ label: 'Coopération territoriale' });
+  await expect(page).not.toHaveURL(new RegExp(`theme=${democratie}`));
+  await shown([legumerie]);
+
+  await theme.selectOption({ label: 'Énergie citoyenne' });
+  await expect(page.getByText('Aucune expérience ne correspond à ces critères.')).toBeVisible();
+  await expect(results.getByRole('article')).toHaveCount(0);
+
+  // The URL alone gives the same page (shareable).
+  await page.goto(`/experiences?q=Drôme&acteur=ptce&theme=${democratie}`);
+  await expect(actorType).toHaveValue('PTCE');
+  await expect(theme).toHaveValue(democratie ?? '');
+  await shown([epargne]);
+});
+
 test('the registry and its map speak English', async ({ page }) => {
   await page.goto('/experiences');
   await page.getByRole('button', { name: 'English' }).click();

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { expect, request, test } from '@playwright/test';
 import { graphql, signIn } from './support/api';
+import { createBrief, CURATOR, findProposal } from './support/briefs';
 import { expectNoSeriousA11yViolations, reportAsNewParticipant } from './support/helpers';
 
 /** The demo's local moderator (prisma/seeds/demo-local.ts), same password as every demo account. */
@@ -113,4 +115,75 @@ test('the local moderator sees only their consultation’s reports and hides a r
     },
   });
   expect(JSON.stringify(await refused.json())).toContain('FORBIDDEN');
+});
+
+test('a national contribution citing a local proposal shows its provenance and its local votes', async ({
+  page,
+  baseURL,
+}) => {
+  // Publishing makes the cited proposal RETAINED (closed to votes): this local proposal is one no
+  // other browser test votes on or cites, and not the first one, which the test above hides.
+  const citedTitle = 'Chauffer les écoles au bois du bocage, en circuit court';
+  const key = randomUUID().slice(0, 6);
+  const title = `Contribution des territoires ${key}`;
+  const slug = `contribution-des-territoires-${key}`;
+  const curator = await request.newContext({ baseURL });
+  let cited: Awaited<ReturnType<typeof findProposal>>;
+  try {
+    await signIn(curator, CURATOR);
+    cited = await findProposal(curator, citedTitle);
+    // The local space's own votes, as the curator sees them before publishing.
+    expect(cited.votesFor + cited.votesAgainst + cited.votesNeutral).toBeGreaterThan(0);
+    const consultationIds: string[] = [];
+    for (const consultationSlug of [NATIONAL_SLUG, LOCAL_SLUG]) {
+      const { consultation } = await graphql<{ consultation: { id: string } }>(
+        curator,
+        `
+          query ($slug: String!) {
+            consultation(slug: $slug) {
+              id
+            }
+          }
+        `,
+        { slug: consultationSlug },
+      );
+      consultationIds.push(consultation.id);
+    }
+    expect(consultationIds[1]).toBe(cited.consultation.id);
+    const draft = await createBrief(curator, {
+      title,
+      slug,
+      consultationIds,
+      introduction: 'Ce que proposent les **espaces locaux**.',
+    });
+    await draft.publish(
+      [
+        {
+          title: 'Une chaleur locale pour les écoles',
+          synthesis:
+            'Les habitants de la vallée veulent **chauffer les écoles au bois local** [1].',
+          citations: [{ proposalId: cited.id }],
+        },
+      ],
+      1,
+    );
+  } finally {
+    await curator.dispose();
+  }
+
+  await page.goto(`/contributions/${slug}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  const annex = page.getByRole('table', { name: /^Chaque proposition citée/ });
+  const row = annex.getByRole('row').filter({ hasText: citedTitle });
+  await expect(row).toHaveCount(1);
+  const cells = row.getByRole('cell');
+  // Provenance: the local space, its territory and the PTCE carrying it.
+  await expect(cells.nth(1)).toHaveText(
+    'Consultation locale « Vallée de la Drôme : nos coopérations pour la transition » — Drôme — PTCE Drôme Coopérative',
+  );
+  // The local consultation's vote figures, frozen at publication.
+  await expect(cells.nth(3)).toHaveText(String(cited.votesFor));
+  await expect(cells.nth(4)).toHaveText(String(cited.votesAgainst));
+  await expect(cells.nth(5)).toHaveText(String(cited.votesNeutral));
+  await expectNoSeriousA11yViolations(page, 'a contribution citing a local proposal');
 });

@@ -13,6 +13,7 @@ import {
   TERRITORIES,
 } from '../factories';
 import { type Prisma } from '../../apps/api/src/generated/prisma/client';
+import { castVote, voter } from './support/clusters';
 import { signedIn } from './support/moderation';
 import { dataOf, startTestApp, type TestApp } from './support/test-app';
 
@@ -26,8 +27,9 @@ const CURATION = `query ($id: ID!) {
       indicators { name unit latestChecked { value measuredOn } } } } } }
   }
 }`;
+const FIGURES = `votesFor votesAgainst votesNeutral colleges { actorType votesFor votesAgainst votesNeutral }`;
 const VERSION_FIELDS = `number
-  annex { proposalId experimentIds
+  annex { proposalId experimentIds figures { ${FIGURES} }
     provenance { consultationId consultationTitle consultationSlug scope territoryName organisationName } }
   experiments { id name organisationName proposalIds
     figures { indicatorName unit baseline value measuredOn source sourceUrl } }`;
@@ -46,9 +48,20 @@ interface Provenance {
   territoryName: string | null;
   organisationName: string | null;
 }
+interface Figures {
+  votesFor: number;
+  votesAgainst: number;
+  votesNeutral: number;
+  colleges: { actorType: string; votesFor: number; votesAgainst: number; votesNeutral: number }[];
+}
 interface VersionView {
   number: number;
-  annex: { proposalId: string; experimentIds: string[]; provenance: Provenance | null }[];
+  annex: {
+    proposalId: string;
+    experimentIds: string[];
+    figures: Figures;
+    provenance: Provenance | null;
+  }[];
   experiments: {
     id: string;
     name: string;
@@ -217,6 +230,28 @@ describe('briefs and the experiments behind the cited proposals', () => {
 
   it('publication freezes the experiments annex and the provenance; later measurements never reach it', async () => {
     const f = await fixture();
+    // The local consultation votes on its proposal; the national one has a single vote.
+    await castVote(api, (await voter(api, 'CITIZEN')).token, f.localProposal.id, 'FOR');
+    await castVote(api, (await voter(api, 'ASSOCIATION')).token, f.localProposal.id, 'FOR');
+    await castVote(api, (await voter(api, 'SME')).token, f.localProposal.id, 'AGAINST');
+    await castVote(api, (await voter(api, 'CITIZEN')).token, f.localProposal.id, 'NEUTRAL');
+    await castVote(api, (await voter(api, 'SME')).token, f.nationalProposal.id, 'FOR');
+    const localFigures: Figures = {
+      votesFor: 2,
+      votesAgainst: 1,
+      votesNeutral: 1,
+      colleges: [
+        { actorType: 'CITIZEN', votesFor: 1, votesAgainst: 0, votesNeutral: 1 },
+        { actorType: 'ASSOCIATION', votesFor: 1, votesAgainst: 0, votesNeutral: 0 },
+        { actorType: 'SME', votesFor: 0, votesAgainst: 1, votesNeutral: 0 },
+      ],
+    };
+    const nationalFigures: Figures = {
+      votesFor: 1,
+      votesAgainst: 0,
+      votesNeutral: 0,
+      colleges: [{ actorType: 'SME', votesFor: 1, votesAgainst: 0, votesNeutral: 0 }],
+    };
     const published = dataOf(
       await api.gql<{ publishBrief: { currentVersion: VersionView } }>(
         PUBLISH,
@@ -248,6 +283,8 @@ describe('briefs and the experiments behind the cited proposals', () => {
       {
         proposalId: f.localProposal.id,
         experimentIds: [f.experiment.id],
+        // The local consultation's own vote figures, next to its LOCAL provenance.
+        figures: localFigures,
         provenance: {
           consultationId: f.local.id,
           consultationTitle: f.local.title,
@@ -260,6 +297,7 @@ describe('briefs and the experiments behind the cited proposals', () => {
       {
         proposalId: f.nationalProposal.id,
         experimentIds: [],
+        figures: nationalFigures,
         provenance: {
           consultationId: f.national.id,
           consultationTitle: f.national.title,
@@ -285,6 +323,19 @@ describe('briefs and the experiments behind the cited proposals', () => {
       ],
       experiments: [{ id: f.experiment.id, figures: [{ value: 1000 }] }],
     });
+
+    // A later vote on the local proposal counts live, but never reaches the published version
+    // (publication retained the proposal, closing it to votes: reopen it so counters can move).
+    await factoryPrisma().proposal.update({
+      where: { id: f.localProposal.id },
+      data: { status: 'PUBLISHED' },
+    });
+    await castVote(api, (await voter(api, 'ASSOCIATION')).token, f.localProposal.id, 'AGAINST');
+    const live = await factoryPrisma().proposal.findUniqueOrThrow({
+      where: { id: f.localProposal.id },
+      select: { votesFor: true, votesAgainst: true, votesNeutral: true },
+    });
+    expect(live).toEqual({ votesFor: 2, votesAgainst: 2, votesNeutral: 1 });
 
     // A newer figure is recorded and checked after publication, and the experiment renamed.
     await createMeasurement({

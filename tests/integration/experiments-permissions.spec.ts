@@ -1,5 +1,6 @@
 import {
   closeFactories,
+  type CreatedUser,
   createExperiment,
   createIndicator,
   createMeasurement,
@@ -108,7 +109,17 @@ describe('experiments permissions: only members edit their organisation’s expe
     );
   }
 
-  it.each([
+  /** A user of the given role in an organisation that is a partner of the fixture's experiment. */
+  async function partnerOrganisationUser(f: Fixture, role: 'managers' | 'members') {
+    const user = await createUser();
+    const partner = await organisationWith({ [role]: [user.id] });
+    await factoryPrisma().experimentPartner.create({
+      data: { experimentId: f.experiment.id, organisationId: partner.id, position: 0 },
+    });
+    return user;
+  }
+
+  it.each<[string, (f: Fixture) => Promise<CreatedUser>]>([
     ['a participant of no organisation', async () => createUser()],
     [
       'a member of another organisation',
@@ -120,9 +131,11 @@ describe('experiments permissions: only members edit their organisation’s expe
     ],
     ['an administrator who is not a member', async () => createUser({ role: 'ADMIN' })],
     ['a moderator who is not a member', async () => createUser({ role: 'MODERATOR' })],
+    ['a member of a partner organisation', (f) => partnerOrganisationUser(f, 'members')],
+    ['a manager of a partner organisation', (f) => partnerOrganisationUser(f, 'managers')],
   ])('refuses every change by %s: FORBIDDEN / NOT_AN_EXPERIMENT_MEMBER', async (_, make) => {
     const f = await fixture();
-    const outsider = await make();
+    const outsider = await make(f);
     const token = await api.tokenFor(outsider);
     for (const result of await everyWrite(f, token)) {
       expect(firstError(result).extensions).toMatchObject({

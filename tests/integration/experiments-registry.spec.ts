@@ -74,6 +74,11 @@ interface MeasurementView {
 interface ExperimentView {
   id: string;
   name: string;
+  description: string;
+  status: string;
+  startedOn: string;
+  endedOn: string | null;
+  links: string[];
   version: number;
   measurementsCount: number;
   organisation: { id: string };
@@ -145,12 +150,23 @@ describe('experiments registry', () => {
     const council = await createOrganisation({ actorType: 'LOCAL_AUTHORITY' });
     const input = await recordInput(organisation.id, {
       partnerOrganisationIds: [university.id, council.id],
+      links: ['https://example.org/centrale', 'http://scic-pilat.example.fr/rapports'],
     });
+    const before = Date.now();
     const recorded = dataOf(
       await api.gql<{ recordExperiment: ExperimentView }>(RECORD, { input }, { token }),
     ).recordExperiment;
-    expect(recorded).toMatchObject({
+    const after = Date.now();
+    const described = {
       name: input.name,
+      description: input.description,
+      status: 'RUNNING',
+      startedOn: '2023-04-01',
+      endedOn: null,
+      links: ['https://example.org/centrale', 'http://scic-pilat.example.fr/rapports'],
+    };
+    expect(recorded).toMatchObject({
+      ...described,
       version: 1,
       measurementsCount: 0,
       organisation: { id: organisation.id },
@@ -162,7 +178,13 @@ describe('experiments registry', () => {
     expect(recorded.themes.map((theme) => theme.id).sort()).toEqual([...input.themeIds].sort());
 
     const anonymous = await readExperiment(recorded.id);
-    expect(anonymous).toMatchObject({ viewerCanEdit: false, viewerCanCheck: false });
+    expect(anonymous).toMatchObject({ ...described, viewerCanEdit: false, viewerCanCheck: false });
+    // "When": each change is dated by the server at the time of the call.
+    for (const node of anonymous.history.nodes) {
+      const at = new Date(node.createdAt).getTime();
+      expect(at).toBeGreaterThanOrEqual(before);
+      expect(at).toBeLessThanOrEqual(after);
+    }
     expect(anonymous.history.nodes).toEqual([
       expect.objectContaining({
         action: 'experiment.recorded',
@@ -172,6 +194,33 @@ describe('experiments registry', () => {
         changedFields: expect.arrayContaining(['name', 'territoryIds', 'partnerOrganisationIds']),
       }),
     ]);
+  });
+
+  it('records an experiment spread over several communes of different départements', async () => {
+    const { organisation, token } = await carrierWithMember();
+    const lyon = 'COMMUNE-69123';
+    const input = await recordInput(organisation.id, {
+      name: `Réseau de ressourceries ${uniqueKey('communes')}`,
+      territoryIds: [TERRITORIES.saintEtienne, lyon],
+    });
+    const recorded = dataOf(
+      await api.gql<{ recordExperiment: ExperimentView }>(RECORD, { input }, { token }),
+    ).recordExperiment;
+    expect(recorded.territories).toEqual([{ id: TERRITORIES.saintEtienne }, { id: lyon }]);
+    expect((await readExperiment(recorded.id)).territories).toEqual([
+      { id: TERRITORIES.saintEtienne },
+      { id: lyon },
+    ]);
+    // Each département finds it through its commune.
+    for (const departement of [TERRITORIES.loire, 'DEPARTEMENT-69']) {
+      const page = dataOf(
+        await api.gql<{ experiments: { nodes: { id: string }[] } }>(LIST, {
+          filter: { query: input.name, territoryId: departement },
+          first: 50,
+        }),
+      ).experiments;
+      expect(page.nodes.map((node) => node.id)).toContain(recorded.id);
+    }
   });
 
   it('refuses unknown references, the carrier as its own partner and inconsistent dates', async () => {
@@ -457,21 +506,22 @@ describe('experiments registry', () => {
       data: { userId: colleague.id, organisationId: organisation.id },
     });
     const { organisationId: _organisationId, ...fields } = await recordInput(organisation.id);
+    const changed = {
+      name: 'Centrale solaire citoyenne du Pilat et du Forez',
+      description: 'La SCIC a cédé ses toitures à la régie communale ; le projet est achevé.',
+      status: 'ENDED',
+      startedOn: '2023-05-15',
+      endedOn: '2025-10-31',
+      links: ['https://example.org/centrale-bilan', 'https://example.org/centrale'],
+    };
     const first = dataOf(
       await api.gql<{ updateExperiment: ExperimentView }>(
         UPDATE,
-        {
-          input: {
-            ...fields,
-            experimentId: recorded.id,
-            expectedVersion: 1,
-            name: 'Centrale solaire citoyenne du Pilat et du Forez',
-          },
-        },
+        { input: { ...fields, ...changed, experimentId: recorded.id, expectedVersion: 1 } },
         { token },
       ),
     ).updateExperiment;
-    expect(first.version).toBe(2);
+    expect(first).toMatchObject({ ...changed, version: 2 });
     const stale = await api.gql(
       UPDATE,
       {
@@ -489,14 +539,15 @@ describe('experiments registry', () => {
       reason: 'STALE_VERSION',
     });
     const read = await readExperiment(recorded.id);
-    expect(read).toMatchObject({
-      name: 'Centrale solaire citoyenne du Pilat et du Forez',
-      version: 2,
-    });
+    expect(read).toMatchObject({ ...changed, version: 2 });
     expect(
       read.history.nodes.map((node) => [node.action, node.actor?.id, node.changedFields]),
     ).toEqual([
-      ['experiment.updated', member.id, ['name']],
+      [
+        'experiment.updated',
+        member.id,
+        ['description', 'endedOn', 'links', 'name', 'startedOn', 'status'],
+      ],
       ['experiment.recorded', member.id, expect.any(Array)],
     ]);
   });
@@ -637,9 +688,82 @@ describe('experiments registry', () => {
       expect(await listed({ actorType: 'PTCE' })).toEqual([ids.commune, ids.region]);
       expect(await listed({ indicatorKind: 'JOBS' })).toEqual([ids.paris]);
       expect(await listed({ status: 'ENDED' })).toEqual([ids.departement]);
+      expect(await listed({ status: 'STOPPED' })).toEqual([]);
+      expect(await listed({ status: 'RUNNING' })).toEqual([ids.commune, ids.paris, ids.region]);
       expect(await listed({ query: `epicerie SOLIDAIRE ligerienne ${key}`.slice(0, 100) })).toEqual(
         [ids.departement],
       );
+    });
+
+    it('records a STOPPED experiment through the API and finds it by that status only', async () => {
+      const { organisation, token } = await carrierWithMember();
+      const stoppedKey = uniqueKey('arret');
+      const record = async (name: string, overrides: Record<string, unknown>) =>
+        dataOf(
+          await api.gql<{ recordExperiment: ExperimentView }>(
+            RECORD,
+            { input: await recordInput(organisation.id, { name, ...overrides }) },
+            { token },
+          ),
+        ).recordExperiment;
+      const stopped = await record(`Navette solidaire ${stoppedKey}`, {
+        status: 'STOPPED',
+        endedOn: '2024-11-30',
+      });
+      expect(stopped).toMatchObject({ status: 'STOPPED', endedOn: '2024-11-30' });
+      expect(await readExperiment(stopped.id)).toMatchObject({
+        status: 'STOPPED',
+        endedOn: '2024-11-30',
+      });
+      const running = await record(`Garage solidaire ${stoppedKey}`, {});
+      const byStatus = async (status?: string) =>
+        dataOf(
+          await api.gql<{ experiments: { totalCount: number; nodes: { id: string }[] } }>(LIST, {
+            filter: { query: stoppedKey, ...(status ? { status } : {}) },
+          }),
+        ).experiments.nodes.map((node) => node.id);
+      expect((await byStatus()).sort()).toEqual([stopped.id, running.id].sort());
+      expect(await byStatus('STOPPED')).toEqual([stopped.id]);
+      expect(await byStatus('RUNNING')).toEqual([running.id]);
+      expect(await byStatus('ENDED')).toEqual([]);
+      // Like ENDED, STOPPED needs its end date.
+      const undated = await api.gql(
+        RECORD,
+        { input: await recordInput(organisation.id, { status: 'STOPPED' }) },
+        { token },
+      );
+      expect(firstError(undated).extensions?.fields).toEqual([
+        expect.objectContaining({ field: 'endedOn', rule: 'required' }),
+      ]);
+    });
+
+    it('counts an experiment over communes of two départements once in each', async () => {
+      const user = await createUser();
+      const ptce = await createOrganisation({ actorType: 'PTCE', memberIds: [user.id] });
+      const mapKey = uniqueKey('carte');
+      // Two communes in two départements; then two communes of one département and the
+      // département itself, which still make one experiment there.
+      await createExperiment({
+        organisationId: ptce.id,
+        createdById: user.id,
+        name: `Coopérative de covoiturage ${mapKey}`,
+        territoryIds: [TERRITORIES.saintEtienne, 'COMMUNE-69123'],
+      });
+      await createExperiment({
+        organisationId: ptce.id,
+        createdById: user.id,
+        name: `Chaufferie bois partagée ${mapKey}`,
+        territoryIds: [TERRITORIES.saintEtienne, 'COMMUNE-42207', TERRITORIES.loire],
+      });
+      const map = dataOf(
+        await api.gql<{
+          experimentsByDepartement: { departement: { id: string }; count: number }[];
+        }>(MAP, { filter: { query: mapKey } }),
+      ).experimentsByDepartement;
+      expect(map.map((row) => [row.departement.id, row.count])).toEqual([
+        [TERRITORIES.loire, 2],
+        ['DEPARTEMENT-69', 1],
+      ]);
     });
 
     it('counts experiments per département for the map; a région-level one counts for none', async () => {

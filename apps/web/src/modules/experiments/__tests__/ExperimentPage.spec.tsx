@@ -106,6 +106,12 @@ const experiment = (checkedAt: string | null): ExperimentDetail => ({
   },
 });
 
+/** "10:00" for an instant, in the test machine's time zone (as the page formats it). */
+const localTime = (iso: string) => {
+  const at = new Date(iso);
+  return `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+};
+
 const renderPage = (mocks: MockLink.MockedResponse[]) =>
   renderWithApp(
     <Routes>
@@ -136,10 +142,14 @@ const proposals: MockLink.MockedResponse = {
 
 describe('ExperimentPage', () => {
   it('shows the experiment, its carrier and partners, the proposals building on it and its history', async () => {
+    const links = [
+      'https://recyclerie-diois.example.fr',
+      'http://ptce-diois.example.fr/bilan-2024',
+    ];
     renderPage([
       {
         request: { query: EXPERIMENT_QUERY, variables: { id: uuid(31) } },
-        result: { data: { experiment: experiment(null) } },
+        result: { data: { experiment: { ...experiment(null), links } } },
       },
       proposals,
     ]);
@@ -159,6 +169,18 @@ describe('ExperimentPage', () => {
     );
     expect(screen.queryByRole('button', { name: 'Modifier l’expérience' })).not.toBeInTheDocument();
 
+    const description = screen.getByRole('region', { name: 'Description' });
+    expect(description).toHaveTextContent(
+      'Une recyclerie en SCIC qui répare et revend les objets du territoire.',
+    );
+    // Links are real anchors to the pages, opened apart from Passerelle.
+    for (const href of links) {
+      const anchor = screen.getByRole('link', { name: href });
+      expect(anchor.tagName).toBe('A');
+      expect(anchor).toHaveAttribute('href', href);
+      expect(anchor).toHaveAttribute('rel', expect.stringContaining('noopener'));
+    }
+
     const citing = await screen.findByRole('link', {
       name: 'Une recyclerie coopérative par bassin de vie',
     });
@@ -166,7 +188,13 @@ describe('ExperimentPage', () => {
 
     const history = screen.getByRole('region', { name: 'Historique des modifications' });
     const items = within(history).getAllByRole('listitem');
-    expect(items[0]).toHaveTextContent('Expérience modifiée — par Camille');
+    // Who and when, in words.
+    expect(items[0]).toHaveTextContent(
+      `Expérience modifiée — par Camille, le 5 janvier 2025 à ${localTime('2025-01-05T10:00:00Z')}`,
+    );
+    expect(items[1]).toHaveTextContent(
+      `Expérience enregistrée — par Camille, le 1 avril 2022 à ${localTime('2022-04-01T10:00:00Z')}`,
+    );
     // Field names in words; technical ones left out; none for a creation.
     expect(items[0]).toHaveTextContent('Champs modifiés : statut, date de fin');
     expect(items[1]).not.toHaveTextContent('Champs modifiés');
