@@ -341,6 +341,29 @@ describe('opinion groups (pg-boss job)', () => {
     expect(await statementsFor(8)).toBe(await statementsFor(2));
   });
 
+  it('counts a proposal’s ranks only when it has opinion figures to show', async () => {
+    await settledRun(consultation.id);
+    const page = `query ($id: ID!) { proposal(id: $id) { id ${OPINIONS} } }`;
+    const rankStatements = async (proposalId: string) => {
+      const { result, statements } = await countSqlStatements(() =>
+        api.gql<{ proposal: { opinions: Opinions | null } }>(page, { id: proposalId }),
+      );
+      return {
+        opinions: dataOf(result).proposal.opinions,
+        ranks: statements.filter((sql) => sql.includes('"consensusRank"')).length,
+      };
+    };
+    const computed = await rankStatements(proposals.bridge[0]);
+    expect(computed.opinions?.consensusRank).toBeGreaterThan(0);
+    expect(computed.ranks).toBe(1);
+    // A consultation the job never ran on: no figures, and its list is not counted.
+    const elsewhere = await createProposal({
+      consultationId: (await createConsultation()).id,
+      authorId,
+    });
+    expect(await rankStatements(elsewhere.id)).toEqual({ opinions: null, ranks: 0 });
+  });
+
   it('gives each participant their own group only, and anonymous visitors none', async () => {
     await settledRun(consultation.id);
     const view = async (token?: string) =>

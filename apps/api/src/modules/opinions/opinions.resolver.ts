@@ -9,7 +9,7 @@ import { Proposal } from '../proposals/models/proposal.model';
 import { type ProposalRecord } from '../proposals/proposals.repository';
 import { ConsultationOpinionGroups, ProposalOpinions } from './models/opinions.model';
 import { OpinionsLoaders } from './opinions.loaders';
-import { consultationOpinionGroupsView, proposalOpinionsView } from './opinions.views';
+import { consultationOpinionGroupsView, hasOpinions, proposalOpinionsView } from './opinions.views';
 
 /** Proposal.opinions: the figures of the current opinion-groups run, batched per page. */
 @Resolver(() => Proposal)
@@ -26,12 +26,14 @@ export class ProposalOpinionsResolver {
     @Loaders() loaders: LoaderRegistry,
     @Lang() lang: Language,
   ): Promise<ProposalOpinions | null> {
-    const [rank, run, groups, votes] = await Promise.all([
-      this.loaders.rankByProposalId(loaders).load(proposal.id),
+    const [run, groups, votes] = await Promise.all([
       this.loaders.runByConsultationId(loaders).load(proposal.consultationId),
       this.loaders.groupsByConsultationId(loaders).load(proposal.consultationId),
       this.loaders.groupVotesByProposalId(loaders).load(proposal.id),
     ]);
+    // The ranks (the page's costliest read: counting the consultation's list) only when shown.
+    if (!hasOpinions(run, votes)) return null;
+    const rank = await this.loaders.rankByProposalId(loaders).load(proposal.id);
     return proposalOpinionsView(rank, run, groups, votes, lang);
   }
 }

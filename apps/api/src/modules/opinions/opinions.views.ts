@@ -15,6 +15,14 @@ const share = (part: number, total: number) => (total === 0 ? 0 : part / total);
  * proposal outside the public list (no rank). Consensus and divisiveness are the stored scores,
  * the very keys the CONSENSUS and DIVISIVE lists sort by.
  */
+/** Whether a proposal has opinion-group figures to show: a run with groups and its votes in it. */
+export function hasOpinions(
+  run: OpinionRunRecord | null,
+  votes: readonly ProposalGroupVotesRecord[],
+): run is OpinionRunRecord {
+  return run !== null && run.groupCount > 0 && votes.length > 0;
+}
+
 export function proposalOpinionsView(
   rank: ProposalRankRecord | null,
   run: OpinionRunRecord | null,
@@ -22,7 +30,7 @@ export function proposalOpinionsView(
   votes: readonly ProposalGroupVotesRecord[],
   lang: Language,
 ): ProposalOpinions | null {
-  if (!rank || !run || run.groupCount === 0 || votes.length === 0) return null;
+  if (!rank || !hasOpinions(run, votes)) return null;
   const groupById = new Map(groups.map((group) => [group.groupId, group]));
   const perGroup = [...votes]
     .sort((a, b) => a.groupId - b.groupId)
