@@ -58,6 +58,33 @@ describe('proposals: filters and orders', () => {
     ]);
     expect(await listIds({ consultationId, territoryId: 'REGION-11' })).toEqual([paris.id]);
     expect(await listIds({ consultationId, territoryId: 'COMMUNE-99999' })).toEqual([]);
+
+    // The région and département each proposal carries follow its territory (a trigger).
+    const ancestors = (id: string) =>
+      factoryPrisma().proposal.findUniqueOrThrow({
+        where: { id },
+        select: { regionId: true, departementId: true },
+      });
+    expect(await ancestors(saintEtienne.id)).toEqual({
+      regionId: TERRITORIES.auvergneRhoneAlpes,
+      departementId: TERRITORIES.loire,
+    });
+    expect(await ancestors(loire.id)).toEqual({
+      regionId: TERRITORIES.auvergneRhoneAlpes,
+      departementId: TERRITORIES.loire,
+    });
+    expect(await ancestors(region.id)).toEqual({
+      regionId: TERRITORIES.auvergneRhoneAlpes,
+      departementId: null,
+    });
+    await factoryPrisma().proposal.update({
+      where: { id: saintEtienne.id },
+      data: { territoryId: TERRITORIES.paris },
+    });
+    expect(await listIds({ consultationId, territoryId: TERRITORIES.loire })).toEqual([loire.id]);
+    expect(await listIds({ consultationId, territoryId: 'REGION-11' })).toEqual(
+      [paris.id, saintEtienne.id].sort(),
+    );
   });
 
   it("filters by themes (any of them), status, author, author's collège and organisation", async () => {
