@@ -1,13 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import {
-  Alert,
-  Anchor,
   Button,
   Checkbox,
   Group,
   NativeSelect,
   Stack,
-  Text,
   TextInput,
   Textarea,
 } from '@mantine/core';
@@ -23,8 +20,9 @@ import {
 import { currentLanguage } from '../../../app/i18n/i18n';
 import { paths } from '../../../app/paths';
 import { FormErrorSummary } from '../../../shared/forms/FormErrorSummary';
+import { StaleVersionAlert, useStaleVersion } from '../../../shared/forms/StaleVersion';
 import { useFieldErrors } from '../../../shared/forms/useFieldErrors';
-import { errorMessage, errorReason, serverFieldErrors } from '../../../shared/graphql/errors';
+import { errorMessage, serverFieldErrors } from '../../../shared/graphql/errors';
 import type {
   ExperimentOrganisation,
   ExperimentStatus,
@@ -81,7 +79,8 @@ export function ExperimentForm({ themes, organisations = [], experiment }: Exper
   const client = useApolloClient();
   const { errors, count, fieldRef, report, clear, textField } = useFieldErrors(FIELDS);
   const [formError, setFormError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
+  const stale = useStaleVersion(experiment?.version ?? 1);
+  const { expectedVersion } = stale;
   const [organisationId, setOrganisationId] = useState(
     organisations.length === 1 ? (organisations[0]?.id ?? '') : '',
   );
@@ -97,7 +96,6 @@ export function ExperimentForm({ themes, organisations = [], experiment }: Exper
   const [startedOn, setStartedOn] = useState(experiment?.startedOn ?? '');
   const [endedOn, setEndedOn] = useState(experiment?.endedOn ?? '');
   const [links, setLinks] = useState(experiment?.links.join('\n') ?? '');
-  const [expectedVersion, setExpectedVersion] = useState(experiment?.version ?? 1);
 
   const [record, recording] = useMutation(RECORD_EXPERIMENT_MUTATION, {
     update: evictRegistry,
@@ -109,7 +107,7 @@ export function ExperimentForm({ themes, organisations = [], experiment }: Exper
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFormError(null);
-    setConflict(false);
+    stale.clear();
     const fields = {
       name,
       description,
@@ -146,20 +144,17 @@ export function ExperimentForm({ themes, organisations = [], experiment }: Exper
       if (data) await navigate(paths.experiment(data.recordExperiment.id));
     } catch (error) {
       if (report(serverFieldErrors(error))) return;
-      if (experiment && errorReason(error) === 'STALE_VERSION') {
-        // Someone saved meanwhile: keep what was typed, learn the current version, so that saving
-        // again is a deliberate choice to replace it.
-        const latest = await client
-          .query({
-            query: EXPERIMENT_QUERY,
-            variables: { id: experiment.id },
-            fetchPolicy: 'network-only',
-          })
-          .catch(() => null);
-        if (latest?.data?.experiment) setExpectedVersion(latest.data.experiment.version);
-        setConflict(true);
-        return;
-      }
+      const latestVersion = async () => {
+        if (!experiment) return undefined;
+        const variables = { id: experiment.id };
+        const latest = await client.query({
+          query: EXPERIMENT_QUERY,
+          variables,
+          fetchPolicy: 'network-only',
+        });
+        return latest.data?.experiment?.version;
+      };
+      if (experiment && (await stale.recover(error, latestVersion))) return;
       setFormError(errorMessage(error, t));
     }
   };
@@ -172,20 +167,13 @@ export function ExperimentForm({ themes, organisations = [], experiment }: Exper
     >
       <Stack gap="lg">
         <FormErrorSummary fieldErrorCount={count} formError={formError} />
-        {conflict && experiment && (
-          <Alert color="ochre" role="alert" title={t('experiments.form.conflictTitle')}>
-            <Stack gap="xs">
-              <Text size="sm">{t('experiments.form.conflictText')}</Text>
-              <Anchor
-                href={paths.experiment(experiment.id)}
-                target="_blank"
-                rel="noopener"
-                size="sm"
-              >
-                {t('experiments.form.conflictLink')}
-              </Anchor>
-            </Stack>
-          </Alert>
+        {stale.conflict && experiment && (
+          <StaleVersionAlert
+            title={t('experiments.form.conflictTitle')}
+            text={t('experiments.form.conflictText')}
+            linkLabel={t('experiments.form.conflictLink')}
+            href={paths.experiment(experiment.id)}
+          />
         )}
         {!experiment && (
           <NativeSelect

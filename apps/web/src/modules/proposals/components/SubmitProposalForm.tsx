@@ -1,7 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import {
-  Alert,
-  Anchor,
   Button,
   Checkbox,
   Group,
@@ -24,8 +22,9 @@ import {
 import { currentLanguage } from '../../../app/i18n/i18n';
 import { paths } from '../../../app/paths';
 import { FormErrorSummary } from '../../../shared/forms/FormErrorSummary';
+import { StaleVersionAlert, useStaleVersion } from '../../../shared/forms/StaleVersion';
 import { useFieldErrors } from '../../../shared/forms/useFieldErrors';
-import { errorMessage, errorReason, serverFieldErrors } from '../../../shared/graphql/errors';
+import { errorMessage, serverFieldErrors } from '../../../shared/graphql/errors';
 import type {
   Consultation,
   ProposalDetail,
@@ -78,7 +77,8 @@ export function SubmitProposalForm({ consultations, themes, proposal }: SubmitPr
   const client = useApolloClient();
   const { errors, count, fieldRef, report, clear, textField } = useFieldErrors(FIELDS);
   const [formError, setFormError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
+  const stale = useStaleVersion(proposal?.version ?? 1);
+  const { expectedVersion } = stale;
   const [consultationId, setConsultationId] = useState(
     proposal?.consultation.id ?? consultations[0]?.id ?? '',
   );
@@ -105,7 +105,6 @@ export function SubmitProposalForm({ consultations, themes, proposal }: SubmitPr
   // Members may post on behalf of their organisations (not changed by an edit).
   const myOrganisations = useQuery(MY_ORGANISATIONS_QUERY, { skip: Boolean(proposal) });
   const organisations = myOrganisations.data?.me?.organisations ?? [];
-  const [expectedVersion, setExpectedVersion] = useState(proposal?.version ?? 1);
   const [updateProposal, updating] = useMutation(UPDATE_PROPOSAL_MUTATION, {
     // The history gained a revision: the proposal page fetches it again.
     update(cache) {
@@ -136,6 +135,7 @@ export function SubmitProposalForm({ consultations, themes, proposal }: SubmitPr
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setFormError(null);
+    stale.clear();
     const input = {
       consultationId,
       title,
@@ -169,20 +169,17 @@ export function SubmitProposalForm({ consultations, themes, proposal }: SubmitPr
       if (data) await navigate(paths.proposal(data.submitProposal.id));
     } catch (error) {
       if (report(serverFieldErrors(error))) return;
-      if (proposal && errorReason(error) === 'STALE_VERSION') {
-        // Someone saved a newer version: keep this text, learn the current version, so that
-        // publishing again is a deliberate choice to replace it.
-        const latest = await client
-          .query({
-            query: PROPOSAL_QUERY,
-            variables: { id: proposal.id },
-            fetchPolicy: 'network-only',
-          })
-          .catch(() => null);
-        if (latest?.data) setExpectedVersion(latest.data.proposal.version);
-        setConflict(true);
-        return;
-      }
+      const latestVersion = async () => {
+        if (!proposal) return undefined;
+        const variables = { id: proposal.id };
+        const latest = await client.query({
+          query: PROPOSAL_QUERY,
+          variables,
+          fetchPolicy: 'network-only',
+        });
+        return latest.data?.proposal.version;
+      };
+      if (proposal && (await stale.recover(error, latestVersion))) return;
       setFormError(errorMessage(error, t));
     }
   };
@@ -194,15 +191,13 @@ export function SubmitProposalForm({ consultations, themes, proposal }: SubmitPr
     <form noValidate onSubmit={(event) => void handleSubmit(event)} aria-labelledby="submit-title">
       <Stack gap="lg">
         <FormErrorSummary fieldErrorCount={count} formError={formError} />
-        {conflict && proposal && (
-          <Alert color="ochre" role="alert" title={t('edit.conflictTitle')}>
-            <Stack gap="xs">
-              <Text size="sm">{t('edit.conflictText')}</Text>
-              <Anchor href={paths.proposal(proposal.id)} target="_blank" rel="noopener" size="sm">
-                {t('edit.conflictLink')}
-              </Anchor>
-            </Stack>
-          </Alert>
+        {stale.conflict && proposal && (
+          <StaleVersionAlert
+            title={t('edit.conflictTitle')}
+            text={t('edit.conflictText')}
+            linkLabel={t('edit.conflictLink')}
+            href={paths.proposal(proposal.id)}
+          />
         )}
         {consultations.length > 1 && !proposal ? (
           <NativeSelect
