@@ -212,10 +212,24 @@ const OPEN_PHASE = (kind: 'VOTING' | 'PROPOSING') => `EXISTS (
   SELECT 1 FROM "consultation_phases" ph WHERE ph."consultationId" = p."consultationId"
     AND ph."kind" = '${kind}' AND ph."startsAt" <= now() AND (ph."endsAt" IS NULL OR ph."endsAt" > now()))`;
 
+/**
+ * VACUUM (ANALYZE) of the database before measuring, as autovacuum would have done by then: the
+ * PostgreSQL of these machines runs with autovacuum off, and after an opinion-groups run or a
+ * previous harness run the rows it rewrote leave index-only scans (the ranks, the counts) reading
+ * the table (6 186 heap fetches, 60 ms for one rank at tier M). BENCH_VACUUM=0 skips it.
+ */
+async function vacuum(client: pg.Client): Promise<void> {
+  if (process.env['BENCH_VACUUM'] === '0') return;
+  const started = performance.now();
+  await client.query('VACUUM (ANALYZE)');
+  console.log(`VACUUM (ANALYZE): ${fixed((performance.now() - started) / 1000, 1)} s`);
+}
+
 async function discover(url: string): Promise<BenchData> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    await vacuum(client);
     const counts = await one<BenchData['counts']>(
       client,
       `SELECT (SELECT count(*) FROM "proposals")::int AS "proposals",

@@ -4,6 +4,8 @@
  * GraphQL errors (`"errors"` in a 200 answer) counted apart from HTTP failures.
  */
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 
 /** Linux' USER_HZ: /proc reports CPU times in 1/100 s. */
@@ -65,7 +67,111 @@ function isCacheHit(headers: unknown): boolean {
   return false;
 }
 
+/**
+ * How fixed-rate runs send: `paced` (default) sends one request every 1/rate s; `burst`
+ * (BENCH_PACING=burst) is autocannon's `overallRate`, which lets each connection send its share of
+ * a second as fast as it can when the second starts: the whole second's load arrives at once.
+ */
+export const PACING: 'paced' | 'burst' =
+  process.env['BENCH_PACING'] === 'burst' ? 'burst' : 'paced';
+
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  if (options.rate && PACING === 'paced') return runPaced({ ...options, rate: options.rate });
+  return runAutocannon(options);
+}
+
+/**
+ * A fixed rate, open loop: request i is due at start + i / rate, whatever the answers before it;
+ * at most `connections` are in flight (keep-alive sockets), later ones wait for a socket. Each
+ * latency runs from the request's due time, so a queue (in this process or the API) shows in the
+ * figures instead of slowing the load down (no coordinated omission).
+ */
+async function runPaced(options: LoadOptions & { rate: number }): Promise<LoadResult> {
+  const url = new URL(options.url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
+  const times: number[] = [];
+  let failures = 0;
+  let graphqlErrors = 0;
+  let cacheHits = 0;
+  let firstError: string | undefined;
+  let lastAnswer = 0;
+  const interval = 1000 / options.rate;
+  const total = Math.round(options.rate * options.durationSeconds);
+  const send = (due: number) =>
+    new Promise<void>((resolve) => {
+      const next = options.next();
+      const request = http.request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname + url.search,
+          method: 'POST',
+          agent,
+          timeout: 30_000,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(next.body),
+            ...next.headers,
+          },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => {
+            lastAnswer = performance.now();
+            times.push(lastAnswer - due);
+            if (isCacheHit(response.headers)) cacheHits++;
+            const status = response.statusCode ?? 0;
+            const text = Buffer.concat(chunks).toString('utf8');
+            if (status < 200 || status >= 300) {
+              failures++;
+              firstError ??= `HTTP ${status}: ${text.slice(0, 500)}`;
+            } else if (text.includes('"errors"')) {
+              graphqlErrors++;
+              firstError ??= text.slice(0, 500);
+            }
+            resolve();
+          });
+        },
+      );
+      request.on('timeout', () => request.destroy(new Error('timeout after 30 s')));
+      request.on('error', (error) => {
+        failures++;
+        firstError ??= String(error);
+        resolve();
+      });
+      request.end(next.body);
+    });
+  const start = performance.now();
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = start + i * interval;
+    const wait = due - performance.now();
+    if (wait >= 1) await sleep(wait);
+    pending.push(send(due));
+  }
+  await Promise.all(pending);
+  agent.destroy();
+  times.sort((a, b) => a - b);
+  // Answered per second until the last answer: a server that cannot keep up falls below the rate.
+  const seconds = Math.max(options.durationSeconds, (lastAnswer - start) / 1000);
+  return {
+    name: options.name,
+    requests: times.length,
+    rps: times.length / seconds,
+    rate: options.rate,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    max: times.at(-1) ?? Number.NaN,
+    failures,
+    graphqlErrors,
+    firstError,
+    cacheHits,
+  };
+}
+
+async function runAutocannon(options: LoadOptions): Promise<LoadResult> {
   const times: number[] = [];
   let graphqlErrors = 0;
   let cacheHits = 0;
