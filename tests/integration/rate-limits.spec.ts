@@ -4,10 +4,12 @@ import {
   createConsultation,
   createProposal,
   createUser,
+  factoryPrisma,
   PHASES,
   TERRITORIES,
   uniqueKey,
 } from '../factories';
+import { amendableProposal, BASE_TEXTS, REASON, REJECT } from './support/amendments';
 import { SIGN_IN, SIGN_UP } from './support/operations';
 import { ADD_COMMENT, CAST_VOTE } from './support/participation';
 import { proposalInput, SUBMIT } from './support/trust';
@@ -206,6 +208,50 @@ describe('rate limits on contributions', () => {
     await awayFromWindowEnd(600);
     for (let n = 1; n <= 6; n++) expect((await comment(n)).errors).toBeUndefined();
     expectRateLimited(await comment(7), 600);
+  }, 60_000);
+});
+
+describe('rate limits on amendment decisions', () => {
+  let scaled: TestApp;
+
+  beforeAll(async () => {
+    // Factor 0.01: 120 decisions per hour per account → 1.
+    scaled = await startTestApp({ RATE_LIMIT_FACTOR: '0.01' });
+  });
+  afterAll(async () => {
+    await scaled.close();
+    await closeFactories();
+  });
+
+  it('refuses a second decision of one account within the hour, and writes nothing', async () => {
+    const { id, author } = await amendableProposal();
+    // Written directly: proposing is rate-limited too (1 per address at this factor).
+    const amendments = [];
+    for (const title of ['Une recyclerie dans chaque canton', 'Une recyclerie par bassin de vie']) {
+      const amender = await createUser();
+      amendments.push(
+        await factoryPrisma().amendment.create({
+          data: {
+            proposalId: id,
+            authorId: amender.id,
+            baseVersion: 1,
+            ...BASE_TEXTS,
+            title,
+            reason: REASON,
+          },
+        }),
+      );
+    }
+    const token = await scaled.tokenFor(author);
+    const reject = (amendmentId: string) =>
+      scaled.gql(REJECT, { input: { amendmentId, expectedVersion: 1 } }, from(newIp(), { token }));
+    await awayFromWindowEnd(3600);
+    expect((await reject(amendments[0].id)).errors).toBeUndefined();
+    expectRateLimited(await reject(amendments[1].id), 3600);
+    const second = await factoryPrisma().amendment.findUniqueOrThrow({
+      where: { id: amendments[1].id },
+    });
+    expect(second.status).toBe('PENDING');
   }, 60_000);
 });
 

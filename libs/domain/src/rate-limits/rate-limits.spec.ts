@@ -95,6 +95,13 @@ describe('rate limits', () => {
         ['ip', 600, 60],
       ],
     ],
+    [
+      'decideAmendment',
+      [
+        ['account', 120, 3600],
+        ['ip', 600, 3600],
+      ],
+    ],
   ] as const)('limits %s', (action, expected) => {
     expect(RATE_LIMITS[action].map((rule) => [rule.scope, rule.limit, rule.windowSeconds])).toEqual(
       expected,

@@ -19,6 +19,7 @@
  * | editExperiment | 120 per hour                    | 600 per hour    |
  * | amend          | 20 per hour                     | 100 per hour    |
  * | voteOnAmendment | 120 per minute                 | 600 per minute  |
+ * | decideAmendment | 120 per hour                   | 600 per hour    |
  *
  * Per-IP limits are a few times the per-account ones, so that a household, a school or an
  * association sharing one address is not blocked by one busy member, while a script spraying
@@ -40,6 +41,7 @@ export const RateLimitAction = {
   editExperiment: 'editExperiment',
   amend: 'amend',
   voteOnAmendment: 'voteOnAmendment',
+  decideAmendment: 'decideAmendment',
 } as const;
 export type RateLimitAction = keyof typeof RateLimitAction;
 
@@ -120,6 +122,12 @@ export const RATE_LIMITS: Readonly<Record<RateLimitAction, readonly RateLimitRul
   voteOnAmendment: [
     { scope: 'account', limit: 120, windowSeconds: MINUTE },
     { scope: 'ip', limit: 600, windowSeconds: MINUTE },
+  ],
+  // Accepting (a new revision and its notices), rejecting or withdrawing an amendment: an author
+  // or a moderator working through a long list stays within it, a script does not.
+  decideAmendment: [
+    { scope: 'account', limit: 120, windowSeconds: HOUR },
+    { scope: 'ip', limit: 600, windowSeconds: HOUR },
   ],
 };
 

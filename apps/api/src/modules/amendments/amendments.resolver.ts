@@ -55,6 +55,7 @@ export class AmendmentsResolver {
     description:
       "The proposal's author, or a moderator giving a reason, applies the amendment as a new revision (its `proposal` is that revision); CONFLICT AMENDMENT_OUTDATED when the proposal changed since it was written (its author rebases it).",
   })
+  @RateLimit('decideAmendment')
   async acceptAmendment(
     @Args('input', { type: () => DecideAmendmentInput }) input: DecideAmendmentInput,
     @CurrentUser() actor: Actor,
@@ -67,6 +68,7 @@ export class AmendmentsResolver {
   @Mutation(() => Amendment, {
     description: "The proposal's author, or a moderator giving a reason, rejects the amendment.",
   })
+  @RateLimit('decideAmendment')
   async rejectAmendment(
     @Args('input', { type: () => DecideAmendmentInput }) input: DecideAmendmentInput,
     @CurrentUser() actor: Actor,
@@ -91,6 +93,7 @@ export class AmendmentsResolver {
   }
 
   @Mutation(() => Amendment, { description: 'Its author withdraws a pending amendment.' })
+  @RateLimit('decideAmendment')
   async withdrawAmendment(
     @Args('input', { type: () => WithdrawAmendmentInput }) input: WithdrawAmendmentInput,
     @CurrentUser() actor: Actor,
