@@ -20,6 +20,8 @@ import {
 import { findEverywhere } from '../security/support/personal-data';
 import { dataOf, startTestApp, type TestApp } from './support/test-app';
 
+type DiffPart = { kind: 'ADDED' | 'REMOVED' | 'SAME'; text: string };
+
 const DELETE = `mutation ($input: DeleteMyAccountInput!) { deleteMyAccount(input: $input) }`;
 
 type AmendmentStatus = 'PENDING' | 'ACCEPTED' | 'REJECTED' | 'WITHDRAWN';
@@ -395,6 +397,43 @@ describe('privacy of amendments and co-authorships', () => {
     });
     // The words of the amendments that were never applied remain nowhere.
     expect(await findEverywhere([`${s.word}-attente`, `${s.word}-rejet`])).toEqual([]);
+  });
+
+  it('diffs a pending amendment written on an erased co-author’s revision against the proposal’s texts', async () => {
+    const s = await scenario();
+    // The proposal now reads as the user's co-written revision 2; the voter amends its title.
+    const current = {
+      title: `Titre ${s.word}-coecrit`,
+      summary: `Résumé ${s.word}-coecrit`,
+      body: `Corps ${s.word}-coecrit`,
+    };
+    await db().proposal.update({ where: { id: s.coAuthoredId }, data: { ...current, version: 2 } });
+    const pending = await db().amendment.create({
+      data: {
+        proposalId: s.coAuthoredId,
+        authorId: s.voter.id,
+        baseVersion: 2,
+        ...current,
+        title: `${current.title} et solidaire`,
+        reason: 'Le titre doit dire la solidarité.',
+      },
+    });
+    await deleteAccount(s, 'ERASE_CONTRIBUTIONS');
+    expect(await revisionBody(s.coAuthoredId, 2)).toBe(ERASED_TEXT);
+
+    const result = await api.gql<{
+      proposal: {
+        amendments: { id: string; diff: { changedFields: string[]; title: DiffPart[] } }[];
+      };
+    }>(
+      `query ($id: ID!) { proposal(id: $id) { amendments { id diff { changedFields title { kind text } } } } }`,
+      { id: s.coAuthoredId },
+    );
+    const diff = dataOf(result).proposal.amendments.find((a) => a.id === pending.id)?.diff;
+    expect(diff?.changedFields).toEqual(['TITLE']);
+    expect(
+      diff?.title.filter((part) => part.kind !== 'SAME').map((part) => part.text.trim()),
+    ).toEqual(['et solidaire']);
   });
 
   it('KEEP_CONTRIBUTIONS keeps the amendments and votes, anonymous, and ends the invitations', async () => {

@@ -3,6 +3,7 @@ import {
   type AmendableTexts,
   type AmendmentStatus,
   type AmendmentVoteValue,
+  ERASED_TEXT,
   isSuspended,
 } from '@passerelle/domain';
 import { byKey, groupByKey } from '../../common/dataloader/loader-registry';
@@ -161,9 +162,11 @@ export class AmendmentsRepository {
       where: { OR: keys.map((key) => ({ proposalId: key.proposalId, version: key.version })) },
       select: { proposalId: true, version: true, title: true, summary: true, body: true },
     });
+    // An erased revision (its editor erased their contributions: the body is ERASED_TEXT, which
+    // no written revision can be) has no texts to compare with.
     return byKey(
       keys.map((key) => `${key.proposalId}:${key.version}`),
-      rows,
+      rows.filter((row) => row.body !== ERASED_TEXT),
       (row) => `${row.proposalId}:${row.version}`,
     );
   }

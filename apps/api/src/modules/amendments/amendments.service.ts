@@ -305,7 +305,10 @@ export class AmendmentsService {
     return canDecideAmendment(actor, state, moderation);
   }
 
-  /** The word diff against revision baseVersion (the proposal's texts if that row is missing). */
+  /**
+   * The word diff against revision baseVersion; against the proposal's texts when that revision
+   * is missing or erased (the same texts while the amendment is current).
+   */
   async diff(amendment: AmendmentRecord, loaders: LoaderRegistry): Promise<AmendmentDiff> {
     if (amendment.erasedAt) return { title: [], summary: [], body: [], changedFields: [] };
     const base =
