@@ -84,11 +84,15 @@ interface GroupsData {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Polls until `check` returns a value (not undefined), failing after `timeoutMs`. */
+/**
+ * Polls until `check` returns a value (not undefined), failing after `timeoutMs`: a minute, as a
+ * run waits for pg-boss' polling and shares the machine with the other suites (25 s timed out
+ * once while a 2-million-proposal benchmark database was being seeded beside the suite).
+ */
 async function waitFor<T>(
   what: string,
   check: () => Promise<T | undefined>,
-  timeoutMs = 25_000,
+  timeoutMs = 60_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
