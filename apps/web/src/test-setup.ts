@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
 import { TextDecoder, TextEncoder } from 'node:util';
 import { en } from './app/i18n/en';
 import { fr } from './app/i18n/fr';
@@ -8,6 +9,10 @@ import { registerDictionary } from './app/i18n/i18n';
 // either language, complete, synchronously.
 registerDictionary('fr', fr);
 registerDictionary('en', en);
+
+// findBy… and waitFor wait up to 5 s (1 s by default): on a loaded 2-core machine a mocked query
+// and the render after it can take longer than a second.
+configure({ asyncUtilTimeout: 5_000 });
 
 // jsdom lacks the encoding API react-router uses.
 Object.assign(globalThis, { TextEncoder, TextDecoder });

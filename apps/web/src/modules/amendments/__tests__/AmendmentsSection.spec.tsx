@@ -148,6 +148,8 @@ describe('AmendmentsSection', () => {
     await user.click(await screen.findByRole('button', { name: 'Pour · 2' }));
     const pressed = await screen.findByRole('button', { name: 'Pour · 3' });
     await waitFor(() => expect(pressed).toHaveAttribute('aria-pressed', 'true'));
+    // The buttons stay disabled until the mutation has settled (a click before would be lost).
+    await waitFor(() => expect(pressed).toBeEnabled());
     await user.click(pressed);
     await waitFor(() =>
       expect(screen.getByRole('button', { name: 'Pour · 2' })).toHaveAttribute(
