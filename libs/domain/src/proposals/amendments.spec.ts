@@ -22,6 +22,7 @@ import {
   proposeAmendmentInputSchema,
   rebaseAmendmentInputSchema,
   rebaseTexts,
+  takesAmendments,
   voteOnAmendmentInputSchema,
 } from './amendments';
 import {
@@ -159,6 +160,9 @@ describe('who proposes an amendment', () => {
 
   it('takes no new amendment once the consultation’s debate is over: AMENDING_CLOSED', () => {
     const over = proposal({ amendingPhaseOpen: false });
+    expect(takesAmendments(proposal())).toBe(true);
+    expect(takesAmendments(over)).toBe(false);
+    expect(takesAmendments(proposal({ status: 'SELECTED' }))).toBe(false);
     expect(codeOf(() => assertCanAmend(amender, over))).toBe('AMENDING_CLOSED');
     expect(canAmend(amender, over)).toBe(false);
   });

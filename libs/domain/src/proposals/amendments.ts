@@ -162,14 +162,17 @@ function signedIn(actor: Actor, lang: Language): asserts actor is NonNullable<Ac
   if (actor === null) throw new DomainError(DomainErrorCode.SIGN_IN_REQUIRED, undefined, lang);
 }
 
+/**
+ * Whether the proposal takes new amendments and votes on them now: open to amendments, during an
+ * amending phase of its consultation (Proposal.amendmentsOpen).
+ */
+export function takesAmendments(proposal: AmendedProposal): boolean {
+  return isOpenToAmendments(proposal) && proposal.amendingPhaseOpen;
+}
+
 /** Whether `actor` may propose an amendment: signed in, not an author of it, proposal open. */
 export function canAmend(actor: Actor, proposal: AmendedProposal): boolean {
-  return (
-    actor !== null &&
-    !isProposalAuthor(actor, proposal) &&
-    isOpenToAmendments(proposal) &&
-    proposal.amendingPhaseOpen
-  );
+  return actor !== null && !isProposalAuthor(actor, proposal) && takesAmendments(proposal);
 }
 
 /**
@@ -214,8 +217,8 @@ export function canVoteOnAmendment(
   return (
     actor !== null &&
     actor.id !== amendment.authorId &&
-    isAmendmentOpen(amendment, proposal) &&
-    proposal.amendingPhaseOpen
+    amendment.status === 'PENDING' &&
+    takesAmendments(proposal)
   );
 }
 

@@ -16,12 +16,12 @@ import {
   DomainErrorCode,
   isAmendingPhaseOpen,
   isAmendmentCurrent,
-  isOpenToAmendments,
   isContentVisibleTo,
   isPubliclyVisible,
   type Language,
   proposeAmendmentInputSchema,
   rebaseAmendmentInputSchema,
+  takesAmendments,
   validateInput,
   voteOnAmendmentInputSchema,
   withdrawAmendmentInputSchema,
@@ -275,8 +275,7 @@ export class AmendmentsService {
   }
 
   async amendmentsOpen(proposal: ProposalRecord, loaders: LoaderRegistry): Promise<boolean> {
-    const state = await this.proposalState(proposal, loaders);
-    return isOpenToAmendments(state) && state.amendingPhaseOpen;
+    return takesAmendments(await this.proposalState(proposal, loaders));
   }
 
   async canAmend(actor: Actor, proposal: ProposalRecord, loaders: LoaderRegistry) {
