@@ -822,6 +822,7 @@ describe('amendments: propose, vote, accept, rebase', () => {
         data: { erasedAt: new Date() },
       });
       const [listed] = (await page(id)).amendments;
+      expect(listed.erased).toBe(true);
       expect(listed.title).toBe('Amendement effacé');
       expect(listed.body).not.toContain('écologique');
       expect(listed.diff.changedFields).toEqual([]);

@@ -8,7 +8,7 @@ import {
 } from '../../factories';
 import { dataOf, type TestApp } from './test-app';
 
-export const AMENDMENT_FIELDS = `id baseVersion title summary body reason status votesFor votesAgainst
+export const AMENDMENT_FIELDS = `id baseVersion title summary body reason erased status votesFor votesAgainst
   viewerVote isOutdated version decidedAt decisionReason appliedVersion createdAt
   viewerCanVote viewerCanDecide viewerIsAuthor
   author { id } decidedBy { id } proposal { id version title summary body }
@@ -38,6 +38,7 @@ export interface AmendmentView {
   summary: string;
   body: string;
   reason: string;
+  erased: boolean;
   status: string;
   votesFor: number;
   votesAgainst: number;

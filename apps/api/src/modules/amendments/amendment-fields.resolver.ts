@@ -116,6 +116,14 @@ export class AmendmentFieldsResolver {
     return this.service.canDecide(actor, amendment, loaders);
   }
 
+  @ResolveField(() => Boolean, {
+    description:
+      'Its author erased their contributions: its texts and reason are placeholders (the web app shows its own, in the reader’s language).',
+  })
+  erased(@Parent() amendment: AmendmentRecord): boolean {
+    return amendment.erasedAt !== null;
+  }
+
   @ResolveField(() => Boolean)
   viewerIsAuthor(@Parent() amendment: AmendmentRecord, @CurrentUser() actor: Actor): boolean {
     return actor !== null && actor.id === amendment.authorId;

@@ -1819,6 +1819,7 @@ export const en: Messages = {
     proposedOn: 'Proposed on {{date}}',
     onVersion: 'on version {{version}}',
     reason: 'Reason',
+    erased: 'Amendment erased: its author deleted their account and erased their contributions.',
     accept: 'Accept',
     reject: 'Reject',
     withdraw: 'Withdraw',

@@ -1683,6 +1683,8 @@ export const frPages = {
     proposedOn: 'Proposé le {{date}}',
     onVersion: 'sur la version {{version}}',
     reason: 'Motivation',
+    erased:
+      'Amendement effacé : son auteur·rice a supprimé son compte et effacé ses contributions.',
     accept: 'Accepter',
     reject: 'Rejeter',
     withdraw: 'Retirer',

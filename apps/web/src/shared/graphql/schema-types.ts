@@ -1042,6 +1042,8 @@ export interface Amendment {
   summary: string;
   body: string;
   reason: string;
+  /** Its author erased their contributions: texts and reason are placeholders. */
+  erased: boolean;
   status: AmendmentStatus;
   votesFor: number;
   votesAgainst: number;

@@ -89,6 +89,28 @@ describe('AmendmentsSection', () => {
     expect(within(section).getAllByRole('article')).toHaveLength(1);
   });
 
+  it('shows an erased amendment with a notice in the reader’s language instead of its texts', async () => {
+    const placeholder = 'Son auteur·rice a supprimé son compte et effacé ses contributions.';
+    renderWithApp(<AmendmentsSection proposalId={proposalId} />, {
+      language: 'en',
+      mocks: mocksFor([
+        amendment({
+          erased: true,
+          status: 'WITHDRAWN',
+          title: 'Amendement effacé',
+          reason: placeholder,
+          viewerCanVote: false,
+        }),
+      ]),
+    });
+    const item = await screen.findByRole('article');
+    expect(item).toHaveTextContent(
+      'Amendment erased: its author deleted their account and erased their contributions.',
+    );
+    expect(item).not.toHaveTextContent(placeholder);
+    expect(item).not.toHaveTextContent('ressourcerie');
+  });
+
   it('lists pending amendments first, and filters by status', async () => {
     const user = userEvent.setup();
     renderWithApp(<AmendmentsSection proposalId={proposalId} />, {

@@ -20,6 +20,7 @@ export function amendment(change: Partial<Amendment> = {}): Amendment {
     summary: 'Réparer et revendre les objets.',
     body: 'Le texte.',
     reason: 'Le mot « ressourcerie » dit mieux ce qu’on y fait.',
+    erased: false,
     status: 'PENDING',
     votesFor: 2,
     votesAgainst: 1,

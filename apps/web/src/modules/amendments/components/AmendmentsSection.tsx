@@ -174,15 +174,23 @@ function AmendmentItem({
             />
           </Suspense>
         )}
-        <AmendmentDiffView diff={amendment.diff} />
-        <Stack gap={2}>
-          <Text size="sm" fw={700}>
-            {t('amendments.reason')}
+        {amendment.erased ? (
+          <Text size="sm" c="gray.7">
+            {t('amendments.erased')}
           </Text>
-          <Text size="sm" className="preserve-lines">
-            {amendment.reason}
-          </Text>
-        </Stack>
+        ) : (
+          <>
+            <AmendmentDiffView diff={amendment.diff} />
+            <Stack gap={2}>
+              <Text size="sm" fw={700}>
+                {t('amendments.reason')}
+              </Text>
+              <Text size="sm" className="preserve-lines">
+                {amendment.reason}
+              </Text>
+            </Stack>
+          </>
+        )}
         {(amendment.status === 'ACCEPTED' || amendment.status === 'REJECTED') &&
           amendment.decidedAt && (
             <Text size="sm">

@@ -28,6 +28,7 @@ export const AMENDMENT_FIELDS = gql`
     summary
     body
     reason
+    erased
     status
     votesFor
     votesAgainst
