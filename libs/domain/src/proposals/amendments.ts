@@ -9,6 +9,7 @@ import {
   AmendmentVoteValue,
   membersOf,
   type AmendmentStatus,
+  type CoAuthorStatus,
   type PhaseKind,
   type ProposalStatus,
 } from '../shared/enums';
@@ -43,6 +44,9 @@ export const AMENDMENT_LIMITS = {
 
 /** Accepted co-authors and pending invitations of one proposal, together. */
 export const COAUTHORS_MAX = 10;
+
+/** Statuses that take a place among the COAUTHORS_MAX (a declined invitation does not). */
+export const COAUTHOR_SEAT_STATUSES: readonly CoAuthorStatus[] = ['INVITED', 'ACCEPTED'];
 
 /** Statuses in which a proposal takes amendments and votes on them. */
 export const AMENDABLE_PROPOSAL_STATUSES: readonly ProposalStatus[] = ['PUBLISHED'];

@@ -3,6 +3,7 @@ import {
   type AmendableTexts,
   type AmendmentStatus,
   type AmendmentVoteValue,
+  COAUTHOR_SEAT_STATUSES,
   ERASED_TEXT,
   isSuspended,
 } from '@passerelle/domain';
@@ -352,7 +353,10 @@ export class AmendmentsRepository {
           // (which locks it too) cannot take the last seat between this count and the write.
           invitation.assertRoom(
             await tx.proposalCoAuthor.count({
-              where: { proposalId: amendment.proposalId, status: { in: ['INVITED', 'ACCEPTED'] } },
+              where: {
+                proposalId: amendment.proposalId,
+                status: { in: [...COAUTHOR_SEAT_STATUSES] },
+              },
             }),
           );
         }

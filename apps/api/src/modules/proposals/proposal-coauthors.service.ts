@@ -6,6 +6,7 @@ import {
   assertCoAuthorRoom,
   canEditProposal,
   canInviteCoAuthors,
+  COAUTHOR_SEAT_STATUSES,
   type CoAuthorStatus,
   DomainError,
   DomainErrorCode,
@@ -21,9 +22,6 @@ import { type UserRecord } from '../users/users.repository';
 import { type CoAuthorRecord, ProposalCoAuthorsRepository } from './proposal-coauthors.repository';
 import { type ProposalRecord } from './proposals.repository';
 import { ProposalsService } from './proposals.service';
-
-/** Statuses that take a place among the COAUTHORS_MAX (a declined invitation does not). */
-const HOLDS_A_PLACE: readonly CoAuthorStatus[] = ['INVITED', 'ACCEPTED'];
 
 /**
  * What the co-author notices say: `title` and `authorName` are what the Notification fields and
@@ -82,10 +80,13 @@ export class ProposalCoAuthorsService {
         // Again under the lock: the status or the invitations may have changed meanwhile.
         assertCanInviteCoAuthor(actor, locked, invitee.id);
         const current = rows.find((row) => row.userId === invitee.id);
-        if (current && HOLDS_A_PLACE.includes(current.status)) {
+        if (current && COAUTHOR_SEAT_STATUSES.includes(current.status)) {
           throw new DomainError(DomainErrorCode.COAUTHOR_ALREADY, undefined, lang);
         }
-        assertCoAuthorRoom(rows.filter((row) => HOLDS_A_PLACE.includes(row.status)).length, lang);
+        assertCoAuthorRoom(
+          rows.filter((row) => COAUTHOR_SEAT_STATUSES.includes(row.status)).length,
+          lang,
+        );
       },
       (locked) => ({
         userId: invitee.id,
