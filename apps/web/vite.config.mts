@@ -104,7 +104,34 @@ function precompileGraphQL(): Plugin {
   };
 }
 
-export default defineConfig({
+/**
+ * `vite build --ssr src/entry-server.tsx`: the server rendering of the first pages, one CommonJS
+ * file with its packages inside (the API requires it; nothing to resolve at run time), next to
+ * the web app rather than in it (dist/web is served to browsers).
+ */
+const serverRendering = defineConfig({
+  root: here('.'),
+  cacheDir: here('../../node_modules/.vite/web-ssr'),
+  plugins: [precompileGraphQL(), react()],
+  resolve: { alias: { '@passerelle/domain': here('../../libs/domain/src/index.ts') } },
+  ssr: { noExternal: true, target: 'node' },
+  // React's production build whatever NODE_ENV the API runs with (its development build renders
+  // several times slower).
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  build: {
+    outDir: here('../../dist/web-ssr'),
+    emptyOutDir: true,
+    reportCompressedSize: false,
+    copyPublicDir: false,
+    rolldownOptions: {
+      output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
+    },
+  },
+});
+
+export default defineConfig(({ isSsrBuild }) => (isSsrBuild ? serverRendering : browserApp));
+
+const browserApp = defineConfig({
   root: here('.'),
   cacheDir: here('../../node_modules/.vite/web'),
   plugins: [precompileGraphQL(), react(), precompress()],

@@ -31,6 +31,6 @@ export async function createApp(
   // (static files keep theirs, set by serve-static).
   app.set('etag', false);
   applySecurityMiddleware(app, config);
-  serveWebApp(app, config.webDistDir, logger);
+  serveWebApp(app, config.webDistDir, logger, { serverRendering: config.serverRendering });
   return app;
 }

@@ -224,6 +224,14 @@ describe('parseConfig', () => {
     ]);
   });
 
+  it('renders the first pages on the server by default and reads SERVER_RENDERING', () => {
+    expect(parseConfig({ DATABASE_URL }).serverRendering).toBe(true);
+    expect(parseConfig({ DATABASE_URL, SERVER_RENDERING: 'false' }).serverRendering).toBe(false);
+    expect(problemsOf({ DATABASE_URL, SERVER_RENDERING: 'maybe' })).toEqual([
+      'SERVER_RENDERING must be true or false (got "maybe")',
+    ]);
+  });
+
   it('enables the jobs by default and reads JOBS_ENABLED', () => {
     expect(parseConfig({ DATABASE_URL }).jobsEnabled).toBe(true);
     expect(parseConfig({ DATABASE_URL, JOBS_ENABLED: 'false' }).jobsEnabled).toBe(false);

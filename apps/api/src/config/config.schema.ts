@@ -36,6 +36,11 @@ export interface AppConfig {
   publicUrl: string | null;
   /** Whether this process runs the background jobs (pg-boss queue and workers). */
   jobsEnabled: boolean;
+  /**
+   * Render the first pages of anonymous visitors on the server (home, proposals list, proposal
+   * page) when the web app's server bundle is built: SERVER_RENDERING=false sends the plain app.
+   */
+  serverRendering: boolean;
   /** Debounce before an opinion-groups run after a vote, in seconds. */
   opinionGroupsDelaySeconds: number;
   /**
@@ -249,6 +254,7 @@ const envSchema = z.object({
       }),
   ),
   JOBS_ENABLED: boolean('JOBS_ENABLED'),
+  SERVER_RENDERING: boolean('SERVER_RENDERING'),
   SMTP_URL: z.preprocess(
     blankToUndefined,
     z
@@ -379,6 +385,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     trustProxy: parseTrustProxy(values.TRUST_PROXY),
     publicUrl: values.PUBLIC_URL === undefined ? null : values.PUBLIC_URL.replace(/\/+$/, ''),
     jobsEnabled: values.JOBS_ENABLED ?? true,
+    serverRendering: values.SERVER_RENDERING ?? true,
     smtpUrl: values.SMTP_URL ?? null,
     mailFrom: values.MAIL_FROM,
     // Production waits longer, so that a burst of votes makes one run.

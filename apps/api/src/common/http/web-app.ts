@@ -1,9 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
+import * as zlib from 'node:zlib';
 import { type LoggerService } from '@nestjs/common';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { type NextFunction, type Request, type Response } from 'express';
 import { GRAPHQL_PATH } from '../graphql/graphql-options';
+import { PublicReadCache } from '../graphql/public-read-cache';
+import { createServerRenderer, RenderedPages, ServerRenderer } from './server-render';
 
 const API_PATHS = [GRAPHQL_PATH, '/health', '/api/email', '/api/auth', '/api/me'];
 const HAS_EXTENSION = /\.[a-z0-9]+$/i;
@@ -71,16 +75,44 @@ function servePrecompressed(dir: string) {
   };
 }
 
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+/** An HTML page made for this request, compressed when the client accepts it (off the loop). */
+async function sendCompressed(req: Request, res: Response, html: Buffer): Promise<void> {
+  res.vary('Accept-Encoding');
+  res.type('html');
+  const header = req.headers['accept-encoding'];
+  if (acceptsEncoding(header, 'br')) {
+    res.setHeader('Content-Encoding', 'br');
+    // Quality 5: most of the gain of 11 for a hundredth of its time on a 100 kB page.
+    res.send(await brotli(html, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }));
+  } else if (acceptsEncoding(header, 'gzip')) {
+    res.setHeader('Content-Encoding', 'gzip');
+    res.send(await gzip(html));
+  } else {
+    res.send(html);
+  }
+}
+
+export interface ServeWebAppOptions {
+  /** Render the first pages of anonymous visitors on the server (server-render.ts). */
+  serverRendering?: boolean;
+}
+
 /**
  * Serves the built web app from `dir` with a fallback to index.html for client-side routes.
  * API paths and missing files (anything with an extension) are left to the API, which answers
  * 404. Fingerprinted assets are cached for a year and sent precompressed (brotli or gzip) when the
- * client accepts it. Without a built app the API runs alone.
+ * client accepts it. An anonymous visitor's first page (home, proposals list, proposal page) comes
+ * rendered by the server bundle next to `dir` (`../web-ssr`), when it was built. Without a built
+ * app the API runs alone.
  */
 export function serveWebApp(
   app: NestExpressApplication,
   dir: string,
   logger: LoggerService,
+  options: ServeWebAppOptions = {},
 ): boolean {
   const index = path.join(dir, 'index.html');
   if (!fs.existsSync(index)) {
@@ -99,6 +131,14 @@ export function serveWebApp(
       );
     },
   });
+  const renderer =
+    options.serverRendering === false
+      ? null
+      : createServerRenderer({ entry: path.join(dir, '../web-ssr/entry-server.cjs'), logger });
+  if (renderer) app.getHttpServer().on('close', () => void renderer.close());
+  const pages = renderer
+    ? new RenderedPages(renderer, app.get(PublicReadCache), fs.readFileSync(index, 'utf8'))
+    : null;
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (
       (req.method !== 'GET' && req.method !== 'HEAD') ||
@@ -108,8 +148,18 @@ export function serveWebApp(
       return next();
     }
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index, (err) => err && next(err));
+    const sendIndex = () => res.sendFile(index, (err) => err && next(err));
+    if (!pages || !ServerRenderer.wants(req)) return sendIndex();
+    // The same address answers a visitor (rendered) and a signed-in member (the plain app).
+    res.vary('Cookie');
+    void pages
+      .page(req)
+      .then((html) => (html ? sendCompressed(req, res, html) : sendIndex()))
+      .catch(next);
   });
-  logger.log(`Serving the web app from ${dir}`, 'WebApp');
+  logger.log(
+    `Serving the web app from ${dir}${renderer ? ', first pages rendered on the server' : ''}`,
+    'WebApp',
+  );
   return true;
 }

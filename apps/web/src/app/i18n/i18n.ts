@@ -106,6 +106,7 @@ export function createI18n(language: Language = storedLanguage()): I18n {
   const instance = i18next.createInstance();
   instances.add(instance);
   instance.on('languageChanged', (lng: string) => {
+    if (typeof document === 'undefined') return; // rendered on the server (entry-server.tsx)
     document.documentElement.lang = lng;
     try {
       window.localStorage.setItem(LANGUAGE_STORAGE_KEY, lng);
@@ -124,6 +125,6 @@ export function createI18n(language: Language = storedLanguage()): I18n {
     interpolation: { escapeValue: false }, // React escapes
     initAsync: false,
   });
-  document.documentElement.lang = language;
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
   return instance;
 }

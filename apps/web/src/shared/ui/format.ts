@@ -1,10 +1,13 @@
 import type { TerritoryRef } from '../graphql/schema-types';
 
 const LOCALES: Record<string, string> = { fr: 'fr-FR', en: 'en-GB' };
+const TIME_ZONE = 'Europe/Paris';
 
 /**
  * One formatter per language and style, made on first use: building an Intl formatter loads
  * locale data and costs far more than formatting (a proposal page formats dozens of dates).
+ * Times are French legal time (like the public dashboard's): the same on a page rendered by the
+ * server and in the browser that takes it over (entry-server.tsx).
  */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -15,7 +18,9 @@ function dateFormat(language: string, withTime: boolean): Intl.DateTimeFormat {
   if (!format) {
     format = new Intl.DateTimeFormat(
       locale,
-      withTime ? { dateStyle: 'long', timeStyle: 'short' } : { dateStyle: 'long' },
+      withTime
+        ? { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE }
+        : { dateStyle: 'long', timeZone: TIME_ZONE },
     );
     dateFormats.set(key, format);
   }

@@ -53,7 +53,8 @@ function ComputedAt({ iso, now }: { iso: string; now: Date }) {
     : t('opinions.computedOn', { date: formatDate(iso, i18n.language) });
   return (
     <Text size="xs" c="gray.7">
-      <time dateTime={iso} title={formatDateTime(iso, i18n.language)}>
+      {/* A page rendered on the server may say "5 minutes" where the browser would say "6". */}
+      <time dateTime={iso} title={formatDateTime(iso, i18n.language)} suppressHydrationWarning>
         {label}
       </time>
     </Text>

@@ -100,8 +100,8 @@ export function FollowButton({ proposalId }: { proposalId: string }) {
 export function ShareButton() {
   const { t } = useTranslation();
   const [status, setStatus] = useState('');
-  const url = window.location.href;
   const copy = async () => {
+    const url = window.location.href; // read on click: the page is also rendered on the server
     try {
       await navigator.clipboard.writeText(url);
       setStatus(t('share.copied'));

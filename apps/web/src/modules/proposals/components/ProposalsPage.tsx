@@ -45,9 +45,10 @@ export function ProposalsPage() {
   const { state, update } = useProposalSearchParams();
   const [areFiltersOpen, setFiltersOpen] = useState(false);
   // Below 62em the filters are folded (styles.css): rendered once opened, not on the first render
-  // of a phone that does not show them (some thirty inputs: the largest part of that render).
+  // of a phone that does not show them (some thirty inputs: the largest part of that render). A
+  // wide screen renders them just after the first render, which must match the server's.
   const areFiltersShown =
-    useMediaQuery('(min-width: 62em)', false, { getInitialValueInEffect: false }) || areFiltersOpen;
+    useMediaQuery('(min-width: 62em)', false, { getInitialValueInEffect: true }) || areFiltersOpen;
   const consultations = useQuery(CONSULTATIONS_QUERY);
   const themes = useQuery(THEMES_QUERY);
   const activeFilters = countActiveFilters(state);
