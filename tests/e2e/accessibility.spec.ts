@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { latestProposals } from './support/helpers';
 
 test('the skip link is the first stop and moves focus to the main content', async ({ page }) => {

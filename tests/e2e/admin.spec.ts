@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, request, test, type Page } from '@playwright/test';
+import { expect, request, test, type Page } from './support/test';
 import { ADMIN, graphql, signIn, signUp } from './support/api';
 import {
   chooseTerritory,

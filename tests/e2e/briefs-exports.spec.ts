@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { publishBriefCiting } from './support/briefs';
 
 // Publishing makes the cited proposal RETAINED (closed to votes): cite one that no other browser

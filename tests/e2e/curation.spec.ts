@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, request, test, type Locator, type Page } from '@playwright/test';
+import { expect, request, test, type Locator, type Page } from './support/test';
 import { ADMIN, graphql, signIn } from './support/api';
 import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations } from './support/helpers';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectNoSeriousA11yViolations } from './support/helpers';
 
 test('switches the interface from French to English, asks the API in English and remembers it', async ({

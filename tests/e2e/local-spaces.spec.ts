@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, request, test } from '@playwright/test';
+import { expect, request, test } from './support/test';
 import { graphql, signIn } from './support/api';
 import { createBrief, CURATOR, findProposal } from './support/briefs';
 import { expectNoSeriousA11yViolations, reportAsNewParticipant } from './support/helpers';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, request, test, type APIRequestContext, type Page } from './support/test';
 import { hideContent, MODERATOR, signIn, signUp, submitProposal } from './support/api';
 import {
   expectNoHorizontalOverflow,

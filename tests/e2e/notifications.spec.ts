@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, request, test } from '@playwright/test';
+import { expect, request, test } from './support/test';
 import { hideContent, MODERATOR, signIn, submitProposal } from './support/api';
 import {
   expectNoHorizontalOverflow,

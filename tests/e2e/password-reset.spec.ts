@@ -1,4 +1,4 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from './support/test';
 
 // A demo participant no other browser test signs in with: this test changes its password.
 const PARTICIPANT = { email: 'hugo.perrin@demo.passerelle.fr', password: 'passerelle-demo' };

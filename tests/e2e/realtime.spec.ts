@@ -1,4 +1,4 @@
-import { expect, request, test, type Locator, type Page } from '@playwright/test';
+import { expect, request, test, type Locator, type Page } from './support/test';
 import { graphql, signUp } from './support/api';
 import { newParticipant, signUpThroughApi } from './support/helpers';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { chooseTerritory, expectNoSeriousA11yViolations } from './support/helpers';
 
 test('searching, filtering and sorting are kept in the URL, and Back undoes each step', async ({

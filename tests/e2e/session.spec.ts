@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { latestProposals, signUpThroughApi } from './support/helpers';
 
 const ACCESS_COOKIE = 'passerelle_at';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { signUpThroughApi } from './support/helpers';
 
 // After signing out, the app refetches what was on screen. When that refetch is slow, a person who

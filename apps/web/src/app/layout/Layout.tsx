@@ -55,6 +55,18 @@ const EmailVerificationBanner = lazyWithMessages(() =>
   ),
 );
 
+/**
+ * Marks `<html data-page-ready>` once the page's code has loaded and React has rendered it, or
+ * taken over the server's rendering of it (hydration): from then on its controls respond. Browser
+ * tests wait for it after loading a page (tests/e2e/support/test.ts).
+ */
+function PageReady() {
+  useEffect(() => {
+    document.documentElement.dataset['pageReady'] = 'true';
+  }, []);
+  return null;
+}
+
 function SignedInOnly({ children }: { children: ReactNode }) {
   const { user } = useCurrentUser();
   return user ? <Suspense fallback={null}>{children}</Suspense> : null;
@@ -142,6 +154,7 @@ export function Layout() {
           </SignedInOnly>
           <Suspense fallback={<LoadingState />}>
             <Outlet />
+            <PageReady />
           </Suspense>
         </Container>
       </main>
