@@ -46,6 +46,11 @@ interface Run {
   speedIndex: number;
   /** Bytes of JavaScript transferred for the page (compressed). */
   scriptBytes: number;
+  /**
+   * Lighthouse's benchmark index of the machine during the run: TBT is the host's tasks times the
+   * 4× slowdown, so a slower host scores lower for the same page.
+   */
+  benchmarkIndex: number;
   failedAccessibilityAudits: string[];
 }
 
@@ -65,6 +70,8 @@ interface LighthouseResult {
   >;
   categoryGroups?: unknown;
   runWarnings: string[];
+  /** Lighthouse's measure of this machine's CPU speed (higher is faster; ~1000+ for a desktop). */
+  environment?: { benchmarkIndex?: number };
   /** Set when Lighthouse could not measure the page (e.g. NO_NAVSTART: a trace it failed to record). */
   runtimeError?: { code: string; message: string };
 }
@@ -180,6 +187,7 @@ function toRun(lhr: LighthouseResult): Run {
     scriptBytes: scripts
       .filter((item) => item.resourceType === 'Script')
       .reduce((total, item) => total + (item.transferSize ?? 0), 0),
+    benchmarkIndex: Math.round(lhr.environment?.benchmarkIndex ?? Number.NaN),
     failedAccessibilityAudits: Object.values(lhr.audits)
       .filter(
         (audit) =>
@@ -273,7 +281,7 @@ async function main() {
         const file = path.join(REPORT_DIR, `${page.name.replace(/ /g, '-')}-${i + 1}.json`);
         writeFileSync(file, typeof result.report === 'string' ? result.report : '');
         console.log(
-          `${page.name.padEnd(15)} run ${i + 1}: performance ${String(run.performance).padStart(3)}  accessibility ${String(run.accessibility).padStart(3)}  FCP${ms(run.fcp)}  LCP${ms(run.lcp)}  TBT${ms(run.tbt)}  CLS ${run.cls.toFixed(3)}  SI${ms(run.speedIndex)}  JS ${kB(run.scriptBytes)}`,
+          `${page.name.padEnd(15)} run ${i + 1}: performance ${String(run.performance).padStart(3)}  accessibility ${String(run.accessibility).padStart(3)}  FCP${ms(run.fcp)}  LCP${ms(run.lcp)}  TBT${ms(run.tbt)}  CLS ${run.cls.toFixed(3)}  SI${ms(run.speedIndex)}  JS ${kB(run.scriptBytes)}  machine ${run.benchmarkIndex}`,
         );
         for (const warning of lhr.runWarnings) console.log(`    warning: ${warning}`);
       }

@@ -3,12 +3,12 @@
 // stays unset, no dialog opens, no CSP violation or uncaught error happens, no injected element
 // or attribute (event handler, script, javascript:/data:/vbscript: URL, frame, srcdoc) is in the
 // DOM, and the payload text is shown as text (escaped, not dropped).
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../../e2e/support/test';
 import { ADMIN, MODERATOR, signIn } from '../../e2e/support/api';
 import { CURATOR } from '../../e2e/support/briefs';
 import { type Fixture, readFixture } from './fixture';
 import { watchPage } from './inspect';
-import { LITERAL_PAYLOADS } from './payloads';
+import { LITERAL_PAYLOADS, SENTINEL } from './payloads';
 
 type Viewer = keyof Fixture['accounts'] | 'moderator' | 'curator' | 'admin' | 'anonymous';
 
@@ -328,14 +328,23 @@ test('the page watch itself sees injected markup, dialogs and CSP violations (co
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
   expect(await watch.findings()).toEqual([]);
-  await page.evaluate(() => {
+  await page.evaluate((sentinel) => {
     const div = document.createElement('div');
     div.innerHTML =
       `<img src=x data-xss onerror="window.__xss='control'">` +
       `<a href="jav&#x09;ascript:void(0)">a</a><iframe srcdoc="x"></iframe>`;
     document.body.append(div);
+    // A second "server state" (as if a payload had ended the first and written its own) and a
+    // script of another type, each holding the payload's sentinel.
+    for (const type of ['application/json', 'text/plain']) {
+      const script = document.createElement('script');
+      script.type = type;
+      script.id = 'server-state';
+      script.textContent = JSON.stringify({ title: sentinel });
+      document.body.append(script);
+    }
     window.alert('control');
-  });
+  }, SENTINEL);
   await expect
     .poll(() => watch.findings())
     .toEqual(
@@ -347,6 +356,8 @@ test('the page watch itself sees injected markup, dialogs and CSP violations (co
         expect.stringMatching(/^href with scheme javascript:/),
         expect.stringMatching(/^<iframe> element/),
         expect.stringMatching(/^srcdoc attribute/),
+        expect.stringMatching(/^<script> with the payload: <script type="application\/json"/),
+        expect.stringMatching(/^<script> with the payload: <script type="text\/plain"/),
       ]),
     );
 });
