@@ -149,6 +149,13 @@ describe('server rendering of the first pages', () => {
     expect(headers['vary']).toContain('Accept-Encoding');
     const html = brotliDecompressSync(body).toString('utf8');
     expect(rootText(html)).toContain(plain.title);
+
+    // The page is kept compressed with brotli: other clients get it in gzip, or as it is.
+    const gzipped = await api.http.get(listUrl).set('Accept-Encoding', 'gzip').expect(200);
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    const identity = await api.http.get(listUrl).set('Accept-Encoding', 'identity').expect(200);
+    expect(identity.headers['content-encoding']).toBeUndefined();
+    for (const text of [gzipped.text, identity.text]) expect(rootText(text)).toBe(rootText(html));
   });
 
   it('sends the plain app when server rendering is turned off', async () => {

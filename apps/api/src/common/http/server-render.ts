@@ -1,4 +1,6 @@
 import * as fs from 'node:fs';
+import { promisify } from 'node:util';
+import * as zlib from 'node:zlib';
 import { Worker } from 'node:worker_threads';
 import { type LoggerService } from '@nestjs/common';
 import { type Request } from 'express';
@@ -150,9 +152,12 @@ export function withRenderedPage(index: string, page: RenderedPage): string {
     .replace('<div id="root"></div>', () => `<div id="root">${page.html}</div>${page.stateScript}`);
 }
 
+const brotli = promisify(zlib.brotliCompress);
+
 /**
  * Rendered pages, kept in the public-read cache like the GraphQL answers they are made of: for its
  * time to live, and emptied with it by any write (so a new proposal is on the next list rendered).
+ * Kept compressed (brotli, what browsers accept): about 11 kB a page instead of 90.
  */
 export class RenderedPages {
   constructor(
@@ -161,7 +166,7 @@ export class RenderedPages {
     private readonly index: string,
   ) {}
 
-  /** The whole HTML of the page, or null when it could not be rendered. */
+  /** The whole HTML of the page compressed with brotli, or null when it could not be rendered. */
   async page(req: Request): Promise<Buffer | null> {
     const key = `page|${req.originalUrl}`;
     const cached = this.cache.answer(key);
@@ -169,7 +174,10 @@ export class RenderedPages {
     const generation = this.cache.generation;
     const page = await this.renderer.render(req);
     if (!page) return null;
-    const body = Buffer.from(withRenderedPage(this.index, page));
+    // Quality 5: most of the gain of 11 for a hundredth of its time on a 100 kB page; off the loop.
+    const body = await brotli(Buffer.from(withRenderedPage(this.index, page)), {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 },
+    });
     this.cache.keepAnswer(key, generation, { body, contentType: 'text/html; charset=utf-8' });
     return body;
   }
