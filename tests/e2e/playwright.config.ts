@@ -53,6 +53,11 @@ export default defineConfig({
     gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     // Every test signs in from the same address: rate limits stay far away (merged into process.env).
     // Opinion groups are recomputed one second after a vote, so browser tests see them quickly.
-    env: { RATE_LIMIT_FACTOR: '1000', OPINION_GROUPS_DELAY_SECONDS: '1' },
+    // A loaded machine may take seconds for a first render: pages are still sent rendered.
+    env: {
+      RATE_LIMIT_FACTOR: '1000',
+      OPINION_GROUPS_DELAY_SECONDS: '1',
+      SERVER_RENDERING_TIMEOUT_MS: '30000',
+    },
   },
 });

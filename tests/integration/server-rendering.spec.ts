@@ -16,6 +16,8 @@ import { startTestApp, type TestApp } from './support/test-app';
 /** The web app and its server bundle as `npm run build` writes them (npm test builds first). */
 const WEB_DIST_DIR = path.resolve(__dirname, '../../dist/web');
 const SERVER_BUNDLE = path.resolve(__dirname, '../../dist/web-ssr/entry-server.cjs');
+/** A machine busy with the other suites may take seconds for a render: never the plain app here. */
+const RENDERING = { SERVER_RENDERING_TIMEOUT_MS: '60000' };
 const STATE_SCRIPT = /<script type="application\/json" id="server-state">([^<]*)<\/script>/;
 
 interface ServerState {
@@ -54,7 +56,7 @@ describe('server rendering of the first pages', () => {
     if (!fs.existsSync(SERVER_BUNDLE)) {
       throw new Error(`${SERVER_BUNDLE} is missing: run npm run build before this suite`);
     }
-    api = await startTestApp({ WEB_DIST_DIR });
+    api = await startTestApp({ WEB_DIST_DIR, ...RENDERING });
     const author = await createUser();
     const consultation = await createConsultation();
     consultationId = consultation.id;
@@ -170,7 +172,11 @@ describe('server rendering of the first pages', () => {
   });
 
   it('keeps rendered pages with the public reads, and forgets them on the next write', async () => {
-    const cached = await startTestApp({ WEB_DIST_DIR, ANONYMOUS_CACHE_TTL_MS: '60000' });
+    const cached = await startTestApp({
+      WEB_DIST_DIR,
+      ANONYMOUS_CACHE_TTL_MS: '60000',
+      ...RENDERING,
+    });
     try {
       const first = await cached.http.get(listUrl).expect(200);
       const author = await createUser();

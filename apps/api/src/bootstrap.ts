@@ -31,6 +31,9 @@ export async function createApp(
   // (static files keep theirs, set by serve-static).
   app.set('etag', false);
   applySecurityMiddleware(app, config);
-  serveWebApp(app, config.webDistDir, logger, { serverRendering: config.serverRendering });
+  serveWebApp(app, config.webDistDir, logger, {
+    serverRendering: config.serverRendering,
+    serverRenderingTimeoutMs: config.serverRenderingTimeoutMs,
+  });
   return app;
 }

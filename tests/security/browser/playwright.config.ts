@@ -50,6 +50,6 @@ export default defineConfig({
     stderr: 'pipe',
     gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     // Every account signs in from the same address: rate limits stay far away.
-    env: { RATE_LIMIT_FACTOR: '1000' },
+    env: { RATE_LIMIT_FACTOR: '1000', SERVER_RENDERING_TIMEOUT_MS: '30000' },
   },
 });

@@ -230,6 +230,13 @@ describe('parseConfig', () => {
     expect(problemsOf({ DATABASE_URL, SERVER_RENDERING: 'maybe' })).toEqual([
       'SERVER_RENDERING must be true or false (got "maybe")',
     ]);
+    expect(parseConfig({ DATABASE_URL }).serverRenderingTimeoutMs).toBe(3000);
+    expect(
+      parseConfig({ DATABASE_URL, SERVER_RENDERING_TIMEOUT_MS: '60000' }).serverRenderingTimeoutMs,
+    ).toBe(60000);
+    expect(problemsOf({ DATABASE_URL, SERVER_RENDERING_TIMEOUT_MS: '50' })).toEqual([
+      'SERVER_RENDERING_TIMEOUT_MS must be an integer between 100 and 60000 (got "50")',
+    ]);
   });
 
   it('enables the jobs by default and reads JOBS_ENABLED', () => {

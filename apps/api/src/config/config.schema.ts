@@ -41,6 +41,8 @@ export interface AppConfig {
    * page) when the web app's server bundle is built: SERVER_RENDERING=false sends the plain app.
    */
   serverRendering: boolean;
+  /** A page render taking longer, once the renderer is up, is given up (the plain app is sent). */
+  serverRenderingTimeoutMs: number;
   /** Debounce before an opinion-groups run after a vote, in seconds. */
   opinionGroupsDelaySeconds: number;
   /**
@@ -255,6 +257,7 @@ const envSchema = z.object({
   ),
   JOBS_ENABLED: boolean('JOBS_ENABLED'),
   SERVER_RENDERING: boolean('SERVER_RENDERING'),
+  SERVER_RENDERING_TIMEOUT_MS: integer('SERVER_RENDERING_TIMEOUT_MS', 100, 60_000, 3_000),
   SMTP_URL: z.preprocess(
     blankToUndefined,
     z
@@ -386,6 +389,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     publicUrl: values.PUBLIC_URL === undefined ? null : values.PUBLIC_URL.replace(/\/+$/, ''),
     jobsEnabled: values.JOBS_ENABLED ?? true,
     serverRendering: values.SERVER_RENDERING ?? true,
+    serverRenderingTimeoutMs: values.SERVER_RENDERING_TIMEOUT_MS,
     smtpUrl: values.SMTP_URL ?? null,
     mailFrom: values.MAIL_FROM,
     // Production waits longer, so that a burst of votes makes one run.

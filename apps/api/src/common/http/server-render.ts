@@ -32,7 +32,11 @@ export interface ServerRendererOptions {
   maxPending?: number;
 }
 
-type WorkerAnswer = { id: number; page: RenderedPage } | { id: number; error: string };
+/** Longest wait for the worker to load the bundle (once per process). */
+const LOAD_TIMEOUT_MS = 30_000;
+
+type WorkerAnswer =
+  { ready: true } | { id: number; page: RenderedPage } | { id: number; error: string };
 
 /**
  * The worker: loads the server bundle and renders pages. It runs off the API's event loop, so a
@@ -42,6 +46,7 @@ type WorkerAnswer = { id: number; page: RenderedPage } | { id: number; error: st
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { renderPage } = require(workerData.entry);
+parentPort.postMessage({ ready: true });
 parentPort.on('message', ({ id, url, graphqlUrl }) => {
   renderPage({ url, graphqlUrl, signal: AbortSignal.timeout(workerData.timeoutMs) }).then(
     (page) => parentPort.postMessage({ id, page }),
@@ -57,6 +62,8 @@ parentPort.on('message', ({ id, url, graphqlUrl }) => {
  */
 export class ServerRenderer {
   private worker: Worker | null = null;
+  /** Resolves true once the worker has loaded the bundle (false if it could not). */
+  private ready: Promise<boolean> = Promise.resolve(false);
   private nextId = 1;
   private readonly pending = new Map<number, (page: RenderedPage | null) => void>();
   private readonly timeoutMs: number;
@@ -81,6 +88,9 @@ export class ServerRenderer {
   async render(req: Request): Promise<RenderedPage | null> {
     if (this.pending.size >= this.maxPending) return null;
     const worker = this.start();
+    // The first request of a process waits for the bundle to load (once); the render's time
+    // limit starts after it.
+    if (!(await this.loaded()) || this.worker !== worker) return null;
     const id = this.nextId++;
     const address = req.socket.localAddress ?? '127.0.0.1';
     const host = address.includes(':') ? `[${address}]` : address;
@@ -94,6 +104,15 @@ export class ServerRenderer {
       });
       worker.postMessage({ id, url: req.originalUrl, graphqlUrl });
     });
+  }
+
+  /** Whether the worker has loaded the bundle, waiting for it at most LOAD_TIMEOUT_MS. */
+  private loaded(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), LOAD_TIMEOUT_MS);
+    });
+    return Promise.race([this.ready, late]).finally(() => clearTimeout(timer));
   }
 
   /** Stops the worker (the app is closing); renders in progress answer null. */
@@ -111,7 +130,12 @@ export class ServerRenderer {
       workerData: { entry: this.options.entry, timeoutMs: this.timeoutMs },
     });
     worker.unref();
+    this.ready = new Promise<boolean>((resolve) => {
+      worker.once('message', (answer: WorkerAnswer) => resolve('ready' in answer));
+      worker.once('exit', () => resolve(false));
+    });
     worker.on('message', (answer: WorkerAnswer) => {
+      if ('ready' in answer) return;
       if ('error' in answer) {
         this.options.logger.warn(`Page not rendered on the server: ${answer.error}`, 'WebApp');
       }

@@ -100,6 +100,8 @@ async function sendRenderedPage(req: Request, res: Response, page: Buffer): Prom
 export interface ServeWebAppOptions {
   /** Render the first pages of anonymous visitors on the server (server-render.ts). */
   serverRendering?: boolean;
+  /** A render taking longer is given up (server-render.ts). */
+  serverRenderingTimeoutMs?: number;
 }
 
 /**
@@ -136,7 +138,11 @@ export function serveWebApp(
   const renderer =
     options.serverRendering === false
       ? null
-      : createServerRenderer({ entry: path.join(dir, '../web-ssr/entry-server.cjs'), logger });
+      : createServerRenderer({
+          entry: path.join(dir, '../web-ssr/entry-server.cjs'),
+          logger,
+          timeoutMs: options.serverRenderingTimeoutMs,
+        });
   if (renderer) app.getHttpServer().on('close', () => void renderer.close());
   const pages = renderer
     ? new RenderedPages(renderer, app.get(PublicReadCache), fs.readFileSync(index, 'utf8'))
