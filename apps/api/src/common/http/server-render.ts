@@ -34,6 +34,8 @@ export interface ServerRendererOptions {
 
 /** Longest wait for the worker to load the bundle (once per process). */
 const LOAD_TIMEOUT_MS = 30_000;
+/** After a worker that could not load the bundle, the plain app is sent for this long. */
+const RETRY_AFTER_FAILED_LOAD_MS = 60_000;
 
 type WorkerAnswer =
   { ready: true } | { id: number; page: RenderedPage } | { id: number; error: string };
@@ -64,6 +66,8 @@ export class ServerRenderer {
   private worker: Worker | null = null;
   /** Resolves true once the worker has loaded the bundle (false if it could not). */
   private ready: Promise<boolean> = Promise.resolve(false);
+  /** Until when no worker is started again, after one that could not load the bundle. */
+  private pausedUntil = 0;
   private nextId = 1;
   private readonly pending = new Map<number, (page: RenderedPage | null) => void>();
   private readonly timeoutMs: number;
@@ -86,7 +90,7 @@ export class ServerRenderer {
   }
 
   async render(req: Request): Promise<RenderedPage | null> {
-    if (this.pending.size >= this.maxPending) return null;
+    if (this.pending.size >= this.maxPending || Date.now() < this.pausedUntil) return null;
     const worker = this.start();
     // The first request of a process waits for the bundle to load (once); the render's time
     // limit starts after it.
@@ -132,7 +136,12 @@ export class ServerRenderer {
     worker.unref();
     this.ready = new Promise<boolean>((resolve) => {
       worker.once('message', (answer: WorkerAnswer) => resolve('ready' in answer));
-      worker.once('exit', () => resolve(false));
+      worker.once('exit', () => {
+        // A worker that stopped on its own (a bundle that cannot load, a crash) would likely
+        // stop again: the plain app is sent for a while instead of starting one per request.
+        if (this.worker === worker) this.pausedUntil = Date.now() + RETRY_AFTER_FAILED_LOAD_MS;
+        resolve(false);
+      });
     });
     worker.on('message', (answer: WorkerAnswer) => {
       if ('ready' in answer) return;
