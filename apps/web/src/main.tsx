@@ -1,4 +1,4 @@
-import './app/mantine.css';
+import '@mantine/core/styles.css';
 import './app/styles.css';
 import { StrictMode, startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
