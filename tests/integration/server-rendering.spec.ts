@@ -102,6 +102,19 @@ describe('server rendering of the first pages', () => {
     const page = await api.http.get(`/propositions/${plain.id}`).expect(200);
     expect(rootText(page.text)).toContain(plain.title);
     expect(stateOf(page.text).cache[`Proposal:${plain.id}`]).toBeDefined();
+    // Its head names it, for the browser's tab, search engines and link previews.
+    const head = page.text.slice(0, page.text.indexOf('</head>'));
+    expect(head).toContain(`<title>${plain.title} · Passerelle</title>`);
+    expect(head).toContain(`<meta property="og:title" content="${plain.title} · Passerelle" />`);
+    const summary = 'Un résumé de proposition assez long pour être valide.';
+    expect(head).toContain(`<meta name="description" content="${summary}" />`);
+    expect(head).toContain(`<meta property="og:description" content="${summary}" />`);
+    expect(head.match(/<title>/g)).toHaveLength(1);
+    expect(head.match(/name="description"/g)).toHaveLength(1);
+    // The list keeps the site's description under its own title.
+    const list = await api.http.get(listUrl).expect(200);
+    expect(list.text).toContain('<title>Propositions · Passerelle</title>');
+    expect(list.text).toContain('content="Passerelle : propositions citoyennes');
 
     // The query fails (not found): the plain app answers, and shows the error itself.
     const unknown = await api.http
@@ -115,6 +128,11 @@ describe('server rendering of the first pages', () => {
     const response = await api.http.get(listUrl).expect(200);
     expect(response.text).not.toContain('<script>window.pwned');
     expect(response.text).not.toContain('<b>');
+    const page = await api.http.get(`/propositions/${hostile.id}`).expect(200);
+    expect(page.text).not.toContain('<script>window.pwned');
+    expect(page.text.slice(0, page.text.indexOf('</head>'))).toContain(
+      '<title>&lt;/script&gt;&lt;script&gt;window.pwned=1&lt;/script&gt;',
+    );
     // The state gives the title back exactly as written.
     expect(stateOf(response.text).cache[`Proposal:${hostile.id}`]).toMatchObject({
       title: hostile.title,

@@ -1,3 +1,4 @@
+import { type Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
@@ -26,6 +27,12 @@ export async function createApp(
   const logger = app.get(Logger);
   app.useLogger(logger);
   app.set('trust proxy', config.trustProxy);
+  // Idle keep-alive connections outlive the proxy's (Node's default, 5 s, is shorter: a request
+  // the proxy or a client sends as the API closes the connection fails with ECONNRESET); the
+  // headers' time limit must exceed it, or Node cuts a reused connection first.
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = config.keepAliveTimeoutMs;
+  server.headersTimeout = config.keepAliveTimeoutMs + 1_000;
   app.disable('x-powered-by');
   // No ETag hashed over every answer by res.send: GraphQL answers are POSTs nobody revalidates
   // (static files keep theirs, set by serve-static).

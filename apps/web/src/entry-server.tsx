@@ -18,7 +18,8 @@ import { AppProviders } from './app/AppProviders';
 import { AppRoutes } from './app/AppRoutes';
 import { createI18n, DEFAULT_UI_LANGUAGE, loadPageMessages } from './app/i18n/i18n';
 import { createCache, languageLink } from './app/providers/apollo';
-import { serverStateScript } from './app/server-rendering';
+import { pageHeadMarkup, serverStateScript } from './app/server-rendering';
+import { type PageHead, PageHeadContext } from './shared/ui/usePageTitle';
 
 export interface RenderPageOptions {
   /** The path and query string asked for (e.g. `/propositions?ordre=HOT`). */
@@ -37,6 +38,11 @@ export interface RenderedPage {
    * which main.tsx hydrates the page instead of asking again.
    */
   stateScript: string;
+  /**
+   * The `<title>` and description elements of the page (its title, a proposal's summary, and
+   * their Open Graph copies for link previews), to replace those of index.html.
+   */
+  head: string;
 }
 
 /** React's mark of a Suspense boundary sent as its fallback. */
@@ -72,13 +78,16 @@ export async function renderPage({
     ]),
     cache: createCache(),
   });
+  const head: PageHead = {};
   const tree = (
     <StrictMode>
-      <AppProviders i18n={i18n} client={client}>
-        <StaticRouter location={url}>
-          <AppRoutes />
-        </StaticRouter>
-      </AppProviders>
+      <PageHeadContext value={head}>
+        <AppProviders i18n={i18n} client={client}>
+          <StaticRouter location={url}>
+            <AppRoutes />
+          </StaticRouter>
+        </AppProviders>
+      </PageHeadContext>
     </StrictMode>
   );
   try {
@@ -93,13 +102,15 @@ export async function renderPage({
     // …then once more with all of it in memory: nothing suspends, so the markup is whole, with
     // no boundary left to reveal by an inline script (the Content-Security-Policy forbids them).
     if (failure) throw new Error(`${url}: ${failure}`);
+    // The head of the last pass only (the first passes saw the pages loading).
+    head.title = head.description = undefined;
     const html = renderToString(tree);
     if (html.includes(PENDING_BOUNDARY)) throw new Error(`${url}: part of the page did not load`);
     const stateScript = serverStateScript({
       language: DEFAULT_UI_LANGUAGE,
       cache: client.extract() as Record<string, unknown>,
     });
-    return { html, stateScript };
+    return { html, stateScript, head: pageHeadMarkup(head, i18n.t('app.name')) };
   } finally {
     client.stop();
   }

@@ -239,6 +239,16 @@ describe('parseConfig', () => {
     ]);
   });
 
+  it('keeps idle connections 65 s by default and reads HTTP_KEEP_ALIVE_TIMEOUT_MS', () => {
+    expect(parseConfig({ DATABASE_URL }).keepAliveTimeoutMs).toBe(65_000);
+    expect(
+      parseConfig({ DATABASE_URL, HTTP_KEEP_ALIVE_TIMEOUT_MS: '120000' }).keepAliveTimeoutMs,
+    ).toBe(120_000);
+    expect(problemsOf({ DATABASE_URL, HTTP_KEEP_ALIVE_TIMEOUT_MS: '500' })).toEqual([
+      'HTTP_KEEP_ALIVE_TIMEOUT_MS must be an integer between 1000 and 600000 (got "500")',
+    ]);
+  });
+
   it('enables the jobs by default and reads JOBS_ENABLED', () => {
     expect(parseConfig({ DATABASE_URL }).jobsEnabled).toBe(true);
     expect(parseConfig({ DATABASE_URL, JOBS_ENABLED: 'false' }).jobsEnabled).toBe(false);

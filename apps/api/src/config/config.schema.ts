@@ -43,6 +43,12 @@ export interface AppConfig {
   serverRendering: boolean;
   /** A page render taking longer, once the renderer is up, is given up (the plain app is sent). */
   serverRenderingTimeoutMs: number;
+  /**
+   * How long an idle keep-alive connection stays open. Longer than the idle timeout of the proxy
+   * or load balancer in front (60 s for nginx's upstream keepalive and most cloud balancers): a
+   * connection the API closed while the proxy sent a request on it would fail that request.
+   */
+  keepAliveTimeoutMs: number;
   /** Debounce before an opinion-groups run after a vote, in seconds. */
   opinionGroupsDelaySeconds: number;
   /**
@@ -258,6 +264,7 @@ const envSchema = z.object({
   JOBS_ENABLED: boolean('JOBS_ENABLED'),
   SERVER_RENDERING: boolean('SERVER_RENDERING'),
   SERVER_RENDERING_TIMEOUT_MS: integer('SERVER_RENDERING_TIMEOUT_MS', 100, 60_000, 3_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: integer('HTTP_KEEP_ALIVE_TIMEOUT_MS', 1_000, 600_000, 65_000),
   SMTP_URL: z.preprocess(
     blankToUndefined,
     z
@@ -390,6 +397,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     jobsEnabled: values.JOBS_ENABLED ?? true,
     serverRendering: values.SERVER_RENDERING ?? true,
     serverRenderingTimeoutMs: values.SERVER_RENDERING_TIMEOUT_MS,
+    keepAliveTimeoutMs: values.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     smtpUrl: values.SMTP_URL ?? null,
     mailFrom: values.MAIL_FROM,
     // Production waits longer, so that a burst of votes makes one run.

@@ -110,4 +110,25 @@ describe('ServerRenderer', () => {
         '<body><div id="root"><p>$& $1</p></div><s></s></body>',
     );
   });
+
+  it("replaces index.html's title, and its description when the page gives one", () => {
+    const index =
+      '<head><meta\n      name="description"\n      content="Le site." />\n    ' +
+      '<title>Passerelle</title></head><body><div id="root"></div></body>';
+    const page = { html: '', stateScript: '' };
+    const titled = withRenderedPage(index, { ...page, head: '<title>$& · P</title>' });
+    expect(titled).toContain('content="Le site." />');
+    expect(titled).toContain('<title>$& · P</title></head>');
+    expect(titled).not.toContain('<title>Passerelle</title>');
+    const described = withRenderedPage(index, {
+      ...page,
+      head: '<title>T</title><meta name="description" content="La proposition." />',
+    });
+    expect(described).toBe(
+      '<head><title>T</title><meta name="description" content="La proposition." /></head>' +
+        '<body><div id="root"></div></body>',
+    );
+    // A bundle that gives no head leaves index.html's.
+    expect(withRenderedPage(index, page)).toContain('<title>Passerelle</title>');
+  });
 });

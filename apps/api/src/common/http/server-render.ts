@@ -20,6 +20,8 @@ export interface RenderedPage {
   html: string;
   /** The element to put after `#root` (the state the browser hydrates from). */
   stateScript: string;
+  /** The page's `<title>` and description elements, which replace index.html's. */
+  head?: string;
 }
 
 export interface ServerRendererOptions {
@@ -175,12 +177,20 @@ export function createServerRenderer(options: ServerRendererOptions): ServerRend
 }
 
 /**
- * index.html with a rendered page in `#root` and its state after it. The app's script then only
+ * index.html with a rendered page in `#root`, its state after it and its head. The app's script then only
  * makes the page interactive: it is fetched at low priority, after the style sheet the first
  * paint needs (on a slow network the 160 kB script would otherwise share the line with it).
  */
 export function withRenderedPage(index: string, page: RenderedPage): string {
-  return index
+  let html = index;
+  if (page.head) {
+    // The page's own title and description (a proposal's) instead of the site's.
+    if (page.head.includes('name="description"')) {
+      html = html.replace(/<meta\s+name="description"[^>]*>\s*/, '');
+    }
+    html = html.replace(/<title>[^<]*<\/title>/, () => page.head ?? '');
+  }
+  return html
     .replace('<script type="module" ', '<script type="module" fetchpriority="low" ')
     .replace('<div id="root"></div>', () => `<div id="root">${page.html}</div>${page.stateScript}`);
 }

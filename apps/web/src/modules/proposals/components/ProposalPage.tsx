@@ -158,6 +158,7 @@ export function ProposalPage() {
   usePageTitle(
     (proposal && proposalTitle(proposal, t)) ??
       (isNotFound ? t('notFound.title') : error ? t('errors.generic') : t('app.loading')),
+    proposal && proposalText(proposal, proposal.summary, t),
   );
 
   if (!proposal && (loading || data?.proposal)) return <LoadingState />;
