@@ -105,6 +105,8 @@ describe('moderation decisions', () => {
     ['DISMISS_REPORTS', 'USER', null],
     ['HIDE', 'PROPOSAL', null],
     ['RESTORE', 'COMMENT', null],
+    ['HIDE', 'AMENDMENT', null],
+    ['RESTORE', 'AMENDMENT', null],
   ] as const)('%s on %s → %s', (decision, targetType, expected) => {
     expect(codeOf(() => assertDecisionTarget(decision, targetType))).toBe(expected);
     expect(codeOf(() => assertDecisionTarget(decision, targetType, 'en'))).toBe(expected);

@@ -14,7 +14,7 @@ const values = <const T extends readonly string[]>(...items: T) =>
     readonly [K in T[number]]: K;
   };
 
-export const ReportTargetType = values('PROPOSAL', 'COMMENT', 'USER');
+export const ReportTargetType = values('PROPOSAL', 'COMMENT', 'USER', 'AMENDMENT');
 export type ReportTargetType = keyof typeof ReportTargetType;
 export const ReportReason = values(
   'SPAM',
@@ -81,7 +81,7 @@ export function reportOpenKey(reporterId: string, targetType: ReportTargetType, 
 }
 
 /**
- * Who may report: a signed-in account, never its own proposal, comment or account.
+ * Who may report: a signed-in account, never its own proposal, comment, amendment or account.
  * `ownerId` is the author of the content, or the account itself for a USER report.
  */
 export function assertCanReport(
@@ -105,7 +105,7 @@ export function assertCanModerate(actor: Actor): void {
   assertCan(actor, 'moderation.act');
 }
 
-/** Hide and restore apply to proposals and comments; dismissing reports to any target. */
+/** Hide and restore apply to proposals, comments and amendments; dismissing reports to any target. */
 export function assertDecisionTarget(
   decision: 'HIDE' | 'RESTORE' | 'DISMISS_REPORTS',
   targetType: ReportTargetType,
@@ -120,8 +120,8 @@ export function assertDecisionTarget(
           rule: 'oneOf',
           message:
             lang === 'fr'
-              ? 'Choisissez une valeur parmi : PROPOSAL, COMMENT.'
-              : 'Choose one of: PROPOSAL, COMMENT.',
+              ? 'Choisissez une valeur parmi : PROPOSAL, COMMENT, AMENDMENT.'
+              : 'Choose one of: PROPOSAL, COMMENT, AMENDMENT.',
         },
       ],
       lang,

@@ -141,6 +141,22 @@ describe('e-mail texts', () => {
     );
   });
 
+  it('tells the author of a hidden or restored amendment it is theirs', () => {
+    const amendment = { title: 'Monnaie locale', amendmentId: 'a1' };
+    expect(notificationSentence(note('CONTENT_HIDDEN', amendment), 'fr')).toBe(
+      'Votre amendement à « Monnaie locale » a été masqué.',
+    );
+    expect(notificationSentence(note('CONTENT_RESTORED', amendment), 'fr')).toBe(
+      'Votre amendement à « Monnaie locale » est rétabli.',
+    );
+    expect(notificationSentence(note('CONTENT_HIDDEN', amendment), 'en')).toBe(
+      'Your amendment to “Monnaie locale” was hidden.',
+    );
+    expect(notificationSentence(note('CONTENT_RESTORED', amendment), 'en')).toBe(
+      'Your amendment to “Monnaie locale” was restored.',
+    );
+  });
+
   it('names the commenter and the new status', () => {
     expect(
       notificationSentence(note('COMMENT_REPLY', { title: 'Vélos', authorName: 'Aïcha' }), 'fr'),

@@ -178,9 +178,17 @@ type Sentence = (p: EmailNotification['payload'], title: string, status: string)
 const SENTENCES: Record<Language, Record<NotificationKind, Sentence>> = {
   fr: {
     CONTENT_HIDDEN: (p, t) =>
-      p.commentId ? `Votre commentaire sur « ${t} » a été masqué.` : `« ${t} » a été masquée.`,
+      p.commentId
+        ? `Votre commentaire sur « ${t} » a été masqué.`
+        : p.amendmentId
+          ? `Votre amendement à « ${t} » a été masqué.`
+          : `« ${t} » a été masquée.`,
     CONTENT_RESTORED: (p, t) =>
-      p.commentId ? `Votre commentaire sur « ${t} » est rétabli.` : `« ${t} » est rétablie.`,
+      p.commentId
+        ? `Votre commentaire sur « ${t} » est rétabli.`
+        : p.amendmentId
+          ? `Votre amendement à « ${t} » est rétabli.`
+          : `« ${t} » est rétablie.`,
     CONTENT_APPROVED: (p, t) =>
       p.commentId ? `Votre commentaire sur « ${t} » est publié.` : `« ${t} » est publiée.`,
     CONTENT_REJECTED: (p, t) =>
@@ -215,9 +223,17 @@ const SENTENCES: Record<Language, Record<NotificationKind, Sentence>> = {
   },
   en: {
     CONTENT_HIDDEN: (p, t) =>
-      p.commentId ? `Your comment on “${t}” was hidden.` : `“${t}” was hidden.`,
+      p.commentId
+        ? `Your comment on “${t}” was hidden.`
+        : p.amendmentId
+          ? `Your amendment to “${t}” was hidden.`
+          : `“${t}” was hidden.`,
     CONTENT_RESTORED: (p, t) =>
-      p.commentId ? `Your comment on “${t}” was restored.` : `“${t}” was restored.`,
+      p.commentId
+        ? `Your comment on “${t}” was restored.`
+        : p.amendmentId
+          ? `Your amendment to “${t}” was restored.`
+          : `“${t}” was restored.`,
     CONTENT_APPROVED: (p, t) =>
       p.commentId ? `Your comment on “${t}” was approved.` : `“${t}” was approved.`,
     CONTENT_REJECTED: (p, t) =>

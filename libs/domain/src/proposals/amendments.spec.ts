@@ -57,7 +57,12 @@ const proposal = (
   ...overrides,
 });
 const amendment = (
-  overrides: Partial<{ status: AmendmentStatus; baseVersion: number; version: number }> = {},
+  overrides: Partial<{
+    status: AmendmentStatus;
+    baseVersion: number;
+    version: number;
+    hiddenAt: Date | null;
+  }> = {},
 ) => ({
   authorId: uuid(3),
   status: 'PENDING' as AmendmentStatus,
@@ -224,6 +229,15 @@ describe('who votes on an amendment', () => {
     expect(canVoteOnAmendment(stranger, amendment(), answered)).toBe(false);
   });
 
+  it('takes no vote on an amendment hidden by moderation: AMENDMENT_HIDDEN', () => {
+    const hidden = amendment({ hiddenAt: new Date('2026-11-27T08:00:00Z') });
+    expect(codeOf(() => assertCanVoteOnAmendment(stranger, hidden, proposal()))).toBe(
+      'AMENDMENT_HIDDEN',
+    );
+    expect(canVoteOnAmendment(stranger, hidden, proposal())).toBe(false);
+    expect(canVoteOnAmendment(stranger, amendment({ hiddenAt: null }), proposal())).toBe(true);
+  });
+
   it('closes votes once the consultation’s debate is over: AMENDING_CLOSED', () => {
     const over = proposal({ amendingPhaseOpen: false });
     expect(codeOf(() => assertCanVoteOnAmendment(stranger, amendment(), over))).toBe(
@@ -304,6 +318,15 @@ describe('who decides an amendment', () => {
       ),
     ).toBe('AMENDMENT_CLOSED');
     expect(decide(author, null, notModerating, 2)).toBe('STALE_VERSION');
+  });
+
+  it('decides no amendment hidden by moderation, until restored; its author still revises it', () => {
+    const hidden = amendment({ hiddenAt: new Date('2026-11-27T08:00:00Z') });
+    const settings = { moderation: notModerating, expectedVersion: 1 };
+    expect(codeOf(() => assertCanDecideAmendment(author, hidden, proposal(), settings))).toBe(
+      'AMENDMENT_HIDDEN',
+    );
+    expect(codeOf(() => assertCanReviseAmendment(amender, hidden, proposal(), 1))).toBeNull();
   });
 
   it('accepts only an amendment written on the current revision', () => {

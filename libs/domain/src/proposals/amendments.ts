@@ -143,7 +143,12 @@ export interface AmendmentState {
   status: AmendmentStatus;
   baseVersion: number;
   version: number;
+  /** Hidden by moderation: neither voted on nor decided until restored (its author may revise it). */
+  hiddenAt?: Date | null;
 }
+
+const isHidden = (amendment: Pick<AmendmentState, 'hiddenAt'>) =>
+  amendment.hiddenAt !== undefined && amendment.hiddenAt !== null;
 
 /** The proposal's author or one of its accepted co-authors. */
 export function isProposalAuthor(
@@ -212,7 +217,7 @@ export function isAmendmentOpen(
   return amendment.status === 'PENDING' && isOpenToAmendments(proposal);
 }
 
-/** Signed in, not its author, amendment and proposal open, during an amending phase. */
+/** Signed in, not its author, amendment (not hidden) and proposal open, during an amending phase. */
 export function canVoteOnAmendment(
   actor: Actor,
   amendment: AmendmentState,
@@ -222,11 +227,12 @@ export function canVoteOnAmendment(
     actor !== null &&
     actor.id !== amendment.authorId &&
     amendment.status === 'PENDING' &&
+    !isHidden(amendment) &&
     takesAmendments(proposal)
   );
 }
 
-/** SIGN_IN_REQUIRED, OWN_AMENDMENT_VOTE, AMENDMENT_CLOSED or AMENDING_CLOSED. */
+/** SIGN_IN_REQUIRED, OWN_AMENDMENT_VOTE, AMENDMENT_CLOSED, AMENDMENT_HIDDEN or AMENDING_CLOSED. */
 export function assertCanVoteOnAmendment(
   actor: Actor,
   amendment: AmendmentState,
@@ -240,7 +246,14 @@ export function assertCanVoteOnAmendment(
   if (!isAmendmentOpen(amendment, proposal)) {
     throw new DomainError(DomainErrorCode.AMENDMENT_CLOSED, undefined, lang);
   }
+  assertNotHidden(amendment, lang);
   assertAmendingPhase(proposal, lang);
+}
+
+function assertNotHidden(amendment: AmendmentState, lang: Language): void {
+  if (isHidden(amendment)) {
+    throw new DomainError(DomainErrorCode.AMENDMENT_HIDDEN, undefined, lang);
+  }
 }
 
 /**
@@ -260,7 +273,8 @@ export function canDecideAmendment(
 /**
  * SIGN_IN_REQUIRED, NOT_ALLOWED (co-authors, the amendment's author — a moderator too — and
  * everyone else),
- * AMENDMENT_CLOSED, STALE_VERSION (rebased since the decider read it), and
+ * AMENDMENT_CLOSED, AMENDMENT_HIDDEN (hidden by moderation: restored first), STALE_VERSION
+ * (rebased since the decider read it), and
  * DECISION_REASON_REQUIRED when a moderator decides in the author's place without a reason.
  */
 export function assertCanDecideAmendment(
@@ -281,6 +295,7 @@ export function assertCanDecideAmendment(
   if (!isAmendmentOpen(amendment, proposal)) {
     throw new DomainError(DomainErrorCode.AMENDMENT_CLOSED, undefined, lang);
   }
+  assertNotHidden(amendment, lang);
   if (decision.expectedVersion !== amendment.version) {
     throw new DomainError(DomainErrorCode.STALE_VERSION, undefined, lang);
   }

@@ -75,6 +75,7 @@ export const DomainErrorCode = {
   AMENDMENT_NOT_FOUND: 'AMENDMENT_NOT_FOUND',
   AMENDMENT_OUTDATED: 'AMENDMENT_OUTDATED',
   AMENDMENT_CLOSED: 'AMENDMENT_CLOSED',
+  AMENDMENT_HIDDEN: 'AMENDMENT_HIDDEN',
   AMENDING_CLOSED: 'AMENDING_CLOSED',
   AMENDMENT_UNCHANGED: 'AMENDMENT_UNCHANGED',
   OWN_PROPOSAL_AMENDMENT: 'OWN_PROPOSAL_AMENDMENT',
@@ -390,6 +391,10 @@ const MESSAGES: Record<DomainErrorCode, Record<Language, string>> = {
   AMENDMENT_CLOSED: {
     fr: 'Cet amendement ne peut plus changer : il a déjà été accepté, rejeté ou retiré, ou la proposition n’est plus ouverte aux amendements.',
     en: 'This amendment can no longer change: it was already accepted, rejected or withdrawn, or the proposal no longer takes amendments.',
+  },
+  AMENDMENT_HIDDEN: {
+    fr: 'Cet amendement est masqué par la modération : il ne peut être ni voté ni décidé tant qu’un modérateur ne l’a pas rétabli.',
+    en: 'This amendment is hidden by moderation: it can be neither voted on nor decided until a moderator restores it.',
   },
   AMENDMENT_UNCHANGED: {
     fr: 'Votre amendement ne change rien au texte actuel : modifiez le titre, le résumé ou le texte.',

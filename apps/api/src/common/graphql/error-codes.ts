@@ -68,6 +68,7 @@ export const DOMAIN_TO_GRAPHQL_CODE: Readonly<Record<DomainErrorCode, GraphQLErr
   [DomainErrorCode.AMENDMENT_NOT_FOUND]: GraphQLErrorCode.NOT_FOUND,
   [DomainErrorCode.AMENDMENT_OUTDATED]: GraphQLErrorCode.CONFLICT,
   [DomainErrorCode.AMENDMENT_CLOSED]: GraphQLErrorCode.CONFLICT,
+  [DomainErrorCode.AMENDMENT_HIDDEN]: GraphQLErrorCode.CONFLICT,
   [DomainErrorCode.AMENDING_CLOSED]: GraphQLErrorCode.FORBIDDEN,
   [DomainErrorCode.AMENDMENT_UNCHANGED]: GraphQLErrorCode.BAD_USER_INPUT,
   [DomainErrorCode.OWN_PROPOSAL_AMENDMENT]: GraphQLErrorCode.FORBIDDEN,

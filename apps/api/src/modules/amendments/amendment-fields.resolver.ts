@@ -139,20 +139,25 @@ export class ProposalAmendmentsResolver {
   ) {}
 
   @ResolveField(() => [Amendment], {
-    description: 'Its amendments (of one status, or all), newest first, at most 100.',
+    description:
+      'Its amendments (of one status, or all), newest first, at most 100. Those hidden by moderation only for their author and the proposal’s moderators.',
   })
   async amendments(
     @Parent() proposal: ProposalRecord,
     @Args() args: ProposalAmendmentsArgs,
+    @CurrentUser() actor: Actor,
     @Loaders() loaders: LoaderRegistry,
   ): Promise<AmendmentRecord[]> {
     const rows = await this.amendmentLoaders
       .byProposalId(loaders, args.status ?? null)
       .load(proposal.id);
-    return rows.map(amendmentView);
+    const shown = await this.service.visibleAmendments(actor, proposal, rows, loaders);
+    return shown.map(amendmentView);
   }
 
-  @ResolveField(() => Int, { description: 'Its amendments waiting for a decision.' })
+  @ResolveField(() => Int, {
+    description: 'Its amendments waiting for a decision (not those hidden by moderation).',
+  })
   pendingAmendmentsCount(
     @Parent() proposal: ProposalRecord,
     @Loaders() loaders: LoaderRegistry,

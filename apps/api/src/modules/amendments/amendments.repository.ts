@@ -118,7 +118,8 @@ export class AmendmentsRepository {
   async countPendingByProposalIds(ids: readonly string[]): Promise<number[]> {
     const rows = await this.prisma.amendment.groupBy({
       by: ['proposalId'],
-      where: { proposalId: { in: [...ids] }, status: 'PENDING' },
+      // Hidden by moderation: not counted (the public does not see them).
+      where: { proposalId: { in: [...ids] }, status: 'PENDING', hiddenAt: null },
       _count: { _all: true },
     });
     const counts = new Map(rows.map((row) => [row.proposalId, row._count._all]));
@@ -232,9 +233,10 @@ export class AmendmentsRepository {
     at: Date,
   ): Promise<AmendmentRecord | null> {
     return this.prisma.$transaction(async (tx) => {
-      const locked = await tx.$queryRaw<{ status: AmendmentStatus }[]>`
-        SELECT "status" FROM "amendments" WHERE "id" = ${amendmentId}::uuid FOR UPDATE`;
-      if (locked[0]?.status !== 'PENDING') return null;
+      const locked = await tx.$queryRaw<{ status: AmendmentStatus; hiddenAt: Date | null }[]>`
+        SELECT "status", "hiddenAt" FROM "amendments" WHERE "id" = ${amendmentId}::uuid FOR UPDATE`;
+      // Decided, withdrawn or hidden by moderation since it was read: no vote.
+      if (locked[0]?.status !== 'PENDING' || locked[0].hiddenAt !== null) return null;
       const previous = await tx.amendmentVote.findUnique({
         where: { amendmentId_userId: { amendmentId, userId } },
         select: { value: true },
@@ -299,7 +301,13 @@ export class AmendmentsRepository {
   ): Promise<AmendmentRecord> {
     return this.prisma.$transaction(async (tx) => {
       const decided = await tx.amendment.updateMany({
-        where: { id: amendment.id, status: 'PENDING', version: decision.expectedVersion },
+        // Not hidden by moderation meanwhile: hidden text is never applied to the proposal.
+        where: {
+          id: amendment.id,
+          status: 'PENDING',
+          version: decision.expectedVersion,
+          hiddenAt: null,
+        },
         data: {
           status: 'ACCEPTED',
           decidedAt: decision.at,

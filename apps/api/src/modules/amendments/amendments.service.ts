@@ -152,8 +152,8 @@ export class AmendmentsService {
       }),
       now,
     );
-    // Decided or withdrawn between the read and the vote.
-    if (!updated) throw new DomainError(DomainErrorCode.AMENDMENT_CLOSED, undefined, lang);
+    // Decided, withdrawn or hidden between the read and the vote.
+    if (!updated) throw await this.guardError(amendment.id, amendment.version, lang);
     return updated;
   }
 
@@ -202,8 +202,9 @@ export class AmendmentsService {
   }
 
   /**
-   * An amendment and its proposal, when the proposal is one the actor may see (a public one, or
-   * their own): AMENDMENT_NOT_FOUND otherwise, as for an unknown id.
+   * An amendment and its proposal, when the actor may see both (a public proposal, or their own;
+   * an amendment hidden by moderation: its author and the proposal's moderators):
+   * AMENDMENT_NOT_FOUND otherwise, as for an unknown id.
    */
   async context(
     actor: Actor,
@@ -215,19 +216,40 @@ export class AmendmentsService {
     if (!amendment) throw notFound(lang);
     const proposal = await this.visibleProposal(actor, amendment.proposalId, loaders);
     if (!proposal) throw notFound(lang);
+    const [visible] = await this.visibleAmendments(actor, proposal, [amendment], loaders);
+    if (!visible) throw notFound(lang);
     return { amendment, proposal, state: await this.proposalState(proposal, loaders) };
   }
 
-  /** STALE_VERSION when the amendment moved on since it was read, else AMENDMENT_CLOSED. */
+  /**
+   * The amendments of a proposal this viewer sees: those hidden by moderation only for their
+   * author and for whoever moderates the proposal's consultation (platform or local moderators).
+   */
+  async visibleAmendments(
+    actor: Actor,
+    proposal: ProposalRecord,
+    rows: AmendmentRecord[],
+    loaders: LoaderRegistry,
+  ): Promise<AmendmentRecord[]> {
+    if (rows.every((row) => isContentVisibleTo(actor, row))) return rows;
+    const moderation = await this.viewer.in(actor, proposal.consultationId, loaders);
+    return rows.filter((row) => isContentVisibleTo(actor, row, moderation));
+  }
+
+  /**
+   * Why a guarded write found the amendment changed: STALE_VERSION (it moved on since it was
+   * read), AMENDMENT_HIDDEN (hidden by moderation meanwhile), else AMENDMENT_CLOSED.
+   */
   async guardError(amendmentId: string, expectedVersion: number, lang: Language) {
     const now = await this.amendments.findById(amendmentId);
-    return new DomainError(
-      now?.status === 'PENDING' && now.version !== expectedVersion
+    const pending = now?.status === 'PENDING';
+    const code =
+      pending && now.version !== expectedVersion
         ? DomainErrorCode.STALE_VERSION
-        : DomainErrorCode.AMENDMENT_CLOSED,
-      undefined,
-      lang,
-    );
+        : pending && now.hiddenAt !== null
+          ? DomainErrorCode.AMENDMENT_HIDDEN
+          : DomainErrorCode.AMENDMENT_CLOSED;
+    return new DomainError(code, undefined, lang);
   }
 
   /** The proposal, read fresh, when the actor may see it (public, or their own; not hidden). */
@@ -294,7 +316,9 @@ export class AmendmentsService {
   }
 
   async canDecide(actor: Actor, amendment: AmendmentRecord, loaders: LoaderRegistry) {
-    if (actor === null || amendment.status !== 'PENDING') return false;
+    if (actor === null || amendment.status !== 'PENDING' || amendment.hiddenAt !== null) {
+      return false;
+    }
     // Never one's own amendment, moderator or not (as DecideAmendment).
     if (actor.id === amendment.authorId) return false;
     const proposal = await this.proposalOf(amendment, loaders);

@@ -4,6 +4,7 @@ import { ConsultationsModule } from '../consultations/consultations.module';
 import { UsersModule } from '../users/users.module';
 import { ModerationRepository } from './moderation.repository';
 import {
+  AmendmentModerationResolver,
   AuditLogEntryResolver,
   CommentModerationResolver,
   ModerationResolver,
@@ -26,6 +27,7 @@ import { SuspensionsService } from './suspensions.service';
     AuditLogEntryResolver,
     ProposalModerationResolver,
     CommentModerationResolver,
+    AmendmentModerationResolver,
     ModerationService,
     ModerationRepository,
     SuspensionsResolver,

@@ -26,7 +26,7 @@ export interface ModerationTarget {
   consultationSettings: unknown;
   /** The consultation of the proposal (or of the comment's proposal); null for an account. */
   consultationId: string | null;
-  /** The proposal (itself, or the one a comment is on) and its title, for notices. */
+  /** The proposal (itself, or the one a comment or amendment is on) and its title, for notices. */
   proposalId: string | null;
   title: string | null;
 }
@@ -77,9 +77,19 @@ export interface Decision {
 /** The history of each account (DataLoader batch). */
 type HistoryRow = AuthorHistory & { id: string };
 
-const TABLE: Record<'PROPOSAL' | 'COMMENT', Prisma.Sql> = {
+type ContentType = Exclude<ReportTargetType, 'USER'>;
+
+const TABLE: Record<ContentType, Prisma.Sql> = {
   PROPOSAL: Prisma.sql`proposals`,
   COMMENT: Prisma.sql`comments`,
+  AMENDMENT: Prisma.sql`amendments`,
+};
+
+/** Pre-moderation holds proposals and comments only: amendments are never awaiting review. */
+const AWAITING_REVIEW: Record<ContentType, Prisma.Sql> = {
+  PROPOSAL: Prisma.sql`"awaitingReview"`,
+  COMMENT: Prisma.sql`"awaitingReview"`,
+  AMENDMENT: Prisma.sql`false`,
 };
 
 @Injectable()
@@ -137,6 +147,37 @@ export class ModerationRepository {
             consultationId: comment.proposal.consultationId,
             proposalId: comment.proposal.id,
             title: comment.proposal.title,
+          }
+        : null;
+    }
+    if (type === 'AMENDMENT') {
+      const amendment = await this.prisma.amendment.findUnique({
+        where: { id },
+        include: {
+          proposal: {
+            select: {
+              id: true,
+              title: true,
+              status: true,
+              consultationId: true,
+              consultation: { select: { settings: true } },
+            },
+          },
+        },
+      });
+      return amendment
+        ? {
+            targetType: type,
+            targetId: id,
+            ownerId: amendment.authorId,
+            hiddenAt: amendment.hiddenAt,
+            awaitingReview: false,
+            // Its texts are gone once its author erased their contributions.
+            isLive: amendment.erasedAt === null && isPubliclyVisible(amendment.proposal.status),
+            consultationSettings: amendment.proposal.consultation.settings,
+            consultationId: amendment.proposal.consultationId,
+            proposalId: amendment.proposal.id,
+            title: amendment.proposal.title,
           }
         : null;
     }
@@ -229,11 +270,14 @@ export class ModerationRepository {
           SHOW: Prisma.sql`NULL`,
           KEEP: Prisma.sql`"hiddenAt"`,
         }[decision.visibility];
-        const awaitingReview = decision.endsReview
-          ? Prisma.sql`false`
-          : Prisma.sql`"awaitingReview"`;
+        const awaitingReview =
+          targetType === 'AMENDMENT'
+            ? Prisma.empty
+            : decision.endsReview
+              ? Prisma.sql`, "awaitingReview" = false`
+              : Prisma.sql`, "awaitingReview" = "awaitingReview"`;
         await tx.$executeRaw`UPDATE ${TABLE[targetType]}
-          SET "openReportsCount" = 0, "hiddenAt" = ${hiddenAt}, "awaitingReview" = ${awaitingReview}
+          SET "openReportsCount" = 0, "hiddenAt" = ${hiddenAt} ${awaitingReview}
           WHERE id = ${targetId}::uuid`;
       }
       if (decision.trustAuthorId) {
@@ -265,14 +309,15 @@ export class ModerationRepository {
       WHERE i."targetType" = ${targetType} AND i."targetId" = ${targetId}::uuid`;
     if (rows[0]) return rows[0];
     // No longer in the queue (e.g. reports dismissed): its state all the same.
-    const table = targetType === 'USER' ? null : TABLE[targetType];
-    const state = table
-      ? (
-          await this.prisma.$queryRaw<
-            { hiddenAt: Date | null; awaitingReview: boolean; authorId: string }[]
-          >`SELECT "hiddenAt", "awaitingReview", "authorId" FROM ${table} WHERE id = ${targetId}::uuid`
-        )[0]
-      : undefined;
+    const state =
+      targetType === 'USER'
+        ? undefined
+        : (
+            await this.prisma.$queryRaw<
+              { hiddenAt: Date | null; awaitingReview: boolean; authorId: string }[]
+            >`SELECT "hiddenAt", ${AWAITING_REVIEW[targetType]} AS "awaitingReview", "authorId"
+              FROM ${TABLE[targetType]} WHERE id = ${targetId}::uuid`
+          )[0];
     return {
       targetType,
       targetId,
@@ -337,13 +382,17 @@ export class ModerationRepository {
         ((SELECT count(*) FROM proposals p WHERE p."authorId" = u.id AND p."hiddenAt" IS NOT NULL
             AND NOT p."awaitingReview")
           + (SELECT count(*) FROM comments c WHERE c."authorId" = u.id AND c."hiddenAt" IS NOT NULL
-            AND NOT c."awaitingReview"))::int AS "hiddenContentCount",
+            AND NOT c."awaitingReview")
+          + (SELECT count(*) FROM amendments a WHERE a."authorId" = u.id
+            AND a."hiddenAt" IS NOT NULL))::int AS "hiddenContentCount",
         (SELECT count(*) FROM reports r
           WHERE (r."targetType" = 'USER' AND r."targetId" = u.id)
             OR (r."targetType" = 'PROPOSAL'
               AND r."targetId" IN (SELECT p.id FROM proposals p WHERE p."authorId" = u.id))
             OR (r."targetType" = 'COMMENT'
               AND r."targetId" IN (SELECT c.id FROM comments c WHERE c."authorId" = u.id))
+            OR (r."targetType" = 'AMENDMENT'
+              AND r."targetId" IN (SELECT a.id FROM amendments a WHERE a."authorId" = u.id))
         )::int AS "reportsAgainstCount",
         (SELECT count(*) FROM audit_log_entries a
           WHERE a.action = 'SUSPEND_USER' AND a."targetType" = 'USER' AND a."targetId" = u.id::text
@@ -370,6 +419,11 @@ export class ModerationRepository {
           c."authorId", cp."consultationId"
         FROM comments c JOIN proposals cp ON cp.id = c."proposalId"
         WHERE c."openReportsCount" > 0 OR c."hiddenAt" IS NOT NULL
+        UNION ALL
+        SELECT 'AMENDMENT', a.id, a."openReportsCount", a."hiddenAt", false, a."authorId",
+          ap."consultationId"
+        FROM amendments a JOIN proposals ap ON ap.id = a."proposalId"
+        WHERE a."openReportsCount" > 0 OR a."hiddenAt" IS NOT NULL
         UNION ALL
         SELECT 'USER', r."targetId", count(*)::int, NULL::timestamp, false, r."targetId",
           NULL::uuid

@@ -14,6 +14,11 @@ import { Lang, Loaders } from '../../common/graphql/graphql-context';
 import { PrismaService } from '../../common/prisma/prisma.service';
 import { eachEvent } from '../../common/realtime/live-events';
 import { byKey } from '../../common/dataloader/loader-registry';
+import {
+  Amendment,
+  type AmendmentRecord,
+  amendmentView,
+} from '../amendments/models/amendment.model';
 import { type AuditLogRecord } from '../audit/audit.repository';
 import { Comment } from '../comments/models/comment.model';
 import { Proposal } from '../proposals/models/proposal.model';
@@ -173,6 +178,24 @@ export class ModerationResolver {
     return { ...row, hiddenAt: null, moderationHiddenAt: row.hiddenAt } as CommentRow;
   }
 
+  @ResolveField(() => Amendment, { nullable: true })
+  async amendment(
+    @Parent() item: QueueRow,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<AmendmentRecord | null> {
+    if (item.targetType !== 'AMENDMENT') return null;
+    const row = await loaders
+      .get('moderation.amendments', async (ids: readonly string[]) =>
+        byKey(
+          ids,
+          await this.prisma.amendment.findMany({ where: { id: { in: [...ids] } } }),
+          (found) => found.id,
+        ),
+      )
+      .load(item.targetId);
+    return row ? amendmentView(row) : null;
+  }
+
   @ResolveField(() => Participant, { nullable: true })
   user(
     @Parent() item: QueueRow,
@@ -232,7 +255,10 @@ export class AuditLogEntryResolver {
   }
 }
 
-/** `isHidden` on proposals and comments: hidden content is shown only to its author and moderators. */
+/**
+ * `isHidden` on proposals, comments and amendments: hidden content is shown only to its author and
+ * moderators.
+ */
 @Resolver(() => Proposal)
 export class ProposalModerationResolver {
   @ResolveField(() => Boolean, {
@@ -269,5 +295,16 @@ export class CommentModerationResolver {
   })
   awaitingReview(@Parent() comment: { awaitingReview?: boolean }): boolean {
     return comment.awaitingReview ?? false;
+  }
+}
+
+@Resolver(() => Amendment)
+export class AmendmentModerationResolver {
+  @ResolveField(() => Boolean, {
+    description:
+      'Hidden after reports or by a moderator: only its author and the proposal’s moderators see it.',
+  })
+  isHidden(@Parent() amendment: { hiddenAt?: Date | null }): boolean {
+    return (amendment.hiddenAt ?? null) !== null;
   }
 }

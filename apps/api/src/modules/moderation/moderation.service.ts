@@ -54,6 +54,7 @@ const NOT_FOUND: Record<ReportTargetType, DomainErrorCode> = {
   PROPOSAL: DomainErrorCode.PROPOSAL_NOT_FOUND,
   COMMENT: DomainErrorCode.COMMENT_NOT_FOUND,
   USER: DomainErrorCode.USER_NOT_FOUND,
+  AMENDMENT: DomainErrorCode.AMENDMENT_NOT_FOUND,
 };
 
 function encodeQueueCursor(key: number | string, id: string): string {
@@ -140,7 +141,7 @@ export class ModerationService {
 
   /**
    * Hides, restores or dismisses the reports of a target: moderators and administrators, and a
-   * consultation's local moderators for its proposals and comments (not accounts).
+   * consultation's local moderators for its proposals, comments and amendments (not accounts).
    */
   async decide(
     kind: DecisionKind,
@@ -237,6 +238,7 @@ export class ModerationService {
           targetType: target.targetType,
           proposalId: target.proposalId,
           commentId: target.targetType === 'COMMENT' ? target.targetId : null,
+          amendmentId: target.targetType === 'AMENDMENT' ? target.targetId : null,
           title: target.title,
         },
       },

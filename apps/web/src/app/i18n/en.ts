@@ -913,6 +913,7 @@ export const en: Messages = {
     reportTitle: 'Report this content',
     reportProposal: 'Report the proposal',
     reportComment: 'Report the comment',
+    reportAmendment: 'Report the amendment',
     reportIntro: 'Tell the moderation team why this content is a problem.',
     reason: 'Reason for the report',
     details: 'Details',
@@ -950,7 +951,12 @@ export const en: Messages = {
     filters: 'Filters',
     type: 'Content type',
     allTypes: 'All types',
-    types: { PROPOSAL: 'Proposal', COMMENT: 'Comment', USER: 'Account' },
+    types: {
+      PROPOSAL: 'Proposal',
+      COMMENT: 'Comment',
+      AMENDMENT: 'Amendment',
+      USER: 'Account',
+    },
     allReasons: 'All reasons',
     consultation: 'Consultation',
     allConsultations: 'All consultations',
@@ -972,6 +978,10 @@ export const en: Messages = {
     by: 'By {{name}}',
     deletedAuthor: 'Unknown author',
     seeProposal: 'See the proposal',
+    amendmentTitle: 'Amendment to the proposal “{{title}}”',
+    amendmentProposedTitle: 'Proposed title',
+    amendmentProposedSummary: 'Proposed summary',
+    amendmentReason: 'Reason',
     hide: 'Hide',
     restore: 'Restore',
     dismiss: 'Dismiss the reports',
@@ -1063,6 +1073,7 @@ export const en: Messages = {
     targets: {
       PROPOSAL: 'Proposal',
       COMMENT: 'Comment',
+      AMENDMENT: 'Amendment',
       USER: 'Account',
       CONSULTATION: 'Consultation',
       CLUSTER: 'Duplicate cluster',
@@ -1101,6 +1112,14 @@ export const en: Messages = {
       CONTENT_REJECTED_PROPOSAL:
         'Your proposal “{{title}}” was not approved by the moderators: it stays hidden.',
       CONTENT_REJECTED_COMMENT: 'Your comment was not approved by the moderators: it stays hidden.',
+      CONTENT_HIDDEN_AMENDMENT:
+        'Your amendment to the proposal “{{title}}” was hidden by the moderators.',
+      CONTENT_RESTORED_AMENDMENT:
+        'Your amendment to the proposal “{{title}}” was restored: it is visible again.',
+      CONTENT_APPROVED_AMENDMENT:
+        'Your amendment to the proposal “{{title}}” was approved by the moderators: it is now published.',
+      CONTENT_REJECTED_AMENDMENT:
+        'Your amendment to the proposal “{{title}}” was not approved by the moderators: it stays hidden.',
       ACCOUNT_SUSPENDED_UNTIL: 'Your account is suspended until {{date}}.',
       ACCOUNT_SUSPENDED: 'Your account is suspended until further notice.',
       ACCOUNT_REINSTATED: 'Your account is reinstated: you can take part again.',
@@ -1826,6 +1845,9 @@ export const en: Messages = {
     withdrawConfirmText: 'Withdraw this amendment? It stays visible, marked as withdrawn.',
     withdrawConfirm: 'Confirm withdrawal',
     cancel: 'Cancel',
+    hidden: 'Hidden by the moderators',
+    hiddenNotice:
+      'This amendment is hidden by the moderators: only its author and the moderators can see it.',
     historyCredit: 'applies the amendment by {{author}}, accepted by {{editor}}',
     status: {
       PENDING: 'Pending',

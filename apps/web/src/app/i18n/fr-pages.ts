@@ -769,6 +769,7 @@ export const frPages = {
     reportTitle: 'Signaler ce contenu',
     reportProposal: 'Signaler la proposition',
     reportComment: 'Signaler le commentaire',
+    reportAmendment: 'Signaler l’amendement',
     reportIntro: 'Dites à l’équipe de modération pourquoi ce contenu pose problème.',
     reason: 'Motif du signalement',
     details: 'Précisions',
@@ -806,7 +807,12 @@ export const frPages = {
     filters: 'Filtres',
     type: 'Type de contenu',
     allTypes: 'Tous les types',
-    types: { PROPOSAL: 'Proposition', COMMENT: 'Commentaire', USER: 'Compte' },
+    types: {
+      PROPOSAL: 'Proposition',
+      COMMENT: 'Commentaire',
+      AMENDMENT: 'Amendement',
+      USER: 'Compte',
+    },
     allReasons: 'Tous les motifs',
     consultation: 'Consultation',
     allConsultations: 'Toutes les consultations',
@@ -828,6 +834,10 @@ export const frPages = {
     by: 'Par {{name}}',
     deletedAuthor: 'Auteur inconnu',
     seeProposal: 'Voir la proposition',
+    amendmentTitle: 'Amendement à la proposition « {{title}} »',
+    amendmentProposedTitle: 'Titre proposé',
+    amendmentProposedSummary: 'Résumé proposé',
+    amendmentReason: 'Motivation',
     hide: 'Masquer',
     restore: 'Rétablir',
     dismiss: 'Classer les signalements',
@@ -921,6 +931,7 @@ export const frPages = {
     targets: {
       PROPOSAL: 'Proposition',
       COMMENT: 'Commentaire',
+      AMENDMENT: 'Amendement',
       USER: 'Compte',
       CONSULTATION: 'Consultation',
       CLUSTER: 'Regroupement de doublons',
@@ -960,6 +971,14 @@ export const frPages = {
         'Votre proposition « {{title}} » n’a pas été validée par la modération : elle reste masquée.',
       CONTENT_REJECTED_COMMENT:
         'Votre commentaire n’a pas été validé par la modération : il reste masqué.',
+      CONTENT_HIDDEN_AMENDMENT:
+        'Votre amendement à la proposition « {{title}} » a été masqué par la modération.',
+      CONTENT_RESTORED_AMENDMENT:
+        'Votre amendement à la proposition « {{title}} » a été rétabli : il est de nouveau visible.',
+      CONTENT_APPROVED_AMENDMENT:
+        'Votre amendement à la proposition « {{title}} » a été validé par la modération : il est publié.',
+      CONTENT_REJECTED_AMENDMENT:
+        'Votre amendement à la proposition « {{title}} » n’a pas été validé par la modération : il reste masqué.',
       ACCOUNT_SUSPENDED_UNTIL: 'Votre compte est suspendu jusqu’au {{date}}.',
       ACCOUNT_SUSPENDED: 'Votre compte est suspendu jusqu’à nouvel ordre.',
       ACCOUNT_REINSTATED: 'Votre compte est rétabli : vous pouvez de nouveau participer.',
@@ -1691,6 +1710,9 @@ export const frPages = {
     withdrawConfirmText: 'Retirer cet amendement ? Il restera visible, marqué comme retiré.',
     withdrawConfirm: 'Confirmer le retrait',
     cancel: 'Annuler',
+    hidden: 'Masqué par la modération',
+    hiddenNotice:
+      'Cet amendement est masqué par la modération : seuls son auteur·rice et les modérateurs le voient.',
     historyCredit: 'applique l’amendement de {{author}}, accepté par {{editor}}',
     status: {
       PENDING: 'En attente',

@@ -20,6 +20,10 @@ type SentenceKey =
   | 'CONTENT_APPROVED_COMMENT'
   | 'CONTENT_REJECTED_PROPOSAL'
   | 'CONTENT_REJECTED_COMMENT'
+  | 'CONTENT_HIDDEN_AMENDMENT'
+  | 'CONTENT_RESTORED_AMENDMENT'
+  | 'CONTENT_APPROVED_AMENDMENT'
+  | 'CONTENT_REJECTED_AMENDMENT'
   | 'ACCOUNT_SUSPENDED_UNTIL'
   | 'ACCOUNT_SUSPENDED'
   | 'ACCOUNT_REINSTATED'
@@ -61,13 +65,20 @@ const EMAIL_ERA_KINDS: ReadonlySet<string> = new Set<EmailEraKey>([
 ]);
 const isEmailEra = (key: SentenceKey): key is EmailEraKey => EMAIL_ERA_KINDS.has(key);
 
+/** What a moderation notice is about: the comment or the amendment it names, else the proposal. */
+function moderatedContent(notification: NotificationNode): 'COMMENT' | 'AMENDMENT' | 'PROPOSAL' {
+  if (notification.commentId) return 'COMMENT';
+  if (notification.amendmentId) return 'AMENDMENT';
+  return 'PROPOSAL';
+}
+
 function sentenceKey(notification: NotificationNode): SentenceKey {
   switch (notification.kind) {
     case 'CONTENT_HIDDEN':
     case 'CONTENT_RESTORED':
     case 'CONTENT_APPROVED':
     case 'CONTENT_REJECTED':
-      return `${notification.kind}_${notification.commentId ? 'COMMENT' : 'PROPOSAL'}`;
+      return `${notification.kind}_${moderatedContent(notification)}`;
     case 'ACCOUNT_SUSPENDED':
       return notification.suspendedUntil ? 'ACCOUNT_SUSPENDED_UNTIL' : 'ACCOUNT_SUSPENDED';
     case 'AMENDMENT_VOTED':

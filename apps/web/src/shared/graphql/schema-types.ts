@@ -1058,6 +1058,11 @@ export interface Amendment {
   decisionReason: string | null;
   appliedVersion: number | null;
   createdAt: string;
+  /**
+   * Hidden after reports or by a moderator: only its author and the proposal's moderators get
+   * it, and nobody may vote on it or decide it meanwhile.
+   */
+  isHidden: boolean;
   viewerCanVote: boolean;
   viewerCanDecide: boolean;
   viewerIsAuthor: boolean;

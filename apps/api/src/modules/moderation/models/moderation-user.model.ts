@@ -9,11 +9,13 @@ export class AuthorHistory {
   @Field(() => Int, { description: 'Comments written and not deleted.' })
   commentsCount!: number;
 
-  @Field(() => Int, { description: 'Proposals and comments hidden (not those awaiting review).' })
+  @Field(() => Int, {
+    description: 'Proposals, comments and amendments hidden (not those awaiting review).',
+  })
   hiddenContentCount!: number;
 
   @Field(() => Int, {
-    description: 'Reports, any status, against their proposals, comments or account.',
+    description: 'Reports, any status, against their proposals, comments, amendments or account.',
   })
   reportsAgainstCount!: number;
 

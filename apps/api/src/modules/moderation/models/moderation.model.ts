@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ReportReason, ReportStatus, ReportTargetType } from '@passerelle/domain';
+import { Amendment } from '../../amendments/models/amendment.model';
 import { Comment } from '../../comments/models/comment.model';
 import { PageInfo } from '../../proposals/models/proposal-connection.model';
 import { Proposal } from '../../proposals/models/proposal.model';
@@ -67,6 +68,9 @@ export class ModerationItem {
   @Field(() => Participant, { nullable: true })
   user?: Participant | null;
 
+  @Field(() => Amendment, { nullable: true })
+  amendment?: Amendment | null;
+
   @Field()
   isHidden!: boolean;
 
@@ -75,7 +79,7 @@ export class ModerationItem {
 
   @Field(() => ModerationUser, {
     nullable: true,
-    description: 'The author of the proposal or comment, or the reported account.',
+    description: 'The author of the proposal, comment or amendment, or the reported account.',
   })
   author?: ModerationUser | null;
 

@@ -1,9 +1,18 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
 import type { MockLink } from '@apollo/client/testing';
+import { useQuery } from '@apollo/client/react';
+import type { Role } from '@passerelle/domain';
 import { renderWithApp } from '../../../testing/render';
 import type { Amendment } from '../../../shared/graphql/schema-types';
 import { ME_QUERY } from '../../auth/graphql/auth.documents';
+import {
+  DECISION_MUTATIONS,
+  PROPOSAL_MODERATION_QUERY,
+  REPORT_CONTENT_MUTATION,
+  type ModerationItem,
+} from '../../moderation/graphql/moderation.documents';
 import { AmendmentsSection } from '../components/AmendmentsSection';
 import {
   PROPOSAL_AMENDMENTS_QUERY,
@@ -19,19 +28,28 @@ const viewer = {
   id: '00000000-0000-4000-8000-0000000000d1',
   email: 'camille@example.org',
   displayName: 'Camille',
-  role: 'PARTICIPANT' as const,
+  role: 'PARTICIPANT' as Role,
   actorType: 'CITIZEN' as const,
   territory: null,
 };
 
 function mocksFor(
   amendments: Amendment[],
-  options: { viewerCanInviteCoAuthors?: boolean; viewerId?: string; open?: boolean } = {},
+  options: {
+    viewerCanInviteCoAuthors?: boolean;
+    viewerId?: string;
+    open?: boolean;
+    role?: Role;
+  } = {},
 ): MockLink.MockedResponse[] {
   return [
     {
       request: { query: ME_QUERY },
-      result: { data: { me: { ...viewer, id: options.viewerId ?? viewer.id } } },
+      result: {
+        data: {
+          me: { ...viewer, id: options.viewerId ?? viewer.id, role: options.role ?? viewer.role },
+        },
+      },
       maxUsageCount: Number.POSITIVE_INFINITY,
     },
     {
@@ -305,5 +323,202 @@ describe('AmendmentsSection', () => {
       await within(item).findByText('Aïcha Benali est invité·e à co-écrire la proposition.'),
     ).toBeVisible();
     expect(within(item).queryByRole('button', { name: /^Inviter/ })).not.toBeInTheDocument();
+  });
+});
+
+describe('AmendmentsSection: reports and moderation', () => {
+  /** The amendments' answer alone (after a decision the section refetches it). */
+  const amendmentsAnswer = (amendments: Amendment[]) =>
+    mocksFor(amendments).filter((mock) => mock.request.query === PROPOSAL_AMENDMENTS_QUERY);
+
+  /** The moderation queue's answer to a decision on the fixture's amendment. */
+  const decided = (isHidden: boolean): ModerationItem => {
+    const { id, title, summary, body, reason, status, createdAt, author, diff } = amendment();
+    return {
+      __typename: 'ModerationItem',
+      targetType: 'AMENDMENT',
+      targetId: id,
+      isHidden,
+      awaitingReview: false,
+      openReportsCount: 0,
+      firstReportedAt: null,
+      lastReportedAt: null,
+      author: null,
+      proposal: null,
+      comment: null,
+      amendment: {
+        __typename: 'Amendment',
+        id,
+        title,
+        summary,
+        body,
+        reason,
+        status,
+        createdAt,
+        proposal: { __typename: 'Proposal', id: proposalId, title: 'Une recyclerie' },
+        author: { __typename: 'Participant', id: author.id, displayName: author.displayName },
+        diff,
+      },
+      reports: [],
+    };
+  };
+
+  /** The proposal page's moderation answer (the section reads viewerCanModerate from it). */
+  function WithPageModeration({ children }: { children: ReactNode }) {
+    useQuery(PROPOSAL_MODERATION_QUERY, { variables: { id: proposalId } });
+    return children;
+  }
+  const pageModeration = (viewerCanModerate: boolean): MockLink.MockedResponse => ({
+    request: { query: PROPOSAL_MODERATION_QUERY, variables: { id: proposalId } },
+    result: {
+      data: {
+        proposal: {
+          __typename: 'Proposal',
+          id: proposalId,
+          isHidden: false,
+          officialAnswer: null,
+          status: 'PUBLISHED',
+          canEdit: false,
+          viewerCanModerate,
+          author: { __typename: 'Participant', id: authorId },
+        },
+      },
+    },
+  });
+
+  it('offers « Signaler » on another participant’s amendment, not on one’s own, and reports it', async () => {
+    const user = userEvent.setup();
+    const own = amendment({
+      id: 'a2',
+      author: { ...amendment().author, id: viewer.id, displayName: 'Camille' },
+      viewerIsAuthor: true,
+      viewerCanVote: false,
+    });
+    renderWithApp(<AmendmentsSection proposalId={proposalId} />, {
+      mocks: [
+        ...mocksFor([amendment(), own]),
+        {
+          request: {
+            query: REPORT_CONTENT_MUTATION,
+            variables: {
+              input: {
+                targetType: 'AMENDMENT',
+                targetId: amendmentId,
+                reason: 'SPAM',
+                details: null,
+              },
+            },
+          },
+          result: { data: { reportContent: { __typename: 'Report', id: 'r1' } } },
+        },
+      ],
+    });
+    const others = await screen.findByRole('article', { name: 'Amendement de Aïcha Benali' });
+    const mine = screen.getByRole('article', { name: 'Amendement de Camille' });
+    const report = await within(others).findByRole('button', { name: 'Signaler l’amendement' });
+    expect(within(mine).queryByRole('button', { name: /^Signaler/ })).not.toBeInTheDocument();
+    // A participant does not moderate the page.
+    expect(screen.queryByRole('button', { name: 'Masquer' })).not.toBeInTheDocument();
+
+    await user.click(report);
+    const dialog = await screen.findByRole('dialog', { name: 'Signaler ce contenu' });
+    await user.click(within(dialog).getByRole('radio', { name: 'Spam ou publicité' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Envoyer le signalement' }));
+    expect(
+      await within(others).findByText(
+        'Merci, votre signalement a été transmis à l’équipe de modération.',
+      ),
+    ).toBeVisible();
+  });
+
+  it('tells the author that their amendment is hidden by the moderation', async () => {
+    renderWithApp(<AmendmentsSection proposalId={proposalId} />, {
+      mocks: mocksFor([amendment({ isHidden: true, viewerIsAuthor: true, viewerCanVote: false })], {
+        viewerId: amendment().author.id,
+      }),
+    });
+    const item = await screen.findByRole('article', { name: 'Amendement de Aïcha Benali' });
+    expect(
+      within(item).getByText(
+        'Cet amendement est masqué par la modération : seuls son auteur·rice et les modérateurs le voient.',
+      ),
+    ).toBeVisible();
+    expect(within(item).getByText('Masqué par la modération')).toBeVisible();
+    expect(within(item).queryByRole('button', { name: /^Signaler/ })).not.toBeInTheDocument();
+    expect(within(item).queryByRole('button', { name: 'Rétablir' })).not.toBeInTheDocument();
+  });
+
+  it('shows no hidden-amendment notice on a visible amendment', async () => {
+    renderWithApp(<AmendmentsSection proposalId={proposalId} />, {
+      mocks: mocksFor([amendment()]),
+    });
+    const item = await screen.findByRole('article', { name: 'Amendement de Aïcha Benali' });
+    expect(within(item).queryByText(/masqué par la modération/)).not.toBeInTheDocument();
+  });
+
+  it('lets a moderator hide an amendment, then shows it hidden with « Rétablir »', async () => {
+    const user = userEvent.setup();
+    renderWithApp(<AmendmentsSection proposalId={proposalId} />, {
+      mocks: [
+        ...mocksFor([amendment()], { role: 'MODERATOR' }),
+        {
+          request: {
+            query: DECISION_MUTATIONS.hideContent,
+            variables: {
+              input: { targetType: 'AMENDMENT', targetId: amendmentId, reason: 'Publicité.' },
+            },
+          },
+          result: { data: { hideContent: decided(true) } },
+        },
+        // Hidden: no votes nor decisions, and no longer counted as pending.
+        ...amendmentsAnswer([amendment({ isHidden: true, viewerCanVote: false })]),
+      ],
+    });
+    const item = await screen.findByRole('article', { name: 'Amendement de Aïcha Benali' });
+    await user.click(await within(item).findByRole('button', { name: 'Masquer' }));
+    const form = within(item).getByRole('form', { name: 'Masquer' });
+    await user.type(within(form).getByRole('textbox', { name: /^Raison/ }), 'Publicité.');
+    await user.click(within(form).getByRole('button', { name: /^Confirmer/ }));
+
+    expect(await within(item).findByText('Le contenu est masqué.')).toBeVisible();
+    expect(await within(item).findByRole('button', { name: 'Rétablir' })).toBeVisible();
+    expect(within(item).queryByRole('button', { name: 'Masquer' })).not.toBeInTheDocument();
+    expect(
+      within(item).getByText(/^Cet amendement est masqué par la modération/),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(within(item).queryByRole('button', { name: /^Pour/ })).not.toBeInTheDocument(),
+    );
+  });
+
+  it('lets a local moderator of the consultation restore a hidden amendment', async () => {
+    renderWithApp(
+      <WithPageModeration>
+        <AmendmentsSection proposalId={proposalId} />
+      </WithPageModeration>,
+      {
+        mocks: [
+          ...mocksFor([amendment({ isHidden: true, viewerCanVote: false })]),
+          pageModeration(true),
+        ],
+      },
+    );
+    const item = await screen.findByRole('article', { name: 'Amendement de Aïcha Benali' });
+    expect(await within(item).findByRole('button', { name: 'Rétablir' })).toBeVisible();
+    expect(within(item).queryByRole('button', { name: 'Masquer' })).not.toBeInTheDocument();
+  });
+
+  it('offers no « Masquer » when the API says the viewer does not moderate the page', async () => {
+    renderWithApp(
+      <WithPageModeration>
+        <AmendmentsSection proposalId={proposalId} />
+      </WithPageModeration>,
+      { mocks: [...mocksFor([amendment()]), pageModeration(false)] },
+    );
+    const item = await screen.findByRole('article', { name: 'Amendement de Aïcha Benali' });
+    expect(
+      await within(item).findByRole('button', { name: 'Signaler l’amendement' }),
+    ).toBeVisible();
+    expect(within(item).queryByRole('button', { name: 'Masquer' })).not.toBeInTheDocument();
   });
 });

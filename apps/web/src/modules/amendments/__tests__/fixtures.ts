@@ -48,6 +48,7 @@ export function amendment(change: Partial<Amendment> = {}): Amendment {
     decisionReason: null,
     appliedVersion: null,
     createdAt: '2026-11-20T10:00:00.000Z',
+    isHidden: false,
     viewerCanVote: true,
     viewerCanDecide: false,
     viewerIsAuthor: false,

@@ -20,6 +20,11 @@ import type { Amendment } from '../../../shared/graphql/schema-types';
 import { formatDate } from '../../../shared/ui/format';
 import { LoadingState } from '../../../shared/ui/LoadingState';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
+import {
+  ContentDecision,
+  useCanModerateProposal,
+} from '../../moderation/components/ProposalModeration';
+import { ReportButton } from '../../moderation/components/ReportButton';
 import { authorName } from '../../privacy/anonymous';
 import {
   AMENDMENT_FILTERS,
@@ -74,11 +79,17 @@ function AmendmentItem({
   proposal,
   invitable,
   announce,
+  canModerate,
+  onModerated,
 }: {
   amendment: Amendment;
   proposal: ProposalAmendments;
   invitable: ReturnType<typeof useInvitable>;
   announce: (message: string) => void;
+  /** The viewer moderates the proposal's page (Proposal.viewerCanModerate): hide or restore. */
+  canModerate: boolean;
+  /** After a hide or restore: votes, decisions and the pending count change with it. */
+  onModerated: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const { user } = useCurrentUser();
@@ -131,6 +142,12 @@ function AmendmentItem({
             {t(`amendments.status.${amendment.status}`)}
           </Badge>
         </Group>
+        {amendment.isHidden && (
+          // Only its author and the moderators get a hidden amendment: say why others do not.
+          <Alert color="ochre" variant="light" role="note" title={t('amendments.hidden')}>
+            {t('amendments.hiddenNotice')}
+          </Alert>
+        )}
         {invitable && !amendment.author.deleted && !invitable.taken.has(amendment.author.id) && (
           <InviteCoAuthorButton proposalId={proposal.id} participant={amendment.author} />
         )}
@@ -258,6 +275,21 @@ function AmendmentItem({
             </Button>
           </Group>
         )}
+        {!amendment.erased && !amendment.isHidden && !amendment.viewerIsAuthor && (
+          <ReportButton
+            targetType="AMENDMENT"
+            targetId={amendment.id}
+            authorId={amendment.author.id}
+          />
+        )}
+        {canModerate && !amendment.erased && (
+          <ContentDecision
+            targetType="AMENDMENT"
+            targetId={amendment.id}
+            isHidden={amendment.isHidden}
+            onDecided={onModerated}
+          />
+        )}
         {error && (
           <Alert color="red" role="alert">
             {error}
@@ -283,14 +315,16 @@ function AmendmentItem({
 /**
  * « Amendements »: the amendments of a proposal, filtered by status, each with its word-level
  * differences, its reason and its votes; proposing one, deciding (the proposal's author or a
- * moderator), updating or withdrawing one's own. Hidden while the API does not serve them.
+ * moderator), updating or withdrawing one's own; reporting another's, and hiding or restoring one
+ * for the page's moderators. Hidden while the API does not serve them.
  */
 export function AmendmentsSection({ proposalId }: { proposalId: string }) {
   const { t } = useTranslation();
   const { user } = useCurrentUser();
   const location = useLocation();
-  const { data } = useQuery(PROPOSAL_AMENDMENTS_QUERY, { variables: { id: proposalId } });
+  const { data, refetch } = useQuery(PROPOSAL_AMENDMENTS_QUERY, { variables: { id: proposalId } });
   const invitable = useInvitable(proposalId);
+  const canModerate = useCanModerateProposal(proposalId);
   const [chosenFilter, setFilter] = useState<AmendmentFilter | null>(null);
   const [isProposing, setProposing] = useState(false);
   const [announcement, setAnnouncement] = useState('');
@@ -377,6 +411,9 @@ export function AmendmentsSection({ proposalId }: { proposalId: string }) {
               proposal={proposal}
               invitable={invitable}
               announce={setAnnouncement}
+              canModerate={canModerate}
+              // The decision already set isHidden in the cache: a failed refresh changes nothing.
+              onModerated={() => void refetch().catch(() => undefined)}
             />
           ))}
         </Stack>

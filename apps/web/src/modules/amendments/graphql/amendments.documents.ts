@@ -57,6 +57,7 @@ export const AMENDMENT_FIELDS = gql`
     decisionReason
     appliedVersion
     createdAt
+    isHidden
     viewerCanVote
     viewerCanDecide
     viewerIsAuthor

@@ -4,6 +4,7 @@ import type { MockLink } from '@apollo/client/testing';
 import type { Role } from '@passerelle/domain';
 import type { ModerationUser } from '../../../shared/graphql/schema-types';
 import { renderWithApp } from '../../../testing/render';
+import { amendedProposalId, amendmentId, amendmentQueueItem } from './fixtures';
 import { ME_QUERY } from '../../auth/graphql/auth.documents';
 import { QueueItem } from '../components/QueueItem';
 import {
@@ -53,9 +54,11 @@ const item = (change: Partial<ModerationItem> = {}): ModerationItem => ({
     author: { __typename: 'Participant', id: authorId, displayName: 'Camille Martin' },
   },
   comment: null,
+  amendment: null,
   reports: [],
   ...change,
 });
+
 const me = (role: Role, id = '00000000-0000-4000-8000-000000000001'): MockLink.MockedResponse => ({
   request: { query: ME_QUERY },
   result: {
@@ -246,5 +249,58 @@ describe('QueueItem', () => {
     await waitFor(() =>
       expect(within(first).getByRole('heading', { name: 'Auteur : Camille Martin' })).toHaveFocus(),
     );
+  });
+
+  it('shows a reported amendment: its proposal, link, proposed texts, reason and diff', () => {
+    renderWithApp(<QueueItem item={amendmentQueueItem()} />, { mocks: [me('MODERATOR')] });
+    const article = screen.getByRole('article', {
+      name: 'Amendement à la proposition « Une ressourcerie dans chaque quartier »',
+    });
+    expect(within(article).getByText('Amendement')).toBeInTheDocument();
+    expect(within(article).getByText('Par Camille Martin')).toBeInTheDocument();
+    expect(within(article).getByRole('link', { name: 'Voir la proposition' })).toHaveAttribute(
+      'href',
+      `/propositions/${amendedProposalId}`,
+    );
+    const term = (name: string) =>
+      within(article).getByText(name, { selector: 'dt' }).nextElementSibling?.textContent;
+    expect(term('Titre proposé')).toBe('Une ressourcerie gratuite dans chaque quartier');
+    expect(term('Résumé proposé')).toBe('Réparer, donner et revendre les objets du quotidien.');
+    expect(term('Motivation')).toBe('Achetez nos vélos sur notre site !');
+    // The diff: only the changed fields, additions and deletions marked.
+    expect(within(article).getByText('gratuite', { selector: 'ins', exact: false })).toBeVisible();
+    expect(
+      within(article).getByText('et revendre', { selector: 'del', exact: false }),
+    ).toBeVisible();
+    expect(within(article).queryByText('Texte', { selector: 'dt' })).toBeNull();
+    expect(within(article).getByText(/^Spam ou publicité/)).toBeInTheDocument();
+    expect(within(article).getByRole('button', { name: 'Masquer' })).toBeInTheDocument();
+  });
+
+  it('hides a reported amendment with targetType AMENDMENT', async () => {
+    const hidden = amendmentQueueItem({ isHidden: true });
+    renderWithApp(<QueueItem item={amendmentQueueItem()} />, {
+      mocks: [
+        me('MODERATOR'),
+        {
+          request: {
+            query: DECISION_MUTATIONS.hideContent,
+            variables: {
+              input: { targetType: 'AMENDMENT', targetId: amendmentId, reason: 'Publicité.' },
+            },
+          },
+          result: { data: { hideContent: hidden } },
+        },
+      ],
+    });
+    const article = screen.getByRole('article', { name: /^Amendement à la proposition/ });
+    expect(within(article).getByText('Visible')).toBeInTheDocument();
+    await userEvent.click(within(article).getByRole('button', { name: 'Masquer' }));
+    const form = within(article).getByRole('form', { name: 'Masquer' });
+    await userEvent.type(within(form).getByRole('textbox', { name: /^Raison/ }), 'Publicité.');
+    await userEvent.click(within(form).getByRole('button', { name: /^Confirmer/ }));
+    expect(await within(article).findByText('Le contenu est masqué.')).toBeInTheDocument();
+    expect(within(article).getByText('Masqué')).toBeInTheDocument();
+    expect(within(article).getByRole('button', { name: 'Rétablir' })).toBeInTheDocument();
   });
 });

@@ -50,6 +50,17 @@ describe('moderation queue search parameters', () => {
     });
   });
 
+  it('filters the queue on amendments', () => {
+    expect(queue('type=AMENDMENT').targetType).toBe('AMENDMENT');
+    expect(toQueueVariables(queue('type=AMENDMENT&motif=SPAM'))).toEqual({
+      first: 20,
+      targetType: 'AMENDMENT',
+      reason: 'SPAM',
+      orderBy: 'MOST_REPORTED',
+    });
+    expect(queue('type=amendment').targetType).toBeNull();
+  });
+
   it('sets and removes one parameter, keeping the others', () => {
     const params = new URLSearchParams('type=PROPOSAL&tri=NEWEST');
     expect(withParam(params, 'attente', '1').toString()).toBe('type=PROPOSAL&tri=NEWEST&attente=1');

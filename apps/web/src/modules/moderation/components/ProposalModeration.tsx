@@ -9,6 +9,7 @@ import {
   ANSWER_STATUSES,
   PROPOSAL_MODERATION_QUERY,
   type AnswerStatus,
+  type ModerationItem,
 } from '../graphql/moderation.documents';
 import { DecisionForm } from './DecisionForm';
 import { ReportButton } from './ReportButton';
@@ -46,14 +47,31 @@ export function useCanModerateProposal(proposalId: string): boolean {
   return user ? canModerateOnPage(data?.proposal, user.role) : false;
 }
 
+/** The cache's type of each content decided on from its page (its isHidden is updated). */
+const CONTENT_TYPENAMES = {
+  PROPOSAL: 'Proposal',
+  COMMENT: 'Comment',
+  AMENDMENT: 'Amendment',
+} as const;
+
 interface ContentDecisionProps {
-  targetType: 'PROPOSAL' | 'COMMENT';
+  targetType: keyof typeof CONTENT_TYPENAMES;
   targetId: string;
   isHidden: boolean;
+  /** After the decision and the cache update, e.g. to refetch what the decision changed. */
+  onDecided?: (updated: ModerationItem) => void;
 }
 
-/** "Masquer" or "Rétablir" a proposal or comment from its page, with the decision's reason. */
-export function ContentDecision({ targetType, targetId, isHidden }: ContentDecisionProps) {
+/**
+ * "Masquer" or "Rétablir" a proposal, comment or amendment from its page, with the decision's
+ * reason.
+ */
+export function ContentDecision({
+  targetType,
+  targetId,
+  isHidden,
+  onDecided,
+}: ContentDecisionProps) {
   const { t } = useTranslation();
   const client = useApolloClient();
   const [notice, setNotice] = useState<string | null>(null);
@@ -66,12 +84,12 @@ export function ContentDecision({ targetType, targetId, isHidden }: ContentDecis
         kind={kind}
         label={isHidden ? t('moderation.restore') : t('moderation.hide')}
         onDone={(updated) => {
-          const __typename = targetType === 'PROPOSAL' ? 'Proposal' : 'Comment';
           client.cache.modify({
-            id: client.cache.identify({ __typename, id: targetId }),
+            id: client.cache.identify({ __typename: CONTENT_TYPENAMES[targetType], id: targetId }),
             fields: { isHidden: () => updated.isHidden },
           });
           setNotice(t(`moderation.done.${kind}`));
+          onDecided?.(updated);
         }}
       />
       {notice && (

@@ -5,19 +5,55 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../../app/paths';
 import { formatDateTime } from '../../../shared/ui/format';
-import type { DecisionKind, ModerationItem } from '../graphql/moderation.documents';
+import { AmendmentDiffView } from '../../amendments/components/AmendmentDiffView';
+import type {
+  DecisionKind,
+  ModerationAmendment,
+  ModerationItem,
+} from '../graphql/moderation.documents';
 import { AuthorPanel } from './AuthorPanel';
 import { DecisionForm } from './DecisionForm';
 
-/** The item's heading: the proposal's title, or what the comment or account is. */
+/** The item's heading: the proposal's title, or what the amendment, comment or account is. */
 function useItemTitle(item: ModerationItem): string {
   const { t } = useTranslation();
+  if (item.amendment) {
+    return t('moderation.amendmentTitle', { title: item.amendment.proposal.title });
+  }
   if (item.proposal) return item.proposal.title;
   if (item.targetType === 'USER') {
     return t('moderation.accountTitle', { name: item.author?.displayName ?? '' });
   }
+  // A comment, or an amendment the API could not give (its author's name is still known).
   const name = item.comment?.author?.displayName ?? item.author?.displayName;
-  return t('moderation.types.COMMENT') + (name ? ` · ${name}` : '');
+  return t(`moderation.types.${item.targetType}`) + (name ? ` · ${name}` : '');
+}
+
+/** A reported amendment: the texts it proposes, its reason, then its word diff. */
+function AmendmentContent({ amendment }: { amendment: ModerationAmendment }) {
+  const { t } = useTranslation();
+  const fields = [
+    { key: 'title', term: t('moderation.amendmentProposedTitle'), text: amendment.title },
+    { key: 'summary', term: t('moderation.amendmentProposedSummary'), text: amendment.summary },
+    { key: 'reason', term: t('moderation.amendmentReason'), text: amendment.reason },
+  ];
+  return (
+    <Stack gap="xs">
+      <dl className="break-words" style={{ margin: 0 }}>
+        {fields.map(({ key, term, text }) => (
+          <div key={key} style={{ marginBottom: 'var(--mantine-spacing-xs)' }}>
+            <Text component="dt" size="sm" fw={700}>
+              {term}
+            </Text>
+            <Text component="dd" m={0} className="preserve-lines">
+              {text}
+            </Text>
+          </div>
+        ))}
+      </dl>
+      <AmendmentDiffView diff={amendment.diff} />
+    </Stack>
+  );
 }
 
 interface Decision {
@@ -92,9 +128,15 @@ export function QueueItem({ item: initial }: { item: ModerationItem }) {
   const decisions = decisionsFor(item, t);
   const idPrefix = `moderation-${item.targetType}-${item.targetId}`;
   const headingId = `${idPrefix}-title`;
-  const proposalId = item.proposal?.id ?? item.comment?.proposalId;
+  const { amendment } = item;
+  // An amendment's item may name its proposal too: the amendment's texts are shown, not its.
+  const proposal = amendment ? null : item.proposal;
+  const proposalId = amendment?.proposal.id ?? proposal?.id ?? item.comment?.proposalId;
   const title = useItemTitle(item);
-  const authorName = item.proposal?.author.displayName ?? item.comment?.author?.displayName;
+  const authorName =
+    amendment?.author.displayName ??
+    proposal?.author.displayName ??
+    item.comment?.author?.displayName;
   return (
     <Card component="article" withBorder radius="md" padding="md" aria-labelledby={headingId}>
       <Stack gap="sm">
@@ -124,9 +166,8 @@ export function QueueItem({ item: initial }: { item: ModerationItem }) {
             {t('moderation.by', { name: authorName })}
           </Text>
         )}
-        {item.proposal && (
-          <Text className="preserve-lines break-words">{item.proposal.summary}</Text>
-        )}
+        {proposal && <Text className="preserve-lines break-words">{proposal.summary}</Text>}
+        {amendment && <AmendmentContent amendment={amendment} />}
         {item.comment && (
           <Text className="preserve-lines break-words">{item.comment.body ?? ''}</Text>
         )}

@@ -11,8 +11,15 @@ import {
   type ReportTargetType,
 } from '../graphql/moderation.documents';
 
+/** The button's accessible name: what is reported. */
+const REPORT_LABELS = {
+  PROPOSAL: 'moderation.reportProposal',
+  COMMENT: 'moderation.reportComment',
+  AMENDMENT: 'moderation.reportAmendment',
+} as const;
+
 interface ReportButtonProps {
-  targetType: Extract<ReportTargetType, 'PROPOSAL' | 'COMMENT'>;
+  targetType: Extract<ReportTargetType, 'PROPOSAL' | 'COMMENT' | 'AMENDMENT'>;
   targetId: string;
   /** The author of the content: nobody reports their own. */
   authorId: string | null | undefined;
@@ -67,9 +74,7 @@ export function ReportButton({ targetType, targetId, authorId }: ReportButtonPro
     }
   };
 
-  const label = t(
-    targetType === 'PROPOSAL' ? 'moderation.reportProposal' : 'moderation.reportComment',
-  );
+  const label = t(REPORT_LABELS[targetType]);
   return (
     <Stack gap={4}>
       <Group>

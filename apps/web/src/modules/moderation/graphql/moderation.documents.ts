@@ -1,6 +1,10 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { AuditAction } from '@passerelle/domain';
-import type { ModerationUser } from '../../../shared/graphql/schema-types';
+import type {
+  AmendmentDiff,
+  AmendmentStatus,
+  ModerationUser,
+} from '../../../shared/graphql/schema-types';
 
 export const REPORT_REASONS = [
   'SPAM',
@@ -11,8 +15,8 @@ export const REPORT_REASONS = [
   'OTHER',
 ] as const;
 export type ReportReason = (typeof REPORT_REASONS)[number];
-export type ReportTargetType = 'PROPOSAL' | 'COMMENT' | 'USER';
-export const QUEUE_TARGET_TYPES = ['PROPOSAL', 'COMMENT', 'USER'] as const;
+export type ReportTargetType = 'PROPOSAL' | 'COMMENT' | 'USER' | 'AMENDMENT';
+export const QUEUE_TARGET_TYPES = ['PROPOSAL', 'COMMENT', 'AMENDMENT', 'USER'] as const;
 export const QUEUE_ORDERS = ['MOST_REPORTED', 'OLDEST', 'NEWEST'] as const;
 export type ModerationQueueOrder = (typeof QUEUE_ORDERS)[number];
 export const ANSWER_STATUSES = ['UNDER_REVIEW', 'SELECTED', 'NOT_RETAINED'] as const;
@@ -95,6 +99,21 @@ export interface ModerationReport {
   createdAt: string;
 }
 
+/** A reported amendment as the queue shows it (ModerationItem.amendment). */
+export interface ModerationAmendment {
+  __typename?: 'Amendment';
+  id: string;
+  title: string;
+  summary: string;
+  body: string;
+  reason: string;
+  status: AmendmentStatus;
+  createdAt: string;
+  proposal: { __typename?: 'Proposal'; id: string; title: string };
+  author: { __typename?: 'Participant'; id: string; displayName: string };
+  diff: AmendmentDiff;
+}
+
 export interface ModerationItem {
   __typename?: 'ModerationItem';
   targetType: ReportTargetType;
@@ -119,6 +138,8 @@ export interface ModerationItem {
     proposalId: string;
     author: { __typename?: 'Participant'; id: string; displayName: string } | null;
   } | null;
+  /** Set when targetType is AMENDMENT: the proposed texts, their diff and the proposal. */
+  amendment: ModerationAmendment | null;
   reports: ModerationReport[];
 }
 
@@ -178,6 +199,38 @@ const MODERATION_ITEM_FIELDS = gql`
       author {
         id
         displayName
+      }
+    }
+    amendment {
+      id
+      title
+      summary
+      body
+      reason
+      status
+      createdAt
+      proposal {
+        id
+        title
+      }
+      author {
+        id
+        displayName
+      }
+      diff {
+        title {
+          kind
+          text
+        }
+        summary {
+          kind
+          text
+        }
+        body {
+          kind
+          text
+        }
+        changedFields
       }
     }
     reports {
@@ -288,6 +341,7 @@ export type AuditActionName = AuditAction;
 export const AUDIT_TARGET_TYPES = [
   'PROPOSAL',
   'COMMENT',
+  'AMENDMENT',
   'USER',
   'CONSULTATION',
   'CLUSTER',

@@ -298,6 +298,51 @@ describe('describeNotification for amendments and co-authoring', () => {
     expect(describeIn('en', notice(change)).sentence).toBe(english);
   });
 
+  it.each<[string, Partial<NotificationNode>, string, string]>([
+    [
+      'a hidden amendment',
+      { kind: 'CONTENT_HIDDEN', amendmentId },
+      'Votre amendement à la proposition « Une recyclerie par quartier » a été masqué par la modération.',
+      'Your amendment to the proposal “Une recyclerie par quartier” was hidden by the moderators.',
+    ],
+    [
+      'a restored amendment',
+      { kind: 'CONTENT_RESTORED', amendmentId },
+      'Votre amendement à la proposition « Une recyclerie par quartier » a été rétabli : il est de nouveau visible.',
+      'Your amendment to the proposal “Une recyclerie par quartier” was restored: it is visible again.',
+    ],
+    [
+      'an approved amendment',
+      { kind: 'CONTENT_APPROVED', amendmentId },
+      'Votre amendement à la proposition « Une recyclerie par quartier » a été validé par la modération : il est publié.',
+      'Your amendment to the proposal “Une recyclerie par quartier” was approved by the moderators: it is now published.',
+    ],
+    [
+      'a rejected amendment held for review',
+      { kind: 'CONTENT_REJECTED', amendmentId },
+      'Votre amendement à la proposition « Une recyclerie par quartier » n’a pas été validé par la modération : il reste masqué.',
+      'Your amendment to the proposal “Une recyclerie par quartier” was not approved by the moderators: it stays hidden.',
+    ],
+  ])('says what the moderation did for %s, in French and English', (_, change, french, english) => {
+    expect(describeIn('fr', notice(change)).sentence).toBe(french);
+    expect(describeIn('en', notice(change)).sentence).toBe(english);
+  });
+
+  it('quotes the moderator’s reason on a hidden amendment and links to the amendment', () => {
+    const hidden = notice({ kind: 'CONTENT_HIDDEN', amendmentId, reason: 'Publicité.' });
+    expect(describeIn('fr', hidden).detail).toBe(
+      'Motif indiqué par la modération : « Publicité. »',
+    );
+    expect(describeIn('fr', hidden).link).toEqual({
+      to: `/propositions/${proposalId}#amendement-${amendmentId}`,
+      label: 'Voir l’amendement',
+    });
+    // Still about the proposal when the notice names no amendment.
+    expect(describeIn('fr', notice({ kind: 'CONTENT_HIDDEN', amendmentId: null })).sentence).toBe(
+      'Votre proposition « Une recyclerie par quartier » a été masquée par la modération.',
+    );
+  });
+
   it('quotes the decision’s reason as the decider’s, not the moderation’s', () => {
     const decided = notice({
       kind: 'AMENDMENT_DECIDED',
