@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, request, test, type APIRequestContext, type Page } from './support/test';
-import { hideContent, MODERATOR, signIn, signUp, submitProposal } from './support/api';
+import { graphql, hideContent, MODERATOR, signIn, signUp, submitProposal } from './support/api';
 import {
   expectNoHorizontalOverflow,
   expectNoSeriousA11yViolations,
@@ -209,4 +209,91 @@ test('the author of a hidden proposal sees it with a notice', async ({ page, bas
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(proposal.title);
   await expect(page.getByText(/masquée en attente de modération/)).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'hidden proposal (author)');
+});
+
+test('a participant reports an amendment; the moderator hides it from the queue; only its author still sees it', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  test.slow();
+  const proposal = await publishProposal(baseURL ?? '');
+  const key = randomUUID().slice(0, 6);
+  const amendedTitle = `Recyclerie et atelier vélo solidaires ${key}`;
+
+  // Its author proposes the amendment through the API.
+  const amenderContext = await browser.newContext({ baseURL });
+  const amenderPage = await amenderContext.newPage();
+  const amender = await signUpThroughApi(amenderPage);
+  const amendmentCard = `Amendement de ${amender.displayName}`;
+  const amendmentReason = 'Ajouter la réparation de vélos à la recyclerie.';
+  const { proposal: current } = await graphql<{
+    proposal: { title: string; summary: string; body: string };
+  }>(amenderPage.request, 'query ($id: ID!) { proposal(id: $id) { title summary body } }', {
+    id: proposal.id,
+  });
+  const { proposeAmendment: amendment } = await graphql<{ proposeAmendment: { id: string } }>(
+    amenderPage.request,
+    'mutation ($input: ProposeAmendmentInput!) { proposeAmendment(input: $input) { id } }',
+    {
+      input: {
+        proposalId: proposal.id,
+        title: amendedTitle,
+        summary: current.summary,
+        body: current.body,
+        reason: amendmentReason,
+      },
+    },
+  );
+
+  // Another participant reports it from the proposal page.
+  await signUpThroughApi(page);
+  await page.goto(`/propositions/${proposal.id}`);
+  const card = page.getByRole('article', { name: amendmentCard });
+  await expect(card).toBeVisible();
+  await card.getByRole('button', { name: 'Signaler l’amendement' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Signaler ce contenu' });
+  await dialog.getByRole('radio', { name: 'Propos injurieux ou haineux' }).check();
+  await dialog.getByRole('button', { name: 'Envoyer le signalement' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Merci, votre signalement' }),
+  ).toBeVisible();
+
+  // The moderator finds it in the queue, filtered on amendments, and hides it.
+  const moderatorContext = await browser.newContext({ baseURL });
+  const moderatorPage = await moderatorContext.newPage();
+  await signIn(moderatorPage.request, MODERATOR);
+  await moderatorPage.goto('/moderation?type=AMENDMENT&tri=NEWEST');
+  const item = moderatorPage.getByRole('article', {
+    name: `Amendement à la proposition « ${proposal.title} »`,
+  });
+  await expect(item).toBeVisible();
+  await expect(item.getByText('Propos injurieux ou haineux', { exact: false })).toBeVisible();
+  await expect(item.getByText(amendmentReason)).toBeVisible();
+  await expectNoSeriousA11yViolations(moderatorPage, 'moderation queue with an amendment');
+  await item.getByRole('button', { name: 'Masquer', exact: true }).click();
+  const hideForm = item.getByRole('form', { name: 'Masquer' });
+  await hideForm
+    .getByRole('textbox', { name: /^Raison de la décision/ })
+    .fill('Propos injurieux confirmés.');
+  await hideForm.getByRole('button', { name: /^Confirmer/ }).click();
+  await expect(item.getByRole('status').filter({ hasText: 'masqué' })).toHaveText(
+    'Le contenu est masqué.',
+  );
+
+  // The reporter no longer sees it; its author sees it with the notice.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(proposal.title);
+  await expect(page.getByRole('region', { name: 'Amendements' })).toBeVisible();
+  await expect(page.getByRole('article', { name: amendmentCard })).toHaveCount(0);
+  await amenderPage.goto(`/propositions/${proposal.id}#amendement-${amendment.id}`);
+  const own = amenderPage.getByRole('article', { name: amendmentCard });
+  await expect(own).toBeVisible();
+  await expect(
+    own.getByText('Cet amendement est masqué par la modération', { exact: false }),
+  ).toBeVisible();
+  await expectNoSeriousA11yViolations(amenderPage, 'hidden amendment, seen by its author');
+  await amenderContext.close();
+  await moderatorContext.close();
 });
