@@ -12,6 +12,7 @@ import { seedDemoAmendments } from './demo-amendments';
 import { demoBriefRows } from './demo-brief';
 import { seedDemoExperiments } from './demo-experiments';
 import { seedDemoLocal } from './demo-local';
+import { seedDemoReports } from './demo-reports';
 import {
   DEMO_COMMENTS,
   DEMO_CONSULTATION,
@@ -186,6 +187,7 @@ export async function seedDemoData(
     await seedDemoLocal(prisma, demoId, { now, log });
     await seedDemoExperiments(prisma, demoId, { now, log });
     await seedDemoAmendments(prisma, demoId, { now, log });
+    await seedDemoReports(prisma, demoId, { now, log });
     return;
   }
 
@@ -647,4 +649,5 @@ export async function seedDemoData(
   await seedDemoLocal(prisma, demoId, { now, log });
   await seedDemoExperiments(prisma, demoId, { now, log });
   await seedDemoAmendments(prisma, demoId, { now, log });
+  await seedDemoReports(prisma, demoId, { now, log });
 }

@@ -265,6 +265,11 @@ test('a participant reports an amendment; the moderator hides it from the queue;
   const moderatorPage = await moderatorContext.newPage();
   await signIn(moderatorPage.request, MODERATOR);
   await moderatorPage.goto('/moderation?type=AMENDMENT&tri=NEWEST');
+  // The demo's own report of an amendment is there too (prisma/seeds/demo-reports.ts).
+  const demoItem = moderatorPage.getByRole('article', {
+    name: 'Amendement à la proposition « Des ateliers de réparation dans les médiathèques et les maisons de quartier »',
+  });
+  await expect(demoItem.getByText('Données personnelles', { exact: false })).toBeVisible();
   const item = moderatorPage.getByRole('article', {
     name: `Amendement à la proposition « ${proposal.title} »`,
   });
