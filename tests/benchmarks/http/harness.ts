@@ -22,7 +22,7 @@
  * - BENCH_ACCOUNTS: signed-in participants for the writes (default 40).
  * - BENCH_SEARCH_SELECTIVE / BENCH_SEARCH_COMMON: the search words (default: picked from the data).
  * - BENCH_SCENARIOS: groups to run, comma-separated (default all): orders, filters, throughput
- *   (maximum list throughput and raw SQL), page, search, vote, submit.
+ *   (maximum list throughput and raw SQL), page, search, vote, submit, moderation.
  * - BENCH_CPU_PROFILE: a folder; the API writes a V8 CPU profile there when it stops
  *   (open it in Chrome DevTools → Performance, or speedscope).
  */
@@ -60,14 +60,22 @@ const DIST = path.resolve(ROOT, process.env['BENCH_API_DIST'] ?? 'dist');
 const SERVER_URL = process.env['DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 /** Rates named by the budgets, and the (unbudgeted) rates of the other reads. */
-const RATES = { list: 200, vote: 50, mixedList: 25, page: 50, search: 20, submit: 5 };
+const RATES = {
+  list: 200,
+  vote: 50,
+  mixedList: 25,
+  page: 50,
+  search: 20,
+  submit: 5,
+  moderation: 10,
+};
 /** Connections for fixed-rate runs (enough to hold the rate at ~100 ms per request) and max runs. */
 const CONNECTIONS = { fixed: 20, max: 10 };
 const PUBLIC_STATUSES = ['PUBLISHED', 'UNDER_REVIEW', 'SELECTED', 'NOT_RETAINED', 'RETAINED'];
 
 /** BENCH_SCENARIOS: comma-separated groups to run (default all). */
 const SCENARIOS = (
-  process.env['BENCH_SCENARIOS'] ?? 'orders,filters,throughput,page,search,vote,submit'
+  process.env['BENCH_SCENARIOS'] ?? 'orders,filters,throughput,page,search,vote,submit,moderation'
 )
   .split(',')
   .map((name) => name.trim());
@@ -534,7 +542,39 @@ async function run(api: RunningApi, url: string, data: BenchData): Promise<Resul
   if (wants('page')) await proposalPage(api, data, results);
   if (wants('search')) await search(api, data, results);
   if (wants('vote') || wants('submit')) await writes(api, data, results);
+  if (wants('moderation')) await moderationQueue(api, url);
   return results;
+}
+
+/**
+ * The moderation queue as the web app's moderation page asks for it (first page, most reported
+ * first, with its count), by a moderator: signed-in reads are always computed. Unbudgeted: it
+ * shows what finding the reported and hidden content costs among all the proposals and comments.
+ */
+async function moderationQueue(api: RunningApi, url: string): Promise<void> {
+  const email = benchEmail(ACCOUNTS + 4);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`UPDATE users SET role = 'MODERATOR' WHERE email = $1`, [email]);
+  } finally {
+    await client.end();
+  }
+  const answer = await post(
+    api,
+    body(OPERATIONS.signIn, { input: { email, password: BENCH_PASSWORD } }),
+  ).catch((error: unknown) => {
+    console.log(`sign-in of ${email} failed, moderation queue skipped: ${String(error)}`);
+    return null;
+  });
+  if (!answer) return;
+  const token = (answer as { signIn: { accessToken: string } }).signIn.accessToken;
+  const queue = body(OPERATIONS.moderationQueue, { first: 20, orderBy: 'MOST_REPORTED' });
+  await scenario(null, {
+    ...fixedRate(api)(RATES.moderation),
+    name: 'moderation queue (moderator)',
+    next: () => ({ body: queue, headers: { authorization: `Bearer ${token}` } }),
+  });
 }
 
 async function throughput(

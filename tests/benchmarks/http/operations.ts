@@ -4,6 +4,7 @@
  */
 import { type DocumentNode, print } from 'graphql';
 import { PROPOSAL_COMMENTS_QUERY } from '../../../apps/web/src/modules/comments/graphql/comments.documents';
+import { MODERATION_QUEUE_QUERY } from '../../../apps/web/src/modules/moderation/graphql/moderation.documents';
 import {
   PROPOSAL_QUERY,
   PROPOSALS_QUERY,
@@ -22,6 +23,8 @@ export const OPERATIONS = {
   proposalComments: text(PROPOSAL_COMMENTS_QUERY),
   castVote: text(CAST_VOTE_MUTATION),
   submitProposal: text(SUBMIT_PROPOSAL_MUTATION),
+  /** The moderation page's queue (ModerationPage → ModerationQueue). */
+  moderationQueue: text(MODERATION_QUEUE_QUERY),
   signIn: `mutation SignIn($input: SignInInput!) { signIn(input: $input) { accessToken user { id } } }`,
 };
 

@@ -404,7 +404,8 @@ export class ModerationRepository {
 
   /**
    * Targets with open reports, or hidden, with their consultation, their first open report (any
-   * report when none is open) and their last report.
+   * report when none is open) and their last report. Each table's condition is the predicate of
+   * its partial index (moderation_queue_indexes migration): only those rows are read.
    */
   private items(): Prisma.Sql {
     return Prisma.sql`
@@ -435,7 +436,7 @@ export class ModerationRepository {
             AS "firstReportedAt",
           max(r."createdAt") AS "lastReportedAt"
         FROM reports r
-        WHERE r."targetType"::text = t."targetType" AND r."targetId" = t."targetId"
+        WHERE r."targetType" = t."targetType"::"ReportTargetType" AND r."targetId" = t."targetId"
       ) f ON true`;
   }
 
@@ -457,8 +458,9 @@ export class ModerationRepository {
       );
     }
     if (query.reason) {
-      where.push(Prisma.sql`EXISTS (SELECT 1 FROM reports r WHERE r."targetType"::text = i."targetType"
-        AND r."targetId" = i."targetId" AND r.reason::text = ${query.reason})`);
+      where.push(Prisma.sql`EXISTS (SELECT 1 FROM reports r
+        WHERE r."targetType" = i."targetType"::"ReportTargetType" AND r."targetId" = i."targetId"
+          AND r.reason::text = ${query.reason})`);
     }
     return Prisma.join(where, ' AND ');
   }
