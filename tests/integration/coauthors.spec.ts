@@ -559,6 +559,85 @@ describe('co-authors of a proposal', () => {
     });
   });
 
+  describe('drafts written together before publishing', () => {
+    const NOTICE_PROPOSAL = `query { myNotifications(first: 10) { edges { node { kind proposal { id status } } } } }`;
+    const status = async (proposalId: string, viewer?: Person) => {
+      const result = await api.gql<{ proposal: { status: string } }>(
+        `query ($id: ID!) { proposal(id: $id) { status } }`,
+        { id: proposalId },
+        viewer ? { token: viewer.token } : {},
+      );
+      return result.data?.proposal.status ?? firstError(result).extensions?.reason;
+    };
+
+    /** A draft of a fresh author: nobody but them has read it until now. */
+    async function draftOf() {
+      const author = await person();
+      const consultation = await createConsultation();
+      const { id } = await createProposal({
+        consultationId: consultation.id,
+        authorId: author.id,
+        status: 'DRAFT',
+      });
+      return { author, proposalId: id };
+    }
+
+    it('opens the draft to the invitee, who reads it, answers and co-writes it; not to others', async () => {
+      const { author, proposalId } = await draftOf();
+      const invitee = await person();
+      const stranger = await person();
+      expect(await status(proposalId, invitee)).toBe('PROPOSAL_NOT_FOUND');
+      dataOf(await invite(author, proposalId, invitee.id));
+
+      // The invitation's notice leads to the draft, which the invitee reads before answering.
+      const notices = dataOf(
+        await api.gql<{
+          myNotifications: {
+            edges: { node: { kind: string; proposal: { id: string; status: string } | null } }[];
+          };
+        }>(NOTICE_PROPOSAL, {}, { token: invitee.token }),
+      ).myNotifications.edges.map((edge) => edge.node);
+      expect(notices).toContainEqual({
+        kind: 'COAUTHOR_INVITED',
+        proposal: { id: proposalId, status: 'DRAFT' },
+      });
+      expect(await read(proposalId, invitee)).toMatchObject({
+        viewerCoAuthorStatus: 'INVITED',
+        canEdit: false,
+      });
+      expect(await status(proposalId, stranger)).toBe('PROPOSAL_NOT_FOUND');
+      expect(await status(proposalId)).toBe('PROPOSAL_NOT_FOUND');
+
+      const accepted = dataOf(await answer(invitee, proposalId, true)).answerCoAuthorInvitation;
+      expect(accepted).toMatchObject({ viewerCoAuthorStatus: 'ACCEPTED', canEdit: true });
+      const edited = dataOf(
+        await edit(invitee, proposalId, 1, 'Une épicerie coopérative écrite à deux'),
+      ).updateProposal;
+      expect(edited.revisions[0]).toMatchObject({ version: 2, editor: { id: invitee.id } });
+      expect(await status(proposalId, invitee)).toBe('DRAFT');
+      // Still a draft: the public and other participants do not see it.
+      expect(await status(proposalId, stranger)).toBe('PROPOSAL_NOT_FOUND');
+    });
+
+    it('closes the draft again to an invitee who declines and to a removed co-author', async () => {
+      const { author, proposalId } = await draftOf();
+      const declining = await person();
+      dataOf(await invite(author, proposalId, declining.id));
+      dataOf(await answer(declining, proposalId, false));
+      expect(await status(proposalId, declining)).toBe('PROPOSAL_NOT_FOUND');
+      expectError(
+        await edit(declining, proposalId, 1, 'Une modification sans invitation'),
+        'NOT_FOUND',
+        'PROPOSAL_NOT_FOUND',
+      );
+
+      const coAuthor = await coAuthorOf(author, proposalId);
+      expect(await status(proposalId, coAuthor)).toBe('DRAFT');
+      dataOf(await remove(author, proposalId, coAuthor.id));
+      expect(await status(proposalId, coAuthor)).toBe('PROPOSAL_NOT_FOUND');
+    });
+  });
+
   describe('removeCoAuthor', () => {
     it('the author removes a co-author, who can no longer edit', async () => {
       const { author, proposalId } = await proposalOf();

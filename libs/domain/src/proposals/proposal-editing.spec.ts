@@ -6,6 +6,7 @@ import {
   assertCanEditProposal,
   assertCurrentVersion,
   canEditProposal,
+  canReadProposal,
   isTitleLongEnoughForSimilarity,
   updateProposalInputSchema,
   withdrawProposalInputSchema,
@@ -119,5 +120,41 @@ describe('isTitleLongEnoughForSimilarity', () => {
     ['cantines bio', true],
   ])('%p → %s', (title, expected) => {
     expect(isTitleLongEnoughForSimilarity(title)).toBe(expected);
+  });
+});
+
+describe('canReadProposal', () => {
+  const coWriter: Actor = { id: uuid(3), role: 'PARTICIPANT' };
+  const moderator: Actor = { id: uuid(4), role: 'MODERATOR' };
+  const draft = { status: 'DRAFT' as ProposalStatus, authorId: author?.id ?? '', hiddenAt: null };
+
+  it('opens a public proposal to everyone, anonymous visitors included', () => {
+    const published = { ...draft, status: 'PUBLISHED' as ProposalStatus };
+    expect(canReadProposal(null, published)).toBe(true);
+    expect(canReadProposal(coWriter, published)).toBe(true);
+  });
+
+  it('opens a draft to its author and to the people invited to co-write it, not to others', () => {
+    expect(canReadProposal(author, draft)).toBe(true);
+    expect(canReadProposal(coWriter, draft, 'INVITED')).toBe(true);
+    expect(canReadProposal(coWriter, draft, 'ACCEPTED')).toBe(true);
+    expect(canReadProposal(coWriter, draft, 'DECLINED')).toBe(false);
+    expect(canReadProposal(coWriter, draft)).toBe(false);
+    expect(canReadProposal(null, draft, 'ACCEPTED')).toBe(false);
+    // Moderators do not read drafts: they are not published.
+    expect(canReadProposal(moderator, draft)).toBe(false);
+  });
+
+  it('keeps a hidden proposal to its author and moderators', () => {
+    const hidden = {
+      ...draft,
+      status: 'PUBLISHED' as ProposalStatus,
+      hiddenAt: new Date('2026-11-27T08:00:00Z'),
+    };
+    expect(canReadProposal(null, hidden)).toBe(false);
+    expect(canReadProposal(coWriter, hidden, 'ACCEPTED')).toBe(false);
+    expect(canReadProposal(author, hidden)).toBe(true);
+    expect(canReadProposal(moderator, hidden)).toBe(true);
+    expect(canReadProposal(coWriter, hidden, null, { isLocalModerator: true })).toBe(true);
   });
 });

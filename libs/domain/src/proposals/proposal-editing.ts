@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { assertCan, can, type Actor } from '../permissions/can';
-import { type ProposalStatus } from '../shared/enums';
+import { isContentVisibleTo } from '../moderation/moderation';
+import { assertCan, can, type Actor, type ConsultationModeration } from '../permissions/can';
+import { type CoAuthorStatus, type ProposalStatus } from '../shared/enums';
 import { DomainError, DomainErrorCode } from '../shared/errors';
 import { id } from '../shared/schemas';
 import { submitProposalInputSchema } from './proposal.schemas';
+import { isPubliclyVisible } from './proposal-status';
 
 /**
  * Statuses in which the author may still edit a proposal. Once moderators start reviewing it
@@ -18,6 +20,26 @@ export interface EditableProposal {
   status: ProposalStatus;
   /** Accepted co-authors (issue 11): they edit as the author does. */
   coAuthorIds?: readonly string[];
+}
+
+/**
+ * Who reads a proposal: anyone when it is public; its author, and the people it invited to
+ * co-write it (invited, to answer, or accepted), when it is not (a draft, a withdrawn one) —
+ * `coAuthorStatus` is the reader's own; hidden ones only as `isContentVisibleTo` allows.
+ */
+export function canReadProposal(
+  actor: Actor,
+  proposal: { status: ProposalStatus; authorId: string; hiddenAt: Date | null },
+  coAuthorStatus: CoAuthorStatus | null = null,
+  moderation?: ConsultationModeration,
+): boolean {
+  const isListed =
+    isPubliclyVisible(proposal.status) ||
+    (actor !== null &&
+      (actor.id === proposal.authorId ||
+        coAuthorStatus === 'INVITED' ||
+        coAuthorStatus === 'ACCEPTED'));
+  return isListed && isContentVisibleTo(actor, proposal, moderation);
 }
 
 /** The author, or one of the accepted co-authors. */

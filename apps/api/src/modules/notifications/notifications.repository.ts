@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  type CoAuthorStatus,
   commentRecipients,
   type EmailFrequency,
   excerpt,
@@ -243,6 +244,19 @@ export class NotificationsRepository {
   async findProposals(ids: readonly string[]): Promise<(ProposalRow | null)[]> {
     const rows = await this.prisma.proposal.findMany({ where: { id: { in: [...ids] } } });
     return byKey(ids, rows, (row) => row.id);
+  }
+
+  /** One account's invitation or co-authorship on each proposal (null: none), in key order. */
+  async findCoAuthorStatuses(
+    userId: string,
+    proposalIds: readonly string[],
+  ): Promise<(CoAuthorStatus | null)[]> {
+    const rows = await this.prisma.proposalCoAuthor.findMany({
+      where: { userId, proposalId: { in: [...proposalIds] } },
+      select: { proposalId: true, status: true },
+    });
+    const statuses = new Map(rows.map((row) => [row.proposalId, row.status]));
+    return proposalIds.map((id) => statuses.get(id) ?? null);
   }
 
   /** The notifications of these accounts created after `since`, oldest first (live feed). */

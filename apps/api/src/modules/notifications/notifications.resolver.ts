@@ -189,6 +189,15 @@ export class NotificationsResolver {
         this.repository.findProposals(ids),
       )
       .load(proposalId);
-    return this.service.visibleProposal(actor, proposal);
+    const visible = this.service.visibleProposal(actor, proposal);
+    if (visible || !proposal || actor === null || proposal.authorId === actor.id) return visible;
+    // Not public: readable still when its author invited the reader to co-write it (a draft).
+    const readerId = actor.id;
+    const status = await loaders
+      .get(`notifications.coAuthorStatuses:${readerId}`, (ids: readonly string[]) =>
+        this.repository.findCoAuthorStatuses(readerId, ids),
+      )
+      .load(proposal.id);
+    return this.service.visibleProposal(actor, proposal, status);
   }
 }

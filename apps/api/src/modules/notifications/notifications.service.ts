@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
   type Actor,
+  canReadProposal,
+  type CoAuthorStatus,
   DomainError,
   DomainErrorCode,
-  isContentVisibleTo,
-  isPubliclyVisible,
   type Language,
   NOTIFICATION_KINDS,
   type NotificationPreference,
@@ -117,13 +117,17 @@ export class NotificationsService {
       : {};
   }
 
-  /** The proposal only if the reader may still see it (public, or theirs; not hidden from them). */
-  visibleProposal(actor: Actor, proposal: ProposalRow | null): ProposalRow | null {
+  /**
+   * The proposal only if the reader may still see it (public, theirs, or a draft they were
+   * invited to co-write — `coAuthorStatus` is their invitation; not hidden from them).
+   */
+  visibleProposal(
+    actor: Actor,
+    proposal: ProposalRow | null,
+    coAuthorStatus: CoAuthorStatus | null = null,
+  ): ProposalRow | null {
     if (!proposal) return null;
-    const isVisible =
-      (isPubliclyVisible(proposal.status) || actor?.id === proposal.authorId) &&
-      isContentVisibleTo(actor, proposal);
-    return isVisible ? proposal : null;
+    return canReadProposal(actor, proposal, coAuthorStatus) ? proposal : null;
   }
 
   private reader(actor: Actor, lang: Language): NonNullable<Actor> {

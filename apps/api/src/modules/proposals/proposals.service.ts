@@ -11,6 +11,7 @@ import {
   EDITABLE_PROPOSAL_STATUSES,
   type FieldError,
   isContentVisibleTo,
+  canReadProposal,
   isPubliclyVisible,
   type Language,
   parseConsultationSettings,
@@ -83,10 +84,13 @@ export class ProposalsService {
     private readonly coAuthors: ProposalCoAuthorsRepository,
   ) {}
 
-  /** A public proposal, or any proposal of its own author (drafts, withdrawn ones). */
+  /**
+   * A public proposal, or any proposal of its own author (drafts, withdrawn ones) or of one its
+   * author invited to co-write it.
+   */
   async get(actor: Actor, id: string, lang: Language): Promise<ProposalRecord> {
     const proposal = isUuid(id) ? await this.proposals.findById(id) : null;
-    if (!proposal || !this.isVisibleTo(actor, proposal)) {
+    if (!proposal || !(await this.isReadableBy(actor, proposal))) {
       throw new DomainError(DomainErrorCode.PROPOSAL_NOT_FOUND, undefined, lang);
     }
     return proposal;
@@ -126,7 +130,7 @@ export class ProposalsService {
     proposal: ProposalRecord,
     loaders: LoaderRegistry | undefined,
   ): Promise<boolean> {
-    if (this.isVisibleTo(actor, proposal)) return true;
+    if (await this.isReadableBy(actor, proposal)) return true;
     if (!loaders || actor === null || !isPubliclyVisible(proposal.status)) return false;
     if (proposal.hiddenAt === null || can(actor, 'moderation.act')) return false;
     const moderation = await this.viewer.in(actor, proposal.consultationId, loaders);
@@ -255,11 +259,15 @@ export class ProposalsService {
     return withdrawn;
   }
 
-  private isVisibleTo(actor: Actor, proposal: ProposalRecord): boolean {
-    return (
-      (isPubliclyVisible(proposal.status) || actor?.id === proposal.authorId) &&
-      isContentVisibleTo(actor, proposal)
-    );
+  /**
+   * The domain's `canReadProposal`: the reader's invitation or co-authorship is read only for a
+   * proposal that is not public and not theirs (a draft they were invited to co-write).
+   */
+  private async isReadableBy(actor: Actor, proposal: ProposalRecord): Promise<boolean> {
+    if (canReadProposal(actor, proposal)) return true;
+    if (actor === null || isPubliclyVisible(proposal.status)) return false;
+    const [status] = await this.coAuthors.findStatusesOf(actor.id, [proposal.id]);
+    return canReadProposal(actor, proposal, status ?? null);
   }
 
   /**
