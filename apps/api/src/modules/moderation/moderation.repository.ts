@@ -92,6 +92,46 @@ const AWAITING_REVIEW: Record<ContentType, Prisma.Sql> = {
   AMENDMENT: Prisma.sql`false`,
 };
 
+/** What a comment's or an amendment's target reads of the proposal it is on. */
+const PROPOSAL_OF_CONTENT = {
+  select: {
+    id: true,
+    title: true,
+    status: true,
+    consultationId: true,
+    consultation: { select: { settings: true } },
+  },
+} as const;
+
+/** A comment or an amendment as a moderation target: its proposal names the consultation. */
+function onProposal(
+  targetType: 'COMMENT' | 'AMENDMENT',
+  targetId: string,
+  content: {
+    authorId: string;
+    hiddenAt: Date | null;
+    proposal: {
+      id: string;
+      title: string;
+      consultationId: string;
+      consultation: { settings: unknown };
+    };
+  },
+  state: { awaitingReview: boolean; isLive: boolean },
+): ModerationTarget {
+  return {
+    targetType,
+    targetId,
+    ownerId: content.authorId,
+    hiddenAt: content.hiddenAt,
+    ...state,
+    consultationSettings: content.proposal.consultation.settings,
+    consultationId: content.proposal.consultationId,
+    proposalId: content.proposal.id,
+    title: content.proposal.title,
+  };
+}
+
 @Injectable()
 export class ModerationRepository {
   constructor(
@@ -124,61 +164,26 @@ export class ModerationRepository {
     if (type === 'COMMENT') {
       const comment = await this.prisma.comment.findUnique({
         where: { id },
-        include: {
-          proposal: {
-            select: {
-              id: true,
-              title: true,
-              consultationId: true,
-              consultation: { select: { settings: true } },
-            },
-          },
-        },
+        include: { proposal: PROPOSAL_OF_CONTENT },
       });
       return comment
-        ? {
-            targetType: type,
-            targetId: id,
-            ownerId: comment.authorId,
-            hiddenAt: comment.hiddenAt,
+        ? onProposal(type, id, comment, {
             awaitingReview: comment.awaitingReview,
             isLive: comment.deletedAt === null,
-            consultationSettings: comment.proposal.consultation.settings,
-            consultationId: comment.proposal.consultationId,
-            proposalId: comment.proposal.id,
-            title: comment.proposal.title,
-          }
+          })
         : null;
     }
     if (type === 'AMENDMENT') {
       const amendment = await this.prisma.amendment.findUnique({
         where: { id },
-        include: {
-          proposal: {
-            select: {
-              id: true,
-              title: true,
-              status: true,
-              consultationId: true,
-              consultation: { select: { settings: true } },
-            },
-          },
-        },
+        include: { proposal: PROPOSAL_OF_CONTENT },
       });
       return amendment
-        ? {
-            targetType: type,
-            targetId: id,
-            ownerId: amendment.authorId,
-            hiddenAt: amendment.hiddenAt,
+        ? onProposal(type, id, amendment, {
             awaitingReview: false,
             // Its texts are gone once its author erased their contributions.
             isLive: amendment.erasedAt === null && isPubliclyVisible(amendment.proposal.status),
-            consultationSettings: amendment.proposal.consultation.settings,
-            consultationId: amendment.proposal.consultationId,
-            proposalId: amendment.proposal.id,
-            title: amendment.proposal.title,
-          }
+          })
         : null;
     }
     const user = await this.prisma.user.findUnique({ where: { id }, select: { id: true } });

@@ -8,6 +8,7 @@ import {
 } from '@passerelle/domain';
 import { byKey } from '../../common/dataloader/loader-registry';
 import { PrismaService } from '../../common/prisma/prisma.service';
+import { findCoAuthorStatuses } from '../proposals/coauthor-statuses';
 import {
   type Notification as NotificationRow,
   type NotificationKind,
@@ -247,16 +248,11 @@ export class NotificationsRepository {
   }
 
   /** One account's invitation or co-authorship on each proposal (null: none), in key order. */
-  async findCoAuthorStatuses(
+  findCoAuthorStatuses(
     userId: string,
     proposalIds: readonly string[],
   ): Promise<(CoAuthorStatus | null)[]> {
-    const rows = await this.prisma.proposalCoAuthor.findMany({
-      where: { userId, proposalId: { in: [...proposalIds] } },
-      select: { proposalId: true, status: true },
-    });
-    const statuses = new Map(rows.map((row) => [row.proposalId, row.status]));
-    return proposalIds.map((id) => statuses.get(id) ?? null);
+    return findCoAuthorStatuses(this.prisma, userId, proposalIds);
   }
 
   /** The notifications of these accounts created after `since`, oldest first (live feed). */

@@ -8,6 +8,7 @@ import {
   NotificationsRepository,
 } from '../notifications/notifications.repository';
 import { type UserRecord } from '../users/users.repository';
+import { findCoAuthorStatuses } from './coauthor-statuses';
 import { type ProposalRecord } from './proposals.repository';
 
 export type CoAuthorRecord = CoAuthorRow;
@@ -92,16 +93,11 @@ export class ProposalCoAuthorsRepository {
   }
 
   /** One account's invitation or co-authorship status on each proposal (DataLoader batch). */
-  async findStatusesOf(
+  findStatusesOf(
     userId: string,
     proposalIds: readonly string[],
   ): Promise<(CoAuthorStatus | null)[]> {
-    const rows = await this.prisma.proposalCoAuthor.findMany({
-      where: { userId, proposalId: { in: [...proposalIds] } },
-      select: { proposalId: true, status: true },
-    });
-    const statuses = new Map(rows.map((row) => [row.proposalId, row.status]));
-    return proposalIds.map((id) => statuses.get(id) ?? null);
+    return findCoAuthorStatuses(this.prisma, userId, proposalIds);
   }
 
   /**

@@ -17,6 +17,25 @@ const PARTICIPANT_FIELDS = gql`
   }
 `;
 
+/** An amendment's word diff against its base revision (the amendments section, the queue). */
+export const AMENDMENT_DIFF_FIELDS = gql`
+  fragment AmendmentDiffFields on AmendmentDiff {
+    title {
+      kind
+      text
+    }
+    summary {
+      kind
+      text
+    }
+    body {
+      kind
+      text
+    }
+    changedFields
+  }
+`;
+
 export const AMENDMENT_FIELDS = gql`
   fragment AmendmentFields on Amendment {
     id
@@ -35,19 +54,7 @@ export const AMENDMENT_FIELDS = gql`
     viewerVote
     isOutdated
     diff {
-      title {
-        kind
-        text
-      }
-      summary {
-        kind
-        text
-      }
-      body {
-        kind
-        text
-      }
-      changedFields
+      ...AmendmentDiffFields
     }
     version
     decidedAt
@@ -63,6 +70,7 @@ export const AMENDMENT_FIELDS = gql`
     viewerIsAuthor
   }
   ${PARTICIPANT_FIELDS}
+  ${AMENDMENT_DIFF_FIELDS}
 `;
 
 export interface ProposalAmendments {

@@ -2,9 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { MockLink } from '@apollo/client/testing';
 import type { Role } from '@passerelle/domain';
-import type { ModerationUser } from '../../../shared/graphql/schema-types';
 import { renderWithApp } from '../../../testing/render';
-import { amendedProposalId, amendmentId, amendmentQueueItem } from './fixtures';
+import { amendedProposalId, amendmentId, amendmentQueueItem, moderationAuthor } from './fixtures';
 import { ME_QUERY } from '../../auth/graphql/auth.documents';
 import { QueueItem } from '../components/QueueItem';
 import {
@@ -15,27 +14,7 @@ import {
 
 const proposalId = '00000000-0000-4000-8000-000000000007';
 const authorId = '00000000-0000-4000-8000-000000000042';
-const author = (change: Partial<ModerationUser> = {}): ModerationUser => ({
-  __typename: 'ModerationUser',
-  id: authorId,
-  displayName: 'Camille Martin',
-  actorType: 'ASSOCIATION',
-  role: 'PARTICIPANT',
-  createdAt: '2026-01-10T09:00:00.000Z',
-  isSuspended: false,
-  suspendedUntil: null,
-  suspensionReason: null,
-  history: {
-    __typename: 'AuthorHistory',
-    proposalsCount: 3,
-    commentsCount: 12,
-    hiddenContentCount: 2,
-    reportsAgainstCount: 5,
-    suspensionsCount: 1,
-    memberSince: '2026-01-10T09:00:00.000Z',
-  },
-  ...change,
-});
+const author = moderationAuthor;
 const item = (change: Partial<ModerationItem> = {}): ModerationItem => ({
   __typename: 'ModerationItem',
   targetType: 'PROPOSAL',

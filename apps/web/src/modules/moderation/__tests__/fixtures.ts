@@ -1,8 +1,34 @@
+import type { ModerationUser } from '../../../shared/graphql/schema-types';
 import type { ModerationItem } from '../graphql/moderation.documents';
 
 export const amendedProposalId = '00000000-0000-4000-8000-000000000007';
 export const amendmentId = '00000000-0000-4000-8000-0000000000a1';
 const amendmentAuthorId = '00000000-0000-4000-8000-000000000042';
+
+/** Camille Martin as moderators see her: an association member with some history. */
+export function moderationAuthor(change: Partial<ModerationUser> = {}): ModerationUser {
+  return {
+    __typename: 'ModerationUser',
+    id: amendmentAuthorId,
+    displayName: 'Camille Martin',
+    actorType: 'ASSOCIATION',
+    role: 'PARTICIPANT',
+    createdAt: '2026-01-10T09:00:00.000Z',
+    isSuspended: false,
+    suspendedUntil: null,
+    suspensionReason: null,
+    history: {
+      __typename: 'AuthorHistory',
+      proposalsCount: 3,
+      commentsCount: 12,
+      hiddenContentCount: 2,
+      reportsAgainstCount: 5,
+      suspensionsCount: 1,
+      memberSince: '2026-01-10T09:00:00.000Z',
+    },
+    ...change,
+  };
+}
 
 /**
  * A reported amendment of « Une ressourcerie dans chaque quartier », by Camille Martin, as the
@@ -18,26 +44,7 @@ export function amendmentQueueItem(change: Partial<ModerationItem> = {}): Modera
     openReportsCount: 1,
     firstReportedAt: '2026-11-21T10:00:00.000Z',
     lastReportedAt: '2026-11-21T10:00:00.000Z',
-    author: {
-      __typename: 'ModerationUser',
-      id: amendmentAuthorId,
-      displayName: 'Camille Martin',
-      actorType: 'ASSOCIATION',
-      role: 'PARTICIPANT',
-      createdAt: '2026-01-10T09:00:00.000Z',
-      isSuspended: false,
-      suspendedUntil: null,
-      suspensionReason: null,
-      history: {
-        __typename: 'AuthorHistory',
-        proposalsCount: 3,
-        commentsCount: 12,
-        hiddenContentCount: 2,
-        reportsAgainstCount: 5,
-        suspensionsCount: 1,
-        memberSince: '2026-01-10T09:00:00.000Z',
-      },
-    },
+    author: moderationAuthor(),
     proposal: null,
     comment: null,
     amendment: {

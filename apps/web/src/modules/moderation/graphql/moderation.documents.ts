@@ -1,5 +1,6 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { AuditAction } from '@passerelle/domain';
+import { AMENDMENT_DIFF_FIELDS } from '../../amendments/graphql/amendments.documents';
 import type {
   AmendmentDiff,
   AmendmentStatus,
@@ -218,19 +219,7 @@ const MODERATION_ITEM_FIELDS = gql`
         displayName
       }
       diff {
-        title {
-          kind
-          text
-        }
-        summary {
-          kind
-          text
-        }
-        body {
-          kind
-          text
-        }
-        changedFields
+        ...AmendmentDiffFields
       }
     }
     reports {
@@ -242,6 +231,7 @@ const MODERATION_ITEM_FIELDS = gql`
     }
   }
   ${MODERATION_USER_FIELDS}
+  ${AMENDMENT_DIFF_FIELDS}
 `;
 
 export interface ModerationQueueVariables {
