@@ -440,6 +440,108 @@ describe('open data exports', () => {
     }
   });
 
+  it('exports the amendments of public proposals, without hidden, withdrawn or erased ones nor any person', async () => {
+    const prisma = factoryPrisma();
+    const [citizen, member, voter] = users;
+    const texts = {
+      baseVersion: 1,
+      summary: 'Un résumé amendé pour la proposition.',
+      body: 'Un texte amendé, plus précis sur le financement.',
+      reason: 'Préciser qui finance le projet.',
+    };
+    const amendment = (data: Record<string, unknown>) =>
+      prisma.amendment.create({
+        data: {
+          proposalId: visible.id,
+          authorId: citizen.id,
+          ...texts,
+          title: 'Un titre amendé',
+          ...data,
+        },
+      });
+    const pending = await amendment({
+      title: '@SOMME(1) vélos partagés',
+      votesFor: 3,
+      votesAgainst: 1,
+    });
+    const decidedAt = new Date('2026-11-20T10:00:00.000Z');
+    const rejected = await amendment({
+      authorId: member.id,
+      status: 'REJECTED',
+      decidedAt,
+      decidedById: voter.id,
+      decisionReason: 'Hors du champ de la proposition.',
+    });
+    const left = await Promise.all([
+      amendment({ hiddenAt: new Date() }),
+      amendment({ status: 'WITHDRAWN' }),
+      amendment({ erasedAt: new Date() }),
+      amendment({ proposalId: excludedProposalIds[0] }),
+    ]);
+
+    const csv = await fetchRaw(`/api/open-data/consultations/${slug}/amendments.csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-disposition']).toBe(
+      `attachment; filename="passerelle-${slug}-amendements.csv"`,
+    );
+    const { header, rows } = csvObjects(csv.text.slice(1));
+    expect(header).toEqual([
+      'id',
+      'proposalId',
+      'status',
+      'baseVersion',
+      'title',
+      'summary',
+      'body',
+      'reason',
+      'votesFor',
+      'votesAgainst',
+      'createdAt',
+      'decidedAt',
+      'decisionReason',
+      'authorActorType',
+    ]);
+    expect(rows.map((row) => row['id']).sort()).toEqual([pending.id, rejected.id].sort());
+    expect(rows.find((row) => row['id'] === pending.id)).toMatchObject({
+      proposalId: visible.id,
+      status: 'PENDING',
+      // A formula is written as text, not run by a spreadsheet.
+      title: "'@SOMME(1) vélos partagés",
+      votesFor: '3',
+      votesAgainst: '1',
+      decidedAt: '',
+      authorActorType: 'CITIZEN',
+    });
+
+    const json = await api.http
+      .get(`/api/open-data/consultations/${slug}/amendments.json`)
+      .expect(200);
+    const body = JSON.parse(json.text) as { licence: string; rows: Record<string, unknown>[] };
+    expect(body.licence).toBe('Licence Ouverte / Open Licence 2.0');
+    expect(body.rows.map((row) => row['id']).sort()).toEqual([pending.id, rejected.id].sort());
+    expect(body.rows.find((row) => row['id'] === rejected.id)).toEqual({
+      id: rejected.id,
+      proposalId: visible.id,
+      status: 'REJECTED',
+      title: 'Un titre amendé',
+      ...texts,
+      votesFor: 0,
+      votesAgainst: 0,
+      createdAt: rejected.createdAt.toISOString(),
+      decidedAt: decidedAt.toISOString(),
+      decisionReason: 'Hors du champ de la proposition.',
+      authorActorType: 'ASSOCIATION',
+    });
+    for (const text of [csv.text, json.text]) {
+      for (const row of left) expect(text).not.toContain(row.id);
+      for (const user of users) {
+        expect(text).not.toContain(user.id);
+        expect(text).not.toContain(user.email);
+        expect(text).not.toContain(user.displayName);
+      }
+    }
+  });
+
   it('answers 404 with a JSON error, in French or English, for an unknown consultation', async () => {
     const unknown = `/api/open-data/consultations/${uniqueKey('nope')}`;
     const fr = await api.http.get(`${unknown}/proposals.csv`).expect(404);

@@ -16,11 +16,12 @@ const CONTENT_TYPES: Record<OpenDataFormat, string> = {
 const FILE_NAMES: Record<OpenDataDataset, string> = {
   proposals: 'propositions',
   comments: 'commentaires',
+  amendments: 'amendements',
 };
 
 /**
- * Open data of a consultation (public, plain HTTP, no GraphQL): its public proposals and
- * comments as CSV or JSON, streamed batch by batch. Every path ends with a file extension, so
+ * Open data of a consultation (public, plain HTTP, no GraphQL): its public proposals, comments
+ * and amendments as CSV or JSON, streamed batch by batch. Every path ends with a file extension, so
  * the web app's client-side fallback never answers them. Rate-limited per IP address; an unknown
  * consultation answers 404 CONSULTATION_NOT_FOUND (common/http/rest-errors.ts).
  */
@@ -66,6 +67,24 @@ export class OpenDataController {
     @Res() res: Response,
   ): Promise<void> {
     return this.send(res, slug, lang, 'comments', 'json');
+  }
+
+  @Get(':slug/amendments.csv')
+  amendmentsCsv(
+    @Param('slug') slug: string,
+    @Headers('accept-language') lang: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    return this.send(res, slug, lang, 'amendments', 'csv');
+  }
+
+  @Get(':slug/amendments.json')
+  amendmentsJson(
+    @Param('slug') slug: string,
+    @Headers('accept-language') lang: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    return this.send(res, slug, lang, 'amendments', 'json');
   }
 
   private async send(

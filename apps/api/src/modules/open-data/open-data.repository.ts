@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { type ActorType, type CommentStance, type ProposalStatus } from '@passerelle/domain';
+import {
+  type ActorType,
+  type AmendmentStatus,
+  type CommentStance,
+  type ProposalStatus,
+} from '@passerelle/domain';
 import { PrismaService } from '../../common/prisma/prisma.service';
 import { Prisma } from '../../generated/prisma/client';
 
@@ -44,6 +49,25 @@ export interface OpenCommentRow {
   stance: CommentStance;
   upvotes: number;
   createdAt: Date;
+  authorActorType: ActorType;
+}
+
+/** An amendment of a public proposal, without its author's or decider's identity. */
+export interface OpenAmendmentRow {
+  id: string;
+  proposalId: string;
+  status: AmendmentStatus;
+  /** The whole proposed texts, against revision `baseVersion` of the proposal. */
+  baseVersion: number;
+  title: string;
+  summary: string;
+  body: string;
+  reason: string;
+  votesFor: number;
+  votesAgainst: number;
+  createdAt: Date;
+  decidedAt: Date | null;
+  decisionReason: string | null;
   authorActorType: ActorType;
 }
 
@@ -123,6 +147,34 @@ export class OpenDataRepository {
         AND c."deletedAt" IS NULL AND c."hiddenAt" IS NULL AND c."awaitingReview" = false
         ${after}
       ORDER BY c."id"
+      LIMIT ${take}`;
+  }
+
+  /**
+   * Amendments of public proposals, as the proposal page shows them: neither hidden by
+   * moderation, nor withdrawn, nor erased with their author's account.
+   */
+  amendmentBatch(
+    consultationId: string,
+    statuses: readonly ProposalStatus[],
+    afterId: string | null,
+    take = OPEN_DATA_BATCH_SIZE,
+  ): Promise<OpenAmendmentRow[]> {
+    const after = afterId === null ? Prisma.empty : Prisma.sql`AND a."id" > ${afterId}::uuid`;
+    return this.prisma.$queryRaw<OpenAmendmentRow[]>`
+      SELECT a."id"::text AS "id", a."proposalId"::text AS "proposalId",
+        a."status"::text AS "status", a."baseVersion", a."title", a."summary", a."body",
+        a."reason", a."votesFor", a."votesAgainst", a."createdAt", a."decidedAt",
+        a."decisionReason", u."actorType"::text AS "authorActorType"
+      FROM amendments a
+      JOIN proposals p ON p."id" = a."proposalId"
+      JOIN users u ON u."id" = a."authorId"
+      WHERE p."consultationId" = ${consultationId}::uuid
+        AND p."status"::text IN (${Prisma.join(statuses)})
+        AND p."hiddenAt" IS NULL AND p."awaitingReview" = false
+        AND a."hiddenAt" IS NULL AND a."erasedAt" IS NULL AND a."status" <> 'WITHDRAWN'
+        ${after}
+      ORDER BY a."id"
       LIMIT ${take}`;
   }
 }

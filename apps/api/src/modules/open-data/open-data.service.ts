@@ -9,6 +9,7 @@ import {
 import {
   type CollegeCountRow,
   OPEN_DATA_BATCH_SIZE,
+  type OpenAmendmentRow,
   type OpenCommentRow,
   type OpenDataConsultation,
   OpenDataRepository,
@@ -17,7 +18,7 @@ import {
 
 export const OPEN_DATA_LICENCE = 'Licence Ouverte / Open Licence 2.0';
 
-export type OpenDataDataset = 'proposals' | 'comments';
+export type OpenDataDataset = 'proposals' | 'comments' | 'amendments';
 export type OpenDataFormat = 'csv' | 'json';
 
 const ACTOR_TYPES = Object.values(ActorType);
@@ -55,6 +56,23 @@ const COMMENT_COLUMNS = [
   'createdAt',
   'authorActorType',
 ];
+
+const AMENDMENT_COLUMNS = [
+  'id',
+  'proposalId',
+  'status',
+  'baseVersion',
+  'title',
+  'summary',
+  'body',
+  'reason',
+  'votesFor',
+  'votesAgainst',
+  'createdAt',
+  'decidedAt',
+  'decisionReason',
+  'authorActorType',
+] as const satisfies readonly (keyof OpenAmendmentRow)[];
 
 /** Every collège, in a fixed order, with zeros for those that did not vote. */
 function collegesOf(rows: readonly CollegeCountRow[]): CollegeCountRow[] {
@@ -129,6 +147,14 @@ function commentCells(row: OpenCommentRow): CsvCell[] {
   return COMMENT_COLUMNS.map((column) => row[column as keyof OpenCommentRow] as CsvCell);
 }
 
+function amendmentJson(row: OpenAmendmentRow) {
+  return Object.fromEntries(AMENDMENT_COLUMNS.map((column) => [column, row[column]]));
+}
+
+function amendmentCells(row: OpenAmendmentRow): CsvCell[] {
+  return AMENDMENT_COLUMNS.map((column) => row[column]);
+}
+
 interface Dataset<Row> {
   columns: readonly string[];
   batch(consultationId: string, afterId: string | null): Promise<Row[]>;
@@ -137,7 +163,7 @@ interface Dataset<Row> {
 }
 
 /**
- * Open data exports of a consultation: public proposals and comments, with no personal data
+ * Open data exports of a consultation: public proposals, comments and amendments, with no personal data
  * (only the author's collège, never an id, name or e-mail, and no per-user vote). Exports are
  * produced as chunks, one per keyset batch, so a large consultation never sits in memory.
  */
@@ -146,6 +172,7 @@ export class OpenDataService {
   private readonly datasets: {
     proposals: Dataset<OpenProposalRow>;
     comments: Dataset<OpenCommentRow>;
+    amendments: Dataset<OpenAmendmentRow>;
   };
 
   constructor(private readonly repository: OpenDataRepository) {
@@ -162,6 +189,12 @@ export class OpenDataService {
         cells: commentCells,
         json: commentJson,
       },
+      amendments: {
+        columns: AMENDMENT_COLUMNS,
+        batch: (id, after) => this.repository.amendmentBatch(id, PUBLIC_PROPOSAL_STATUSES, after),
+        cells: amendmentCells,
+        json: amendmentJson,
+      },
     };
   }
 
@@ -177,7 +210,9 @@ export class OpenDataService {
     format: OpenDataFormat,
     now = new Date(),
   ): AsyncGenerator<string> {
-    const source = this.datasets[dataset] as Dataset<OpenProposalRow | OpenCommentRow>;
+    const source = this.datasets[dataset] as Dataset<
+      OpenProposalRow | OpenCommentRow | OpenAmendmentRow
+    >;
     return format === 'csv' ? this.csv(consultation, source) : this.json(consultation, source, now);
   }
 
