@@ -160,3 +160,35 @@ test('curators reach the exact figures from their workspace; participants are re
   await expect(participantPage.getByTestId('total-participants')).toHaveCount(0);
   await context.close();
 });
+
+test('the public dashboard links each consultation’s open data, which downloads as CSV and JSON', async ({
+  page,
+}) => {
+  const title =
+    'Transition écologique et démocratie économique : ce qui marche dans nos territoires';
+  await page.goto('/tableau-de-bord');
+  const openData = page.getByRole('region', { name: 'Données ouvertes' });
+  await expect(openData.getByRole('heading', { level: 3, name: title })).toBeVisible();
+  await expect(
+    openData.getByRole('link', { name: 'Licence Ouverte / Open Licence 2.0' }),
+  ).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'dashboard open data');
+
+  // Each link downloads what it says, from the API (not the web app's fallback page).
+  const csvLink = openData.getByRole('link', { name: `Amendements de « ${title} » au format CSV` });
+  const csv = await page.request.get((await csvLink.getAttribute('href')) ?? '');
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()['content-type']).toContain('text/csv');
+  expect((await csv.text()).split('\r\n')[0]).toBe(
+    '\uFEFFid,proposalId,status,baseVersion,title,summary,body,reason,votesFor,votesAgainst,createdAt,decidedAt,decisionReason,authorActorType',
+  );
+  const jsonLink = openData.getByRole('link', {
+    name: `Propositions de « ${title} » au format JSON`,
+  });
+  const json = (await (
+    await page.request.get((await jsonLink.getAttribute('href')) ?? '')
+  ).json()) as { consultation: { title: string }; licence: string; rows: unknown[] };
+  expect(json.consultation.title).toBe(title);
+  expect(json.licence).toBe('Licence Ouverte / Open Licence 2.0');
+  expect(json.rows.length).toBeGreaterThan(10);
+});

@@ -1382,6 +1382,23 @@ export const en: Messages = {
       caption: 'Participation by département',
       column: 'Département',
     },
+    openData: {
+      heading: 'Open data',
+      intro:
+        'Download the public contributions of each consultation, as CSV or JSON, without any personal data: no name, no e-mail address, no individual vote.',
+      licence: 'Licence:',
+      licenceName: 'Licence Ouverte / Open Licence 2.0',
+      datasets: {
+        proposals: {
+          name: 'Proposals',
+          description: 'Public proposals and their votes per collège',
+        },
+        comments: { name: 'Comments', description: 'Visible comments' },
+        amendments: { name: 'Amendments', description: 'Amendments to the proposals' },
+      },
+      download: '{{dataset}} of “{{title}}” as {{format}}',
+      empty: 'No consultation yet.',
+    },
   },
   clusters: {
     title: 'Group of similar proposals',

@@ -1245,6 +1245,23 @@ export const frPages = {
       caption: 'Participation par département',
       column: 'Département',
     },
+    openData: {
+      heading: 'Données ouvertes',
+      intro:
+        'Téléchargez les contributions publiques de chaque consultation, en CSV ou en JSON, sans aucune donnée personnelle : ni nom, ni adresse e-mail, ni vote individuel.',
+      licence: 'Licence :',
+      licenceName: 'Licence Ouverte / Open Licence 2.0',
+      datasets: {
+        proposals: {
+          name: 'Propositions',
+          description: 'Propositions publiques et leurs votes par collège',
+        },
+        comments: { name: 'Commentaires', description: 'Commentaires visibles' },
+        amendments: { name: 'Amendements', description: 'Amendements aux propositions' },
+      },
+      download: '{{dataset}} de « {{title}} » au format {{format}}',
+      empty: 'Aucune consultation pour l’instant.',
+    },
   },
   clusters: {
     title: 'Regroupement de propositions similaires',

@@ -149,6 +149,33 @@ export const consultationsMock: MockLink.MockedResponse = {
   maxUsageCount: Number.POSITIVE_INFINITY,
 };
 
+/** A second consultation whose slug needs encoding in a URL. */
+export const OTHER_CONSULTATION_ID = '00000000-0000-4000-8000-000000000051';
+
+/** Two consultations for the selector (and the open data list). */
+export const twoConsultationsMock: MockLink.MockedResponse = {
+  request: { query: DASHBOARD_CONSULTATIONS_QUERY },
+  result: {
+    data: {
+      consultations: [
+        {
+          __typename: 'Consultation',
+          id: CONSULTATION_ID,
+          slug: 'demo',
+          title: 'Consultation démo',
+        },
+        {
+          __typename: 'Consultation',
+          id: OTHER_CONSULTATION_ID,
+          slug: 'été 2026/bis',
+          title: 'Énergies locales',
+        },
+      ],
+    },
+  },
+  maxUsageCount: Number.POSITIVE_INFINITY,
+};
+
 export function publicMock(
   change: Partial<DashboardVariables> = {},
   answer: ParticipationDashboard = dashboard('PUBLIC'),

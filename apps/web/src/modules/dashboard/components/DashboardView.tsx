@@ -24,6 +24,8 @@ interface DashboardViewProps {
   error: unknown;
   params: DashboardParams;
   onChange: (change: Partial<DashboardParams>) => void;
+  /** Sections after the figures, shown even while they load or if they fail (open data). */
+  children?: ReactNode;
 }
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -52,6 +54,7 @@ export function DashboardView({
   error,
   params,
   onChange,
+  children,
 }: DashboardViewProps) {
   const { t, i18n } = useTranslation();
   const format = useDashboardFormat(dashboard?.minimumCellSize ?? null);
@@ -163,6 +166,7 @@ export function DashboardView({
           </Section>
         </Stack>
       )}
+      {children}
     </Stack>
   );
 }

@@ -4,8 +4,12 @@ import { usePageTitle } from '../../../shared/ui/usePageTitle';
 import { PARTICIPATION_DASHBOARD_QUERY } from '../graphql/dashboard.documents';
 import { useDashboardParams } from '../hooks/useDashboardParams';
 import { DashboardView } from './DashboardView';
+import { OpenDataSection } from './OpenDataSection';
 
-/** /tableau-de-bord: participation for everyone, without personal data (small cells hidden). */
+/**
+ * /tableau-de-bord: participation for everyone, without personal data (small cells hidden), then
+ * the open data files of the consultations.
+ */
 export function PublicDashboardPage() {
   const { t } = useTranslation();
   usePageTitle(t('dashboard.title'));
@@ -23,6 +27,8 @@ export function PublicDashboardPage() {
       error={error}
       params={params}
       onChange={setParams}
-    />
+    >
+      <OpenDataSection consultationId={params.consultationId} />
+    </DashboardView>
   );
 }
