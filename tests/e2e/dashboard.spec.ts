@@ -173,6 +173,7 @@ test('the public dashboard links each consultation’s open data, which download
     openData.getByRole('link', { name: 'Licence Ouverte / Open Licence 2.0' }),
   ).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'dashboard open data');
+  await screenshotIfAsked(page, 'dashboard-open-data');
 
   // Each link downloads what it says, from the API (not the web app's fallback page).
   const csvLink = openData.getByRole('link', { name: `Amendements de « ${title} » au format CSV` });

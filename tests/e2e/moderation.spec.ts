@@ -277,6 +277,7 @@ test('a participant reports an amendment; the moderator hides it from the queue;
   await expect(item.getByText('Propos injurieux ou haineux', { exact: false })).toBeVisible();
   await expect(item.getByText(amendmentReason)).toBeVisible();
   await expectNoSeriousA11yViolations(moderatorPage, 'moderation queue with an amendment');
+  await screenshotIfAsked(moderatorPage, 'moderation-queue-amendment');
   await item.getByRole('button', { name: 'Masquer', exact: true }).click();
   const hideForm = item.getByRole('form', { name: 'Masquer' });
   await hideForm
@@ -299,6 +300,7 @@ test('a participant reports an amendment; the moderator hides it from the queue;
     own.getByText('Cet amendement est masqué par la modération', { exact: false }),
   ).toBeVisible();
   await expectNoSeriousA11yViolations(amenderPage, 'hidden amendment, seen by its author');
+  await screenshotIfAsked(amenderPage, 'amendment-hidden-author');
   await amenderContext.close();
   await moderatorContext.close();
 });
