@@ -135,3 +135,61 @@ test('the submit form warns about similar proposals while the title is typed, th
     await expect(page.getByRole('button', { name: 'Retirer la proposition' })).toHaveCount(0);
   });
 });
+
+test('a participant saves a proposal as a draft, nobody else sees it, then publishes it', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const participant = await signUpThroughApi(page);
+  const title = `Une conserverie coopérative pour les surplus des maraîchers ${participant.displayName.slice(-8)}`;
+  await page.goto('/proposer');
+  await page.getByRole('textbox', { name: /^Titre/ }).fill(title);
+  await page
+    .getByRole('textbox', { name: /^Résumé/ })
+    .fill('Transformer les invendus des maraîchers en conserves vendues localement.');
+  await page
+    .getByRole('textbox', { name: /^Proposition détaillée/ })
+    .fill(
+      'Une conserverie en SCIC, partagée entre maraîchers, cantines et habitants du bassin de vie.',
+    );
+  await page
+    .getByRole('group', { name: /^Thèmes/ })
+    .getByRole('checkbox')
+    .first()
+    .check();
+  await chooseTerritory(page, 'Grenoble', /^Grenoble/);
+  await page.getByRole('combobox', { name: /^Échelon compétent/ }).selectOption('COMMUNE');
+  await page.getByRole('combobox', { name: /^Levier d’action/ }).selectOption('BUDGET');
+  await page.getByRole('button', { name: 'Enregistrer comme brouillon' }).click();
+
+  await expect(page).toHaveURL(/\/propositions\/[0-9a-f-]{36}$/);
+  const url = page.url();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  const notice = page.getByRole('note', {
+    name: 'Brouillon : cette proposition n’est pas publiée.',
+  });
+  await expect(notice).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Pour' })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, 'draft proposal');
+
+  // Another visitor does not find it, on its page or in the list.
+  const visitor = await (await browser.newContext({ baseURL })).newPage();
+  await visitor.goto(url);
+  await expect(
+    visitor.getByText('Cette proposition n’existe pas ou n’est plus publique.'),
+  ).toBeVisible();
+  await visitor.goto(`/propositions?q=${encodeURIComponent('conserverie coopérative')}`);
+  await expect(visitor.getByRole('link', { name: title })).toHaveCount(0);
+
+  await notice.getByRole('button', { name: 'Publier la proposition' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'La proposition est publiée.' }),
+  ).toHaveCount(1);
+  await expect(notice).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Pour' })).toBeVisible();
+
+  await visitor.goto(url);
+  await expect(visitor.getByRole('heading', { level: 1 })).toHaveText(title);
+  await visitor.context().close();
+});

@@ -28,6 +28,7 @@ import {
   EVERYONE,
   freshAccountToken,
   freshComment,
+  freshDraft,
   freshProposal,
   freshSlug,
   type MatrixWorld,
@@ -86,6 +87,7 @@ const MERGE = `mutation ($input: MergeProposalsInput!) { mergeProposals(input: $
 const SIGN_IN = `mutation ($input: SignInInput!) { signIn(input: $input) { accessToken } }`;
 
 const INVITATION_NOT_FOUND: Outcome = { code: 'NOT_FOUND', reason: 'INVITATION_NOT_FOUND' };
+const PROPOSAL_NOT_FOUND: Outcome = { code: 'NOT_FOUND', reason: 'PROPOSAL_NOT_FOUND' };
 
 /** A token of a new session of the caller's account (undefined when anonymous). */
 export async function freshSession(
@@ -363,6 +365,20 @@ export const POLICY: Record<string, OperationPolicy> = {
         },
       };
     },
+  },
+  publishProposal: {
+    allowed: OWNER,
+    // A draft is read by its author only: to anyone else it does not exist.
+    outcomes: {
+      other: PROPOSAL_NOT_FOUND,
+      moderator: PROPOSAL_NOT_FOUND,
+      curator: PROPOSAL_NOT_FOUND,
+      admin: PROPOSAL_NOT_FOUND,
+    },
+    call: async (world) => ({
+      query: `mutation ($input: PublishProposalInput!) { publishProposal(input: $input) { id status } }`,
+      variables: { input: { proposalId: await freshDraft(world) } },
+    }),
   },
   withdrawProposal: {
     allowed: OWNER,

@@ -170,6 +170,16 @@ export async function freshProposal(
   return proposal.id;
 }
 
+/** A fresh draft of the owner, in the consultation open to proposals (only the owner reads it). */
+export async function freshDraft(world: MatrixWorld): Promise<string> {
+  const proposal = await createProposal({
+    consultationId: world.read.consultation.id,
+    authorId: world.users.owner.id,
+    status: 'DRAFT',
+  });
+  return proposal.id;
+}
+
 /** A fresh comment of the owner on a fresh public proposal. */
 export async function freshComment(world: MatrixWorld): Promise<string> {
   const proposalId = await freshProposal(world, { authorId: (await createUser()).id });

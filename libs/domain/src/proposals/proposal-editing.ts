@@ -97,11 +97,15 @@ export function assertCurrentVersion(expectedVersion: number, currentVersion: nu
 
 /** An edit: the submitted fields (consultation and organisation stay), plus the version edited. */
 export const updateProposalInputSchema = submitProposalInputSchema
-  .omit({ consultationId: true, organisationId: true })
+  .omit({ consultationId: true, organisationId: true, asDraft: true })
   .extend({ proposalId: id(), expectedVersion: z.number().int().min(1) });
 export type UpdateProposalInput = z.infer<typeof updateProposalInputSchema>;
 
 export const WITHDRAWAL_REASON_MAX = 1_000;
+
+/** Publishing a draft: its author names it. */
+export const publishProposalInputSchema = z.strictObject({ proposalId: id() });
+export type PublishProposalInput = z.infer<typeof publishProposalInputSchema>;
 
 export const withdrawProposalInputSchema = z.strictObject({
   proposalId: id(),

@@ -44,5 +44,10 @@ export const submitProposalInputSchema = z.strictObject({
     .max(L.experimentsMax)
     .refine((ids) => new Set(ids).size === ids.length, { params: { rule: 'unique' } })
     .nullish(),
+  /**
+   * Saved as a DRAFT that only its author (and the people they invite to co-write it) read,
+   * published later with publishProposal; absent or false: published now.
+   */
+  asDraft: z.boolean().nullish(),
 });
 export type SubmitProposalInput = z.infer<typeof submitProposalInputSchema>;

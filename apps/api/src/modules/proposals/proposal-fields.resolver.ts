@@ -1,5 +1,5 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { type Actor, type ProposalStatus } from '@passerelle/domain';
+import { type Actor, canTransitionProposal, type ProposalStatus } from '@passerelle/domain';
 import { CurrentUser } from '../../common/auth/auth.decorators';
 import { type LoaderRegistry } from '../../common/dataloader/loader-registry';
 import { Loaders } from '../../common/graphql/graphql-context';
@@ -65,6 +65,19 @@ export class ProposalFieldsResolver {
     @Loaders() loaders: LoaderRegistry,
   ): Promise<boolean> {
     return this.coAuthors.canEdit(actor, proposal, loaders);
+  }
+
+  @ResolveField(() => Boolean, {
+    description: 'A DRAFT and the viewer is its author: publishProposal publishes it.',
+  })
+  viewerCanPublish(@Parent() proposal: ProposalRecord, @CurrentUser() actor: Actor): boolean {
+    // From DRAFT only: MERGED → PUBLISHED is a moderator undoing a merge, not a publication.
+    return (
+      proposal.status === 'DRAFT' &&
+      canTransitionProposal('DRAFT', 'PUBLISHED', actor, {
+        isAuthor: actor !== null && actor.id === proposal.authorId,
+      })
+    );
   }
 
   @ResolveField(() => [ProposalRevision])

@@ -195,11 +195,14 @@ export class ProposalsRepository {
   createWithHistory(
     proposal: NewProposal,
     change: ProposalStatusChange,
-    holdFor: HoldRule = () => false,
+    holdFor: HoldRule | null = () => false,
   ): Promise<ProposalRecord> {
     const { themeIds, experimentIds = [], ...columns } = proposal;
     return this.prisma.$transaction(async (tx) => {
-      const hold = await holdOrTrustAuthor(tx, proposal.authorId, holdFor, change.at);
+      // A draft is not public yet: neither held for review nor trusting its author (publishDraft).
+      const hold = holdFor
+        ? await holdOrTrustAuthor(tx, proposal.authorId, holdFor, change.at)
+        : {};
       const created = await tx.proposal.create({
         data: { ...columns, version: 1, createdAt: change.at, ...hold },
       });
@@ -283,6 +286,51 @@ export class ProposalsRepository {
   }
 
   /** Records a status change if the proposal is still in `change.from`; null otherwise. */
+  /**
+   * Publishes a draft in one transaction: guarded on its DRAFT status (of two concurrent
+   * publications one wins), dated now (its scores start from now, as a new proposal's), held for
+   * review or trusting its author as a submission would, with its status change. Null when the
+   * guard failed.
+   */
+  async publishDraft(
+    id: string,
+    authorId: string,
+    change: ProposalStatusChange,
+    scores: Prisma.ProposalUpdateManyMutationInput,
+    holdFor: HoldRule,
+  ): Promise<ProposalRecord | null> {
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        const hold = await holdOrTrustAuthor(tx, authorId, holdFor, change.at);
+        const updated = await tx.proposal.updateMany({
+          where: { id, status: 'DRAFT' },
+          data: {
+            status: change.to,
+            publishedAt: change.at,
+            updatedAt: change.at,
+            ...scores,
+            ...hold,
+          },
+        });
+        if (updated.count === 0) throw new GuardFailed();
+        await tx.proposalStatusChange.create({
+          data: {
+            proposalId: id,
+            fromStatus: change.from,
+            toStatus: change.to,
+            actorId: change.actorId,
+            reason: change.reason,
+            createdAt: change.at,
+          },
+        });
+        return tx.proposal.findUniqueOrThrow({ where: { id } });
+      });
+    } catch (error) {
+      if (error instanceof GuardFailed) return null;
+      throw error;
+    }
+  }
+
   async changeStatus(id: string, change: ProposalStatusChange): Promise<ProposalRecord | null> {
     try {
       return await this.prisma.$transaction(async (tx) => {

@@ -8,7 +8,11 @@ import { fieldsNamed } from '../../common/graphql/selection';
 import { ConsultationsLoaders } from '../consultations/consultations.loaders';
 import { ProposalsArgs, SimilarProposalsArgs } from './dto/proposals.args';
 import { SubmitProposalInput } from './dto/submit-proposal.input';
-import { UpdateProposalInput, WithdrawProposalInput } from './dto/update-proposal.input';
+import {
+  PublishProposalInput,
+  UpdateProposalInput,
+  WithdrawProposalInput,
+} from './dto/update-proposal.input';
 import { ProposalConnection, SimilarProposal } from './models/proposal-connection.model';
 import { Proposal } from './models/proposal.model';
 import {
@@ -105,7 +109,8 @@ export class ProposalsResolver {
   }
 
   @Mutation(() => Proposal, {
-    description: "Publishes a proposal while the consultation's PROPOSING phase is open.",
+    description:
+      "Publishes a proposal while the consultation's PROPOSING phase is open, or saves it as a DRAFT (asDraft).",
   })
   @RateLimit('submitProposal')
   submitProposal(
@@ -126,6 +131,19 @@ export class ProposalsResolver {
     @Lang() lang: Language,
   ): Promise<ProposalRecord> {
     return this.service.update(actor, input, lang);
+  }
+
+  @Mutation(() => Proposal, {
+    description:
+      "Its author publishes a DRAFT while the consultation's PROPOSING phase is open (pre-moderation applies as at submission).",
+  })
+  @RateLimit('submitProposal')
+  publishProposal(
+    @Args('input', { type: () => PublishProposalInput }) input: PublishProposalInput,
+    @CurrentUser() actor: Actor,
+    @Lang() lang: Language,
+  ): Promise<ProposalRecord> {
+    return this.service.publish(actor, input, lang);
   }
 
   @Mutation(() => Proposal, {

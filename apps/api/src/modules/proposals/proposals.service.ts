@@ -12,6 +12,7 @@ import {
   type FieldError,
   isContentVisibleTo,
   canReadProposal,
+  publishProposalInputSchema,
   isPubliclyVisible,
   type Language,
   parseConsultationSettings,
@@ -171,9 +172,10 @@ export class ProposalsService {
       throw new DomainError(DomainErrorCode.NOT_A_MEMBER, undefined, lang);
     }
 
+    const isDraft = data.asDraft === true;
     const change = transitionProposal({
       from: null,
-      to: 'PUBLISHED',
+      to: isDraft ? 'DRAFT' : 'PUBLISHED',
       actor,
       isAuthor: true,
       at: now,
@@ -187,17 +189,58 @@ export class ProposalsService {
         ...contentOf(data),
         experimentIds: data.experimentIds ?? [],
         status: change.to,
-        publishedAt: now,
-        // A new proposal enters the HOT list by its age, before any vote.
+        publishedAt: isDraft ? null : now,
+        // A new proposal enters the HOT list by its age, before any vote (a draft when published).
         ...proposalScores({ votesFor: 0, votesAgainst: 0, votesNeutral: 0 }, now),
       },
       change,
-      (authorState) => shouldHoldForReview(settings, authorState),
+      isDraft ? null : (authorState) => shouldHoldForReview(settings, authorState),
     );
     // After the commit: moderators see a proposal held by pre-moderation enter the queue.
     if (proposal.awaitingReview)
       await this.realtime.publish('moderation-queue', { kind: 'QUEUED' });
     return proposal;
+  }
+
+  /**
+   * Its author publishes a draft (co-authors do not: PROPOSAL_NOT_FOUND for others, as for an
+   * unknown id; NOT_ALLOWED for a co-author; ILLEGAL_TRANSITION once published) while the
+   * consultation's PROPOSING phase is open. Like a submission: dated now, and held for review by
+   * pre-moderation when its author has never had a contribution published.
+   */
+  async publish(
+    actor: Actor,
+    input: unknown,
+    lang: Language,
+    now = new Date(),
+  ): Promise<ProposalRecord> {
+    if (actor === null) throw new DomainError(DomainErrorCode.SIGN_IN_REQUIRED, undefined, lang);
+    const data = validateInput(publishProposalInputSchema, input, lang);
+    const proposal = await this.get(actor, data.proposalId, lang);
+    const change = transitionProposal({
+      from: proposal.status,
+      to: 'PUBLISHED',
+      actor,
+      isAuthor: proposal.authorId === actor.id,
+      at: now,
+    });
+    const consultation = await this.consultations.findWithPhases(proposal.consultationId);
+    if (!consultation) throw new DomainError(DomainErrorCode.PROPOSAL_NOT_FOUND, undefined, lang);
+    assertPhaseOpen(consultation.phases, 'PROPOSING', now);
+    const settings = parseConsultationSettings(consultation.settings);
+    const published = await this.proposals.publishDraft(
+      proposal.id,
+      proposal.authorId,
+      change,
+      proposalScores(proposal, now),
+      (authorState) => shouldHoldForReview(settings, authorState),
+    );
+    // Published meanwhile by another request: the second is refused as the transition would be.
+    if (!published) throw new DomainError(DomainErrorCode.ILLEGAL_TRANSITION, undefined, lang);
+    if (published.awaitingReview) {
+      await this.realtime.publish('moderation-queue', { kind: 'QUEUED' });
+    }
+    return published;
   }
 
   /**

@@ -381,6 +381,10 @@ export const en: Messages = {
     maxLengthHint: 'Up to {{max}} characters.',
     counter: '{{count}} / {{max}} characters',
     submitButton: 'Publish the proposal',
+    saveDraftButton: 'Save as draft',
+    draftHint:
+      'A draft can be seen only by you and the people you invite to co-write it. You will publish it from its page.',
+    draftSaved: 'Your draft is saved. Publish it from this page when it is ready.',
     organisation: 'Publish on behalf of',
     organisationHint: 'The proposal will also appear on the organisation’s page.',
     inMyName: 'Myself',
@@ -578,6 +582,15 @@ export const en: Messages = {
     confirmWithdraw: 'Confirm the withdrawal',
     withdrawn: 'Your proposal is withdrawn. It no longer appears in the public lists.',
   },
+  draft: {
+    title: 'Draft: this proposal is not published.',
+    noticeAuthor:
+      'Only you and the people invited to co-write it can see it. Once published, it will appear in the lists and can receive votes and comments.',
+    noticeCoAuthor:
+      'Only its author and the people invited to co-write it can see it, until its author publishes it.',
+    publish: 'Publish the proposal',
+    published: 'The proposal is published.',
+  },
   history: {
     title: 'History',
     statuses: 'Status changes',
@@ -601,7 +614,8 @@ export const en: Messages = {
     back: 'Back to the proposal',
     submitButton: 'Save the changes',
     saved: 'Your changes are saved.',
-    notAllowed: 'Only the author can edit this proposal, and only while it is published.',
+    notAllowed:
+      'Only its author and co-authors can edit this proposal, and only while it is a draft or published.',
     conflictTitle: 'The proposal was changed in the meantime',
     conflictText:
       'A newer version was saved after this form was opened (perhaps in another tab). Your text is kept below: compare it with the current version, then save again to replace it.',

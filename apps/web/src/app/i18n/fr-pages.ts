@@ -262,6 +262,10 @@ export const frPages = {
     maxLengthHint: 'Jusqu’à {{max}} caractères.',
     counter: '{{count}} / {{max}} caractères',
     submitButton: 'Publier la proposition',
+    saveDraftButton: 'Enregistrer comme brouillon',
+    draftHint:
+      'Un brouillon n’est visible que par vous et les personnes que vous invitez à le co-écrire. Vous le publierez depuis sa page.',
+    draftSaved: 'Votre brouillon est enregistré. Publiez-le depuis cette page quand il est prêt.',
     organisation: 'Publier au nom de',
     organisationHint: 'La proposition apparaîtra aussi sur la page de l’organisation.',
     inMyName: 'En mon nom',
@@ -431,6 +435,15 @@ export const frPages = {
     confirmWithdraw: 'Confirmer le retrait',
     withdrawn: 'Votre proposition est retirée. Elle n’apparaît plus dans les listes publiques.',
   },
+  draft: {
+    title: 'Brouillon : cette proposition n’est pas publiée.',
+    noticeAuthor:
+      'Seuls vous et les personnes invitées à la co-écrire la voient. Une fois publiée, elle apparaîtra dans les listes et pourra recevoir des avis et des commentaires.',
+    noticeCoAuthor:
+      'Seuls son auteur ou son autrice et les personnes invitées à la co-écrire la voient, jusqu’à ce que son auteur ou son autrice la publie.',
+    publish: 'Publier la proposition',
+    published: 'La proposition est publiée.',
+  },
   history: {
     title: 'Historique',
     statuses: 'Changements de statut',
@@ -456,7 +469,7 @@ export const frPages = {
     submitButton: 'Enregistrer les modifications',
     saved: 'Vos modifications sont enregistrées.',
     notAllowed:
-      'Seul l’auteur ou l’autrice peut modifier cette proposition, et seulement tant qu’elle est publiée.',
+      'Seuls son auteur ou son autrice et ses co-auteurs peuvent modifier cette proposition, et seulement tant qu’elle est en brouillon ou publiée.',
     conflictTitle: 'La proposition a été modifiée entre-temps',
     conflictText:
       'Une version plus récente a été enregistrée depuis l’ouverture de ce formulaire (peut-être depuis un autre onglet). Votre texte est conservé ci-dessous : comparez-le avec la version actuelle, puis enregistrez à nouveau pour la remplacer.',

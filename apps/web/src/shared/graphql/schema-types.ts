@@ -137,6 +137,19 @@ export interface ProposalDetail extends ProposalSummary {
   version: number;
 }
 
+/** Whether a proposal is a draft and the viewer may publish it (publishProposal). */
+export interface ProposalDraftState {
+  __typename?: 'Proposal';
+  id: string;
+  status: ProposalStatus;
+  /** True only on a DRAFT, for its author. */
+  viewerCanPublish: boolean;
+}
+
+export interface PublishProposalInput {
+  proposalId: string;
+}
+
 export interface PageInfo {
   __typename?: 'PageInfo';
   hasNextPage: boolean;

@@ -46,4 +46,11 @@ export class SubmitProposalInput {
       'Registry experiments cited as evidence, in this order: up to 5 distinct existing ones (EXPERIMENT_NOT_FOUND otherwise). On an edit, null or absent leaves the citations unchanged and a list replaces them.',
   })
   experimentIds?: string[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Saved as a DRAFT, read only by its author and the people they invite to co-write it, published later with publishProposal. Absent or false: published now.',
+  })
+  asDraft?: boolean | null;
 }

@@ -2,13 +2,14 @@ import { Field, ID, InputType, Int, OmitType } from '@nestjs/graphql';
 import { SubmitProposalInput } from './submit-proposal.input';
 
 /**
- * The fields of SubmitProposalInput but the consultation and organisation, which never change;
+ * The fields of SubmitProposalInput but the consultation and organisation, which never change
+ * (nor whether it is a draft: publishProposal publishes one);
  * validated by the domain's updateProposalInputSchema (same limits). Themes are replaced.
  */
 @InputType()
 export class UpdateProposalInput extends OmitType(
   SubmitProposalInput,
-  ['consultationId', 'organisationId'] as const,
+  ['consultationId', 'organisationId', 'asDraft'] as const,
   InputType,
 ) {
   @Field(() => ID)
@@ -16,6 +17,12 @@ export class UpdateProposalInput extends OmitType(
 
   @Field(() => Int, { description: 'The `version` the edit was made on; CONFLICT otherwise.' })
   expectedVersion!: number;
+}
+
+@InputType()
+export class PublishProposalInput {
+  @Field(() => ID)
+  proposalId!: string;
 }
 
 @InputType()

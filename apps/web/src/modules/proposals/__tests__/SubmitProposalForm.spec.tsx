@@ -1,12 +1,19 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
+import { Route, Routes, useLocation } from 'react-router';
 import type { MockLink } from '@apollo/client/testing';
-import type { Consultation, TerritoryRef, Theme } from '../../../shared/graphql/schema-types';
+import type {
+  Consultation,
+  ProposalDetail,
+  TerritoryRef,
+  Theme,
+} from '../../../shared/graphql/schema-types';
 import { renderWithApp } from '../../../testing/render';
 import { MY_ORGANISATIONS_QUERY } from '../../profile/graphql/profile.documents';
 import { TERRITORIES_QUERY } from '../../territories/graphql/territories.documents';
 import { SubmitProposalForm } from '../components/SubmitProposalForm';
+import { EXPERIMENT_OPTIONS_QUERY } from '../graphql/proposal-experiments.documents';
 import { SIMILAR_PROPOSALS_QUERY, SUBMIT_PROPOSAL_MUTATION } from '../graphql/proposals.documents';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -186,5 +193,190 @@ describe('SubmitProposalForm', () => {
     await waitFor(() => expect(describedErrors(summary)).toBe('Ce résumé existe déjà.'));
     expect(summary).toHaveFocus();
     expect(within(document.body).queryByText('Ce champ est obligatoire.')).not.toBeInTheDocument();
+  });
+});
+
+describe('SubmitProposalForm: publish or save as draft', () => {
+  const user = userEvent.setup();
+  const input = {
+    consultationId: consultation.id,
+    title: 'Des cantines bio gérées en régie',
+    summary: 'Généraliser les cantines bio et locales gérées en régie.',
+    body: 'Les communes qui ont repris leur cantine en régie servent des repas bio et locaux sans surcoût.',
+    themeIds: [themes[0].id],
+    territoryId: lyon.id,
+    competentLevel: 'COMMUNE',
+    lever: 'PUBLIC_PROCUREMENT',
+    experiment: null,
+    measuredImpact: null,
+  } as const;
+  const saved = (status: 'PUBLISHED' | 'DRAFT'): ProposalDetail => ({
+    __typename: 'Proposal',
+    id: uuid(42),
+    erased: false,
+    title: input.title,
+    summary: input.summary,
+    status,
+    themes: [themes[0]],
+    territory: lyon,
+    author: {
+      __typename: 'Participant',
+      id: uuid(2),
+      displayName: 'Camille',
+      actorType: 'CITIZEN',
+      deleted: false,
+    },
+    votesFor: 0,
+    votesAgainst: 0,
+    votesNeutral: 0,
+    commentsCount: 0,
+    publishedAt: status === 'DRAFT' ? null : '2026-11-27T09:00:00.000Z',
+    createdAt: '2026-11-27T09:00:00.000Z',
+    body: input.body,
+    competentLevel: 'COMMUNE',
+    lever: 'PUBLIC_PROCUREMENT',
+    experiment: null,
+    measuredImpact: null,
+    organisation: null,
+    consultation: {
+      __typename: 'Consultation',
+      id: consultation.id,
+      slug: consultation.slug,
+      title: consultation.title,
+    },
+    updatedAt: '2026-11-27T09:00:00.000Z',
+    version: 1,
+  });
+  const lyonSearch: MockLink.MockedResponse = {
+    request: {
+      query: TERRITORIES_QUERY,
+      variables: { search: 'Lyon', levels: ['COMMUNE'], first: 10 },
+    },
+    result: { data: { territories: [lyon] } },
+  };
+
+  const noExperiment: MockLink.MockedResponse = {
+    request: { query: EXPERIMENT_OPTIONS_QUERY, variables: () => true },
+    result: { data: { experiments: { __typename: 'ExperimentConnection', nodes: [] } } },
+    maxUsageCount: Number.POSITIVE_INFINITY,
+  };
+
+  /** Where the form went after saving, and what the layout was asked to announce there. */
+  function ProposalPageProbe() {
+    const location = useLocation();
+    const announce = (location.state as { announce?: string } | null)?.announce;
+    return (
+      <p data-testid="proposal-page">
+        {location.pathname}
+        {announce ? ` · ${announce}` : ''}
+      </p>
+    );
+  }
+
+  const renderRoutes = (mocks: MockLink.MockedResponse[]) =>
+    renderWithApp(
+      <Routes>
+        <Route
+          path="/"
+          element={<SubmitProposalForm consultations={[consultation]} themes={themes} />}
+        />
+        <Route path="/propositions/:id" element={<ProposalPageProbe />} />
+      </Routes>,
+      { mocks: [...mocks, lyonSearch, noExperiment, noSimilarProposals, noOrganisation] },
+    );
+
+  async function fillValidProposal() {
+    const paste = async (field: HTMLElement, text: string) => {
+      await user.click(field);
+      await user.paste(text);
+    };
+    await paste(screen.getByRole('textbox', { name: /^Titre/ }), input.title);
+    await paste(screen.getByRole('textbox', { name: /^Résumé/ }), input.summary);
+    await paste(screen.getByRole('textbox', { name: /^Proposition détaillée/ }), input.body);
+    await user.click(screen.getByRole('checkbox', { name: 'Transition écologique' }));
+    await user.type(screen.getByRole('combobox', { name: /^Territoire/ }), 'Lyon');
+    await user.click(await screen.findByRole('option', { name: 'Lyon (69)' }, { timeout: 3000 }));
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: /^Échelon compétent/ }),
+      input.competentLevel,
+    );
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: /^Levier d’action/ }),
+      input.lever,
+    );
+  }
+
+  const saveAsDraft = () =>
+    user.click(screen.getByRole('button', { name: 'Enregistrer comme brouillon' }));
+
+  beforeEach(() => window.localStorage.clear());
+
+  it('publishes without asDraft, then opens the proposal page', async () => {
+    renderRoutes([
+      {
+        request: { query: SUBMIT_PROPOSAL_MUTATION, variables: { input } },
+        result: { data: { submitProposal: saved('PUBLISHED') } },
+      },
+    ]);
+    await fillValidProposal();
+    await user.click(screen.getByRole('button', { name: 'Publier la proposition' }));
+
+    expect(await screen.findByTestId('proposal-page')).toHaveTextContent(
+      /^\/propositions\/00000000-0000-4000-8000-000000000042$/,
+    );
+  });
+
+  it('checks a draft with the same rules before sending anything', async () => {
+    renderRoutes([]);
+    await saveAsDraft();
+
+    const title = screen.getByRole('textbox', { name: /^Titre/ });
+    await waitFor(() => expect(title).toHaveFocus());
+    expect(describedErrors(title)).toBe('Ce champ est obligatoire.');
+    expect(screen.getByText(/Le formulaire contient 7 erreurs/)).toBeInTheDocument();
+    expect(screen.queryByTestId('proposal-page')).not.toBeInTheDocument();
+  });
+
+  it('saves a draft with asDraft: true, then opens its page and announces it', async () => {
+    renderRoutes([
+      {
+        request: {
+          query: SUBMIT_PROPOSAL_MUTATION,
+          variables: { input: { ...input, asDraft: true } },
+        },
+        result: { data: { submitProposal: saved('DRAFT') } },
+      },
+    ]);
+    await fillValidProposal();
+    await saveAsDraft();
+
+    expect(await screen.findByTestId('proposal-page')).toHaveTextContent(
+      '/propositions/00000000-0000-4000-8000-000000000042 · Votre brouillon est enregistré. Publiez-le depuis cette page quand il est prêt.',
+    );
+  });
+
+  it("shows the API's message when saving the draft fails", async () => {
+    renderRoutes([
+      {
+        request: {
+          query: SUBMIT_PROPOSAL_MUTATION,
+          variables: { input: { ...input, asDraft: true } },
+        },
+        result: {
+          errors: [
+            new GraphQLError('Le dépôt des propositions est fermé pour cette consultation.', {
+              extensions: { code: 'FORBIDDEN', reason: 'PROPOSING_CLOSED' },
+            }),
+          ],
+        },
+      },
+    ]);
+    await fillValidProposal();
+    await saveAsDraft();
+
+    expect(
+      await screen.findByText('Le dépôt des propositions est fermé pour cette consultation.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByTestId('proposal-page')).not.toBeInTheDocument();
   });
 });

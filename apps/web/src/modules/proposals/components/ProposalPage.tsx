@@ -38,6 +38,7 @@ import {
   ShareButton,
 } from './ProposalExtras';
 import { AwaitingReviewNotice, useIsAwaitingReview } from './AwaitingReviewNotice';
+import { DraftProposalNotice } from './DraftProposalNotice';
 import { ThemeBadges } from './ThemeBadges';
 import { ProposalExperiments } from './ProposalExperiments';
 
@@ -172,6 +173,10 @@ export function ProposalPage() {
       </Alert>
     );
   }
+  // A draft is read only by its author and co-writers: votes (and the opinion groups drawn from
+  // them), follows, comments, amendments and reports are refused by the API, and there is no
+  // public address to share yet.
+  const isDraft = proposal.status === 'DRAFT';
 
   return (
     <Stack gap="lg">
@@ -185,7 +190,9 @@ export function ProposalPage() {
           </Badge>
           <ProposalBroadSupportBadge proposalId={proposal.id} />
         </Group>
-        <PageTitle fz={{ base: 26, sm: 34 }}>{proposalTitle(proposal, t)}</PageTitle>
+        <PageTitle id="proposal-title" fz={{ base: 26, sm: 34 }}>
+          {proposalTitle(proposal, t)}
+        </PageTitle>
         <Text c="gray.7">
           {t('proposal.by', { name: authorName(proposal.author, t) })}
           {' · '}
@@ -196,6 +203,7 @@ export function ProposalPage() {
         </Text>
         <CoAuthorsByline proposalId={proposal.id} />
         <ThemeBadges themes={proposal.themes} label={t('proposal.themes')} />
+        <DraftProposalNotice proposalId={proposal.id} titleId="proposal-title" />
         {/* A held proposal is hidden too: its own notice says why, instead of the generic one. */}
         {isAwaitingReview ? (
           <AwaitingReviewNotice proposalId={proposal.id} />
@@ -234,22 +242,28 @@ export function ProposalPage() {
             </Section>
           )}
           <ProposalExperiments proposalId={proposal.id} />
-          <ProposalOpinions proposalId={proposal.id} />
-          <Suspense fallback={null}>
-            <AmendmentsSection proposalId={proposal.id} />
-          </Suspense>
+          {!isDraft && <ProposalOpinions proposalId={proposal.id} />}
+          {!isDraft && (
+            <Suspense fallback={null}>
+              <AmendmentsSection proposalId={proposal.id} />
+            </Suspense>
+          )}
         </Stack>
         <Stack gap="md" className="proposal-aside">
-          <VotePanel proposalId={proposal.id} />
-          <Group gap="sm" align="flex-start" wrap="wrap">
-            <FollowButton proposalId={proposal.id} />
-            <ShareButton />
-          </Group>
+          {!isDraft && (
+            <>
+              <VotePanel proposalId={proposal.id} />
+              <Group gap="sm" align="flex-start" wrap="wrap">
+                <FollowButton proposalId={proposal.id} />
+                <ShareButton />
+              </Group>
+            </>
+          )}
           <AuthorActions proposalId={proposal.id} />
           <Suspense fallback={null}>
             <CoAuthorsPanel proposalId={proposal.id} />
           </Suspense>
-          <ReportProposal proposalId={proposal.id} />
+          {!isDraft && <ReportProposal proposalId={proposal.id} />}
           <ProposalModerationActions proposalId={proposal.id} />
           <AnswerProposalForm proposalId={proposal.id} />
           <ModeratorOnly>
@@ -265,7 +279,7 @@ export function ProposalPage() {
           <Details proposal={proposal} />
         </Stack>
         <Stack gap="xl" className="proposal-discussion">
-          <CommentsSection proposalId={proposal.id} />
+          {!isDraft && <CommentsSection proposalId={proposal.id} />}
           <ProposalHistory proposalId={proposal.id} />
         </Stack>
       </div>

@@ -132,8 +132,11 @@ export function SubmitProposalForm({ consultations, themes, proposal }: SubmitPr
   const themeChoices =
     consultation && consultation.themes.length > 0 ? consultation.themes : themes;
 
-  const handleSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  // Which button sent the form (its own spinner); null while nothing is being sent.
+  const [pendingAction, setPendingAction] = useState<'publish' | 'draft' | null>(null);
+
+  /** Publishes (or, asDraft, saves a draft of) a new proposal, or saves an edit. */
+  const save = async (asDraft: boolean) => {
     setFormError(null);
     stale.clear();
     const input = {
@@ -165,8 +168,18 @@ export function SubmitProposalForm({ consultations, themes, proposal }: SubmitPr
         });
         return;
       }
-      const { data } = await submitProposal({ variables: { input: input as SubmitProposalInput } });
-      if (data) await navigate(paths.proposal(data.submitProposal.id));
+      // Same fields and rules as a submission: the draft is only kept from the public.
+      const { data } = await submitProposal({
+        variables: {
+          input: { ...(input as SubmitProposalInput), ...(asDraft ? { asDraft: true } : {}) },
+        },
+      });
+      if (data) {
+        await navigate(
+          paths.proposal(data.submitProposal.id),
+          asDraft ? { state: { announce: t('submit.draftSaved') } } : undefined,
+        );
+      }
     } catch (error) {
       if (report(serverFieldErrors(error))) return;
       const latestVersion = async () => {
@@ -183,12 +196,25 @@ export function SubmitProposalForm({ consultations, themes, proposal }: SubmitPr
       setFormError(errorMessage(error, t));
     }
   };
-  const loading = submitting.loading || updating.loading;
+  const run = async (action: 'publish' | 'draft') => {
+    if (pendingAction) return; // one save at a time (Enter in a field while a draft is saved)
+    setPendingAction(action);
+    try {
+      await save(action === 'draft');
+    } finally {
+      setPendingAction(null);
+    }
+  };
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void run('publish');
+  };
+  const loading = submitting.loading || updating.loading || pendingAction !== null;
 
   const counter = (value: string, max: number) => t('submit.counter', { count: value.length, max });
 
   return (
-    <form noValidate onSubmit={(event) => void handleSubmit(event)} aria-labelledby="submit-title">
+    <form noValidate onSubmit={handleSubmit} aria-labelledby="submit-title">
       <Stack gap="lg">
         <FormErrorSummary fieldErrorCount={count} formError={formError} />
         {stale.conflict && proposal && (
@@ -370,11 +396,36 @@ export function SubmitProposalForm({ consultations, themes, proposal }: SubmitPr
             }}
           />
         )}
-        <Group>
-          <Button type="submit" size="md" loading={loading}>
-            {proposal ? t('edit.submitButton') : t('submit.submitButton')}
-          </Button>
-        </Group>
+        <Stack gap="xs">
+          <Group gap="sm">
+            <Button
+              type="submit"
+              size="md"
+              loading={loading && pendingAction !== 'draft'}
+              disabled={pendingAction === 'draft'}
+            >
+              {proposal ? t('edit.submitButton') : t('submit.submitButton')}
+            </Button>
+            {!proposal && (
+              <Button
+                type="button"
+                size="md"
+                variant="default"
+                loading={pendingAction === 'draft'}
+                disabled={loading && pendingAction !== 'draft'}
+                aria-describedby="draft-hint"
+                onClick={() => void run('draft')}
+              >
+                {t('submit.saveDraftButton')}
+              </Button>
+            )}
+          </Group>
+          {!proposal && (
+            <Text size="sm" c="gray.7" id="draft-hint">
+              {t('submit.draftHint')}
+            </Text>
+          )}
+        </Stack>
       </Stack>
     </form>
   );

@@ -4,10 +4,12 @@ import type {
   CollegeThresholds,
   ProposalConnection,
   ProposalDetail,
+  ProposalDraftState,
   ProposalFilter,
   ProposalOrderBy,
   ProposalRevision,
   ProposalStatusChange,
+  PublishProposalInput,
   Theme,
 } from '../../../shared/graphql/schema-types';
 import { TERRITORY_FIELDS } from '../../territories/graphql/territories.documents';
@@ -156,6 +158,8 @@ export interface SubmitProposalInput {
   organisationId?: string | null;
   /** Registry experiments cited as evidence (issue 10); on an edit, absent = unchanged. */
   experimentIds?: string[] | null;
+  /** Saved as a DRAFT (only its author and invited co-writers read it); absent: published now. */
+  asDraft?: boolean | null;
 }
 
 export const SUBMIT_PROPOSAL_MUTATION: TypedDocumentNode<
@@ -305,7 +309,10 @@ export const SIMILAR_PROPOSALS_QUERY: TypedDocumentNode<
   }
 `;
 
-export type UpdateProposalInput = Omit<SubmitProposalInput, 'consultationId' | 'organisationId'> & {
+export type UpdateProposalInput = Omit<
+  SubmitProposalInput,
+  'consultationId' | 'organisationId' | 'asDraft'
+> & {
   proposalId: string;
   expectedVersion: number;
 };
@@ -331,6 +338,39 @@ export const WITHDRAW_PROPOSAL_MUTATION: TypedDocumentNode<
   mutation WithdrawProposal($input: WithdrawProposalInput!) {
     withdrawProposal(input: $input) {
       ...ProposalDetailFields
+      canEdit
+    }
+  }
+  ${PROPOSAL_DETAIL_FIELDS}
+`;
+
+/** A draft's state for the proposal page: whether the viewer may publish it (its author). */
+export const PROPOSAL_DRAFT_QUERY: TypedDocumentNode<
+  { proposal: ProposalDraftState },
+  { id: string }
+> = gql`
+  query ProposalDraft($id: ID!) {
+    proposal(id: $id) {
+      id
+      status
+      viewerCanPublish
+    }
+  }
+`;
+
+/**
+ * Its author publishes a draft. The answer carries what the page shows (status, date, whether
+ * pre-moderation holds it, who may still publish or edit it), so the cache updates the page.
+ */
+export const PUBLISH_PROPOSAL_MUTATION: TypedDocumentNode<
+  { publishProposal: ProposalDetail & ProposalDraftState & { awaitingReview: boolean } },
+  { input: PublishProposalInput }
+> = gql`
+  mutation PublishProposal($input: PublishProposalInput!) {
+    publishProposal(input: $input) {
+      ...ProposalDetailFields
+      viewerCanPublish
+      awaitingReview
       canEdit
     }
   }
