@@ -40,6 +40,24 @@ async function updateThroughApi(page: Page, id: string): Promise<void> {
   expect(((await saved.json()) as { errors?: unknown }).errors).toBeUndefined();
 }
 
+/** Fills the submit form: the texts given, the first theme, Grenoble, commune, budget. */
+async function fillProposalForm(
+  page: Page,
+  text: { title: string; summary: string; body: string },
+): Promise<void> {
+  await page.getByRole('textbox', { name: /^Titre/ }).fill(text.title);
+  await page.getByRole('textbox', { name: /^Résumé/ }).fill(text.summary);
+  await page.getByRole('textbox', { name: /^Proposition détaillée/ }).fill(text.body);
+  await page
+    .getByRole('group', { name: /^Thèmes/ })
+    .getByRole('checkbox')
+    .first()
+    .check();
+  await chooseTerritory(page, 'Grenoble', /^Grenoble/);
+  await page.getByRole('combobox', { name: /^Échelon compétent/ }).selectOption('COMMUNE');
+  await page.getByRole('combobox', { name: /^Levier d’action/ }).selectOption('BUDGET');
+}
+
 test('the submit form warns about similar proposals while the title is typed, then the author edits the proposal', async ({
   page,
 }) => {
@@ -59,23 +77,11 @@ test('the submit form warns about similar proposals while the title is typed, th
   });
 
   await test.step('submit anyway', async () => {
-    await titleField.fill(`Des vélobus dans chaque commune rurale ${key}`);
-    await page
-      .getByRole('textbox', { name: /^Résumé/ })
-      .fill('Organiser des convois à vélo encadrés par des parents pour aller à l’école.');
-    await page
-      .getByRole('textbox', { name: /^Proposition détaillée/ })
-      .fill(
-        '## Constat\n\nLes **trajets courts** vers l’école se font encore en voiture.\n\n- moins de bruit\n- plus d’autonomie',
-      );
-    await page
-      .getByRole('group', { name: /^Thèmes/ })
-      .getByRole('checkbox')
-      .first()
-      .check();
-    await chooseTerritory(page, 'Grenoble', /^Grenoble/);
-    await page.getByRole('combobox', { name: /^Échelon compétent/ }).selectOption('COMMUNE');
-    await page.getByRole('combobox', { name: /^Levier d’action/ }).selectOption('BUDGET');
+    await fillProposalForm(page, {
+      title: `Des vélobus dans chaque commune rurale ${key}`,
+      summary: 'Organiser des convois à vélo encadrés par des parents pour aller à l’école.',
+      body: '## Constat\n\nLes **trajets courts** vers l’école se font encore en voiture.\n\n- moins de bruit\n- plus d’autonomie',
+    });
     await page.getByRole('button', { name: 'Publier la proposition' }).click();
     await expect(page).toHaveURL(/\/propositions\/[0-9a-f-]{36}$/);
     // Markdown is rendered: a heading and a list, strong text.
@@ -144,23 +150,11 @@ test('a participant saves a proposal as a draft, nobody else sees it, then publi
   const participant = await signUpThroughApi(page);
   const title = `Une conserverie coopérative pour les surplus des maraîchers ${participant.displayName.slice(-8)}`;
   await page.goto('/proposer');
-  await page.getByRole('textbox', { name: /^Titre/ }).fill(title);
-  await page
-    .getByRole('textbox', { name: /^Résumé/ })
-    .fill('Transformer les invendus des maraîchers en conserves vendues localement.');
-  await page
-    .getByRole('textbox', { name: /^Proposition détaillée/ })
-    .fill(
-      'Une conserverie en SCIC, partagée entre maraîchers, cantines et habitants du bassin de vie.',
-    );
-  await page
-    .getByRole('group', { name: /^Thèmes/ })
-    .getByRole('checkbox')
-    .first()
-    .check();
-  await chooseTerritory(page, 'Grenoble', /^Grenoble/);
-  await page.getByRole('combobox', { name: /^Échelon compétent/ }).selectOption('COMMUNE');
-  await page.getByRole('combobox', { name: /^Levier d’action/ }).selectOption('BUDGET');
+  await fillProposalForm(page, {
+    title,
+    summary: 'Transformer les invendus des maraîchers en conserves vendues localement.',
+    body: 'Une conserverie en SCIC, partagée entre maraîchers, cantines et habitants du bassin de vie.',
+  });
   await page.getByRole('button', { name: 'Enregistrer comme brouillon' }).click();
 
   await expect(page).toHaveURL(/\/propositions\/[0-9a-f-]{36}$/);

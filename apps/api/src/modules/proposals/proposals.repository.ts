@@ -100,6 +100,24 @@ function withJsonDates<T>(json: Record<string, unknown>, dates: readonly string[
 /** Thrown inside a write transaction to roll it back when a guarded update matched no row. */
 export class GuardFailed extends Error {}
 
+/** Keeps a status change in the proposal's history (inside the transaction that makes it). */
+function recordStatusChange(
+  tx: Prisma.TransactionClient,
+  proposalId: string,
+  change: ProposalStatusChange,
+) {
+  return tx.proposalStatusChange.create({
+    data: {
+      proposalId,
+      fromStatus: change.from,
+      toStatus: change.to,
+      actorId: change.actorId,
+      reason: change.reason,
+      createdAt: change.at,
+    },
+  });
+}
+
 @Injectable()
 export class ProposalsRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -226,16 +244,7 @@ export class ProposalsRepository {
           createdAt: change.at,
         },
       });
-      await tx.proposalStatusChange.create({
-        data: {
-          proposalId: created.id,
-          fromStatus: change.from,
-          toStatus: change.to,
-          actorId: change.actorId,
-          reason: change.reason,
-          createdAt: change.at,
-        },
-      });
+      await recordStatusChange(tx, created.id, change);
       return created;
     });
   }
@@ -313,16 +322,7 @@ export class ProposalsRepository {
           },
         });
         if (updated.count === 0) throw new GuardFailed();
-        await tx.proposalStatusChange.create({
-          data: {
-            proposalId: id,
-            fromStatus: change.from,
-            toStatus: change.to,
-            actorId: change.actorId,
-            reason: change.reason,
-            createdAt: change.at,
-          },
-        });
+        await recordStatusChange(tx, id, change);
         return tx.proposal.findUniqueOrThrow({ where: { id } });
       });
     } catch (error) {
@@ -339,16 +339,7 @@ export class ProposalsRepository {
           data: { status: change.to, updatedAt: change.at },
         });
         if (updated.count === 0) throw new GuardFailed();
-        await tx.proposalStatusChange.create({
-          data: {
-            proposalId: id,
-            fromStatus: change.from,
-            toStatus: change.to,
-            actorId: change.actorId,
-            reason: change.reason,
-            createdAt: change.at,
-          },
-        });
+        await recordStatusChange(tx, id, change);
         return tx.proposal.findUniqueOrThrow({ where: { id } });
       });
     } catch (error) {
